@@ -1,0 +1,128 @@
+"""The cleaning framework: a source becomes a list of classified lines, small named passes
+refine the classification or lift text out, and the last passes assemble the Document.
+
+Each pass is one job, declared with @cleaning_pass, and records what it changed in
+Draft.changes (an explanation, like ftfy's fixers) and what it dropped in Draft.removed.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import Document, Removal
+from ..text import width
+
+# Line kinds. "body" lines become paragraphs; the others are claimed by a pass.
+BODY, BLANK, DROPPED, LIFTED = "body", "blank", "dropped", "lifted"
+HEADING, TABLE, LIST, CAPTION = "heading", "table", "list", "caption"
+
+
+@dataclass
+class Line:
+    no: int          # 1-based line number in the source
+    raw: str         # the line as read, without its newline
+    text: str        # what is left of it (passes may cut it)
+    indent: bool     # starts with white space: a new text box or an indented paragraph
+    kind: str = BODY
+    data: dict = field(default_factory=dict)
+
+    @property
+    def width(self) -> int:
+        return width(self.raw.strip())
+
+
+@dataclass
+class Layout:
+    """How the source was wrapped. Hard-wrapped text has a column width: a line that fills
+    it was wrapped by the layout; one-line-per-paragraph ("soft") text has none."""
+    column: int = 0
+    soft: bool = False
+
+    def full(self, line: Line, first: bool = False) -> bool:
+        """Does the line fill the column? A paragraph's first line may be short by the
+        two-character indent of Chinese typesetting, whether or not the extractor kept it."""
+        if self.soft:
+            return False
+        slack = max(4, 0.08 * self.column) + (4 if first or line.indent else 0)
+        return line.width >= self.column - slack
+
+
+@dataclass
+class Draft:
+    path: str
+    lines: list[Line]
+    doc: Document
+    layout: Layout = field(default_factory=Layout)
+
+    def remove(self, text: str, reason: str, line: int) -> None:
+        if text.strip():
+            self.doc.removed.append(Removal(text.strip(), reason, line))
+
+    def note(self, pass_name: str, message: str) -> None:
+        self.doc.changes.append((pass_name, message))
+
+    def body(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.kind == BODY]
+
+    def next_content(self, i: int, kinds=(BODY,)) -> int | None:
+        """Index of the next line after i whose kind is in kinds, skipping blanks and
+        anything already lifted out or dropped."""
+        for j in range(i + 1, len(self.lines)):
+            k = self.lines[j].kind
+            if k in kinds:
+                return j
+            if k not in (BLANK, DROPPED, LIFTED):
+                return None
+        return None
+
+    def prev_content(self, i: int) -> int | None:
+        for j in range(i - 1, -1, -1):
+            if self.lines[j].kind not in (BLANK, DROPPED, LIFTED):
+                return j
+        return None
+
+
+PassFn = Callable[[Draft], None]
+
+
+@dataclass
+class CleaningPass:
+    name: str
+    doc: str
+    run: PassFn
+
+
+PASSES: list[CleaningPass] = []
+
+
+def cleaning_pass(name: str):
+    """Register a pass; passes run in registration order (see pipeline.py imports)."""
+    def wrap(fn: PassFn) -> PassFn:
+        PASSES.append(CleaningPass(name, (fn.__doc__ or "").strip().split("\n")[0], fn))
+        return fn
+    return wrap
+
+
+def make_draft(path: str, text: str) -> Draft:
+    lines = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        lines.append(Line(no, raw.rstrip(), stripped, raw[:1].isspace() and bool(stripped),
+                          BODY if stripped else BLANK))
+    return Draft(path, lines, Document(source=path))
+
+
+def measure_layout(draft: Draft) -> None:
+    """Estimate the column width; decide between hard-wrapped and one-line-per-paragraph."""
+    widths = sorted(ln.width for ln in draft.lines if ln.kind == BODY and len(ln.text) >= 4)
+    if len(widths) < 3:
+        draft.layout = Layout(column=max(widths, default=0), soft=True)
+        return
+    column = widths[int(len(widths) * 0.8)]
+    near = sum(1 for w in widths if column * 0.85 <= w <= column * 1.08)
+    soft = near / len(widths) < 0.4
+    draft.layout = Layout(column=column, soft=soft)
+    spread = statistics.pstdev(widths)
+    draft.note("measure_layout", f"column width {column} (spread {spread:.0f}); "
+                                 f"{'one line per paragraph' if soft else 'hard-wrapped'}")

@@ -1,0 +1,268 @@
+"""Passes that lift the article's apparatus out of the body: labelled fields (abstract,
+keywords, CLC number, DOI, funding note ...), then title, authors, subtitle and banner."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..text import is_ideograph, is_terminated, join_wrapped, tidy_spacing
+from .core import BODY, DROPPED, LIFTED, Draft, Line, cleaning_pass
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[list[tuple[str, str, re.Pattern]], str]:
+    conf = yaml.safe_load((Path(__file__).parent.parent / "data" / "labels.yml").read_text("utf-8"))
+    fields = [("abstract", lab) for lab in conf["abstract"]]
+    fields += [("keywords", lab) for lab in conf["keywords"]]
+    for key, labs in conf["metadata"].items():
+        fields += [(f"metadata.{key}", lab) for lab in labs]
+    junk = "".join(conf.get("colon_lookalikes", []))
+    out = []
+    for field, lab in fields:
+        spaced = r"\s*".join(re.escape(c) for c in lab if not c.isspace())
+        out.append((field, lab, re.compile(spaced, re.IGNORECASE)))
+    return out, junk
+
+
+def _match_label(text: str, pos: int = 0):
+    """A label at text[pos:]: bracketed 【摘要】, or bare and followed by a colon, a colon
+    look-alike or white space. Returns (field, start, end_of_label, junk_span) or None."""
+    labels, junk = _labels()
+    bracket = text.startswith(("【", "["), pos)
+    inner = pos + 1 if bracket else pos
+    for field, _, rx in labels:
+        m = rx.match(text, inner)
+        if not m:
+            continue
+        end = m.end()
+        if bracket:
+            if text[end:end + 1] not in ("】", "]"):
+                continue
+            return field, pos, end + 1, None
+        rest = text[end:end + 1]
+        if rest in ("：", ":"):
+            return field, pos, end + 1, None
+        if rest and rest in junk:
+            return field, pos, end, (end, end + 1)
+        if rest.isspace() or not rest:
+            return field, pos, end, None
+    return None
+
+
+def _split_labelled(text: str):
+    """Split a line holding one or more labels into (field, label_text, value, junk)."""
+    parts = []
+    pos = 0
+    found = _match_label(text, 0)
+    if not found:
+        # markdown bold around a label: **【文献标识码】**
+        stripped = text.lstrip("*")
+        if stripped != text and (found := _match_label(stripped, 0)):
+            pos = len(text) - len(stripped)
+            found = (found[0], found[1] + pos, found[2] + pos,
+                     None if not found[3] else (found[3][0] + pos, found[3][1] + pos))
+        else:
+            return None
+    while found:
+        field, start, end, junk = found
+        value_start = junk[1] if junk else end
+        nxt = None
+        for k in range(value_start, len(text)):
+            if text[k] in "【*" and (cand := _match_label(text, k if text[k] == "【"
+                                                      else len(text) - len(text[k:].lstrip("*")))):
+                nxt = (k, cand)
+                break
+        value_end = nxt[0] if nxt else len(text)
+        parts.append((field, text[start:end], text[value_start:value_end],
+                      text[junk[0]:junk[1]] if junk else "", text[pos:start]))
+        if not nxt:
+            break
+        pos = nxt[0]
+        found = nxt[1]
+    return parts
+
+
+def _continuation(draft: Draft, idx: int) -> list[int]:
+    """Lines after idx that continue the same paragraph (for a multi-line abstract)."""
+    out = []
+    prev = draft.lines[idx]
+    j = idx
+    while True:
+        j = draft.next_content(j)
+        if j is None:
+            break
+        line = draft.lines[j]
+        if _split_labelled(line.text):
+            break
+        ends = is_terminated(prev.text)
+        if ends and (not draft.layout.full(prev) or line.indent):
+            break
+        if draft.layout.soft and ends:
+            break
+        out.append(j)
+        prev = line
+    return out
+
+
+@cleaning_pass("lift_labelled_fields")
+def lift_labelled_fields(draft: Draft) -> None:
+    """Lift 摘要/关键词/中图分类号/DOI ... fields, wherever the extractor put them."""
+    doc = draft.doc
+    lifted = 0
+    for i, line in enumerate(draft.lines):
+        if line.kind != BODY:
+            continue
+        parts = _split_labelled(line.text)
+        if not parts:
+            continue
+        for field, label, value, junk, before in parts:
+            if before.strip():
+                draft.remove(before, "markup around a field label", line.no)
+            draft.remove(label, "field label", line.no)
+            if junk:
+                draft.remove(junk, "OCR junk (mis-decoded colon after a label)", line.no)
+            value = value.strip()
+            for stars in (re.match(r"^\*+", value), re.search(r"\*+$", value)):
+                if stars:
+                    draft.remove(stars.group(), "markup around a field label", line.no)
+            value = value.strip("*").strip()
+            if field == "abstract":
+                for j in _continuation(draft, i):
+                    value = join_wrapped(value, draft.lines[j].text)
+                    draft.lines[j].kind = LIFTED
+                doc.abstract = join_wrapped(doc.abstract, value) if doc.abstract else value
+            elif field == "keywords":
+                doc.keywords += [k for k in re.split(r"[；;，,、\s]+", value) if k]
+            else:
+                key = field.split(".", 1)[1]
+                doc.metadata[key] = (doc.metadata[key] + "\n" + value) if key in doc.metadata else value
+            lifted += 1
+        line.kind = LIFTED
+    # A funding note: "* 本文系……" tied to an asterisk after the title.
+    for line in draft.lines[:60]:
+        m = re.match(r"^[*＊]\s*(\S.*)$", line.text)
+        if line.kind == BODY and m and re.search(r"本文|基金|项目|资助", m.group(1)[:20]):
+            draft.remove(line.text[:m.start(1)], "funding-note mark", line.no)
+            doc.metadata["funding"] = m.group(1)
+            line.kind = LIFTED
+            lifted += 1
+            break
+    if lifted:
+        draft.note("lift_labelled_fields", f"lifted {lifted} labelled field(s)")
+
+
+_BYLINE = re.compile(r"^(?:以下文章作者|以下文章来源于|作\s*者\s*[：:|｜]|文\s*[/／|｜]|撰文\s*[：:]|[Bb]y\s)\s*(.+)$")
+_NAME_SEP = re.compile(r"[\s、，,；;]+")
+
+
+def _names(text: str) -> list[str] | None:
+    """Author names from a name-only line ("郝宇彪 明 莹"), or None if it is not one."""
+    if len(text) > 30 or not text:
+        return None
+    tokens = [t for t in _NAME_SEP.split(text) if t]
+    if not tokens or len(tokens) > 8:
+        return None
+    if not all(1 <= len(t) <= 4 and all(is_ideograph(c) or c == "·" for c in t) for t in tokens):
+        return None
+    if len(tokens) == 1 and len(tokens[0]) < 2:
+        return None
+    names: list[str] = []
+    for t in tokens:  # extractors split two-character names: "明 莹"
+        if len(t) == 1 and names and len(names[-1]) == 1:
+            names[-1] += t
+        else:
+            names.append(t)
+    return names
+
+
+def _match_bios(names: list[str], bios: str) -> list[str]:
+    """Prefer the names as the author bios spell them when they cover the same characters."""
+    bio_names = [m.group(1) for m in re.finditer(r"(?:^|[；;\n])\s*([\u4e00-\u9fff·]{2,4})[，,（(]", bios)]
+    if bio_names and "".join(bio_names) == "".join(names):
+        return bio_names
+    return names
+
+
+@cleaning_pass("lift_front_matter")
+def lift_front_matter(draft: Draft) -> None:
+    """Lift the title, authors and subtitle from the top; drop a column banner."""
+    doc = draft.doc
+    top = [i for i, ln in enumerate(draft.lines[:80]) if ln.kind in (BODY, LIFTED)][:8]
+    body_top = [i for i in top if draft.lines[i].kind == BODY]
+    if not body_top:
+        return
+    first = body_top[0]
+    lines = draft.lines
+
+    def byline_at(i):
+        ln = lines[i]
+        if ln.kind != BODY:
+            return None
+        m = _BYLINE.match(ln.text)
+        if m:
+            rest = m.group(1)
+            return _names(rest) or [tidy_spacing(rest)]
+        return _names(ln.text)
+
+    def titleish(ln: Line) -> bool:
+        return (ln.kind == BODY and len(ln.text) <= 60 and not is_terminated(ln.text)
+                and not re.search(r"[，。；]", ln.text[:-1]))
+
+    # Title lines: one or two title-like lines followed by a byline or a lifted field.
+    title_idx: list[int] = []
+    after = None
+    if titleish(lines[first]):
+        cand = [first]
+        nxt = draft.next_content(first, kinds=(BODY, LIFTED))
+        if nxt is not None and titleish(lines[nxt]) and byline_at(nxt) is None and \
+                lines[nxt].kind == BODY:
+            n2 = draft.next_content(nxt, kinds=(BODY, LIFTED))
+            if n2 is not None and (byline_at(n2) or lines[n2].kind == LIFTED):
+                cand.append(nxt)
+                nxt = n2
+        if nxt is not None and (byline_at(nxt) or lines[nxt].kind == LIFTED):
+            title_idx, after = cand, nxt
+    if title_idx:
+        text = ""
+        for i in title_idx:
+            t = lines[i].text
+            m = re.search(r"\s*[*＊]+$", t)
+            if m:
+                draft.remove(m.group(), "funding-note mark", lines[i].no)
+                t = t[:m.start()]
+            text = join_wrapped(text, t)
+            lines[i].kind = LIFTED
+        doc.title = tidy_spacing(text)
+        names = byline_at(after) if lines[after].kind == BODY else None
+        if names:
+            doc.authors = _match_bios(names, doc.metadata.get("author_bios", ""))
+            m = _BYLINE.match(lines[after].text)
+            if m:
+                draft.remove(lines[after].text[:m.start(1)], "byline label", lines[after].no)
+            lines[after].kind = LIFTED
+            sub = draft.next_content(after)
+            if sub is not None and _subtitleish(draft, sub):
+                doc.subtitle = tidy_spacing(lines[sub].text)
+                lines[sub].kind = LIFTED
+        draft.note("lift_front_matter", f"title {doc.title!r}, authors {doc.authors}")
+        return
+    # No title: a short unpunctuated first line over body text is a column banner.
+    ln = lines[first]
+    nxt = draft.next_content(first)
+    if (len(ln.text) <= 8 and not re.search(r"[，。；：、！？,.;:]", ln.text) and nxt is not None
+            and not draft.layout.soft and draft.layout.full(lines[nxt])):
+        draft.remove(ln.text, "banner", ln.no)
+        ln.kind = DROPPED
+        draft.note("lift_front_matter", f"dropped column banner {ln.text!r}")
+
+
+def _subtitleish(draft: Draft, i: int) -> bool:
+    ln = draft.lines[i]
+    if ln.text.startswith(("——", "—")):
+        return True
+    nxt = draft.next_content(i)
+    return (len(ln.text) <= 50 and "。" not in ln.text and not is_terminated(ln.text)
+            and not draft.layout.full(ln) and nxt is not None)

@@ -1,0 +1,97 @@
+"""Lift footnotes: the texts that the page layout dropped into the body, and the marks
+that point at them. Sources restart ① on every page, so a mark refers to the first unused
+footnote text with its symbol that comes after it; numbering is made unique later."""
+from __future__ import annotations
+
+import re
+
+from ..model import Footnote
+from ..text import is_terminated, join_wrapped
+from .core import BODY, LIFTED, Draft, cleaning_pass
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_DEF = re.compile(rf"^(\^?\s*[{CIRCLED}])\s*(.*)$")
+_CARET_MARK = re.compile(rf"\^\s*([{CIRCLED}])")
+_BARE_MARK = re.compile(rf"(?<=[。，；、”」）)\w])([{CIRCLED}])(?=[，。；、”\s]|$)|(?<=[。，；、”」）)])([{CIRCLED}])")
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def sentinel(key: int) -> str:
+    """How a resolved footnote reference sits in text until numbering (see finish.py)."""
+    return f"{MARK_OPEN}{key}{MARK_CLOSE}"
+
+
+def _symbol(mark: str) -> str:
+    return mark.replace("^", "").strip()
+
+
+@cleaning_pass("lift_footnotes")
+def lift_footnotes(draft: Draft) -> None:
+    """Lift footnote texts out of the body and turn their marks into references."""
+    lines = draft.lines
+    defs: list[tuple[int, Footnote]] = []   # (line index, footnote)
+    for i, line in enumerate(lines):
+        if line.kind != BODY or "\t" in line.raw:
+            continue
+        m = _DEF.match(line.text)
+        if m and m.group(2):
+            fn = Footnote(mark="", text=m.group(2), source_mark=m.group(1).replace(" ", ""), line=line.no)
+            defs.append((i, fn))
+            line.kind = LIFTED
+            line.data["footnote"] = fn
+    if not defs:
+        return
+    def_lines = {i for i, _ in defs}
+    # Hard-wrapped footnotes: a full, unterminated footnote line continues on the next line.
+    if not draft.layout.soft:
+        for i, fn in defs:
+            j, cur = i, lines[i]
+            while draft.layout.full(cur) and not is_terminated(fn.text):
+                j = draft.next_content(j)
+                if j is None or j in def_lines:
+                    break
+                fn.text = join_wrapped(fn.text, lines[j].text)
+                lines[j].kind = LIFTED
+                cur = lines[j]
+    # A footnote cut by a page break ends on an unmarked line just above the next page's
+    # footnotes: the last footnote so far is unterminated, the line is terminated.
+    last: Footnote | None = None
+    for i, line in enumerate(lines):
+        if "footnote" in line.data:
+            last = line.data["footnote"]
+            continue
+        if line.kind != BODY or last is None or is_terminated(last.text) and not last.text.endswith(">"):
+            continue
+        nxt = draft.next_content(i, kinds=(BODY, LIFTED))
+        if nxt is not None and nxt in def_lines and is_terminated(line.text) \
+                and draft.prev_content(i) not in def_lines:
+            last.text = join_wrapped(last.text, line.text)
+            line.kind = LIFTED
+            draft.note("lift_footnotes", f"line {line.no} continues footnote {last.source_mark} "
+                                         f"of line {last.line} after a page break")
+            last = None
+    # Marks: each resolves to the first unused footnote with its symbol after it.
+    used: set[int] = set()
+    resolved = unresolved = 0
+    for i, line in enumerate(lines):
+        if line.kind != BODY or "\t" in line.raw:
+            continue
+
+        def resolve(m: re.Match) -> str:
+            nonlocal resolved, unresolved
+            symbol = next(g for g in m.groups() if g)
+            for k, (j, fn) in enumerate(defs):
+                if j > i and k not in used and _symbol(fn.source_mark) == symbol:
+                    used.add(k)
+                    resolved += 1
+                    return sentinel(k)
+            unresolved += 1
+            return m.group(0)
+
+        text = _CARET_MARK.sub(resolve, line.text)
+        text = _BARE_MARK.sub(resolve, text)
+        line.text = text
+    draft.doc.footnotes = [fn for _, fn in defs]
+    draft.note("lift_footnotes", f"lifted {len(defs)} footnote(s); resolved {resolved} mark(s)"
+                                 + (f", {unresolved} left as text" if unresolved else ""))

@@ -1,0 +1,109 @@
+"""Assemble blocks: join body lines into paragraphs from layout evidence, and place
+headings, lists, tables and captions in reading order."""
+from __future__ import annotations
+
+import re
+
+from ..model import Heading, ListBlock, Paragraph, Table
+from ..text import is_terminated, join_wrapped
+from .core import BODY, CAPTION, HEADING, LIST, TABLE, Draft, Line, Layout, cleaning_pass
+from .structure import heading_levels
+
+# A short line ending in these was cut before an unbreakable token (a long number or
+# Latin word): the paragraph goes on. A short line ending in anything else ends it.
+SHORT_LINE_CONTINUES = "，,、（(《“‘—"
+_UNBREAKABLE = re.compile(r"[(\[]?[A-Za-z0-9][A-Za-z0-9.,%+\-/]*[。，；、”）)]?")
+_ENUM_START = re.compile(r"^[（(]?(\d{1,2})[）)]")
+
+
+def continues(layout: Layout, prev: Line, line: Line, text_so_far: str, first: bool = False) -> bool:
+    """Does `line` continue the paragraph whose last line is `prev`?
+
+    Evidence, not blank lines: a line that fills the column was wrapped by the layout; a
+    short line ending a sentence ends its paragraph; a new indented line or a numbered
+    item after a finished sentence starts a new one.
+    """
+    if line.data.get("starts_paragraph") or line.data.get("run_in"):
+        return False
+    ends = is_terminated(prev.text)
+    if layout.soft:
+        return not ends
+    if not layout.full(prev, first):
+        if ends:
+            return False
+        if prev.text[-1:] in SHORT_LINE_CONTINUES:
+            return True
+        # Cut short because the next token (a number, a Latin word) did not fit.
+        token = _UNBREAKABLE.match(line.text)
+        return bool(token) and layout.full(Line(0, prev.raw.strip() + " " + token.group(), "", False), first)
+    if not ends:
+        return True
+    if line.indent:
+        return False
+    m = _ENUM_START.match(line.text)
+    if m:  # "（3）" at a line start continues an inline "（1）…（2）…" sequence
+        n = int(m.group(1))
+        return n > 1 and bool(re.search(rf"[（(]{n - 1}[）)]", text_so_far))
+    return True
+
+
+def closed(layout: Layout, prev: Line, first: bool = False) -> bool:
+    """Can nothing continue a paragraph ending with `prev`?"""
+    ends = is_terminated(prev.text)
+    return ends if layout.soft else ends and not layout.full(prev, first)
+
+
+@cleaning_pass("join_paragraphs")
+def join_paragraphs(draft: Draft) -> None:
+    """Join wrapped lines into paragraphs; floats (tables, captions) wait for an open one."""
+    layout = draft.layout
+    levels = heading_levels(draft)
+    blocks = draft.doc.blocks
+    cur: dict | None = None
+    pending: list = []
+
+    def close():
+        nonlocal cur
+        if cur:
+            blocks.append(Paragraph(cur["text"], cur["no"]))
+            if cur["run_in"]:
+                blocks[-1].lead = -1  # resolved to a length after spacing is tidied
+        cur = None
+        blocks.extend(pending)
+        pending.clear()
+
+    for line in draft.lines:
+        if line.kind == BODY:
+            if cur and continues(layout, cur["last"], line, cur["text"], cur["last"] is cur["first"]):
+                cur["text"] = join_wrapped(cur["text"], line.text)
+                cur["last"] = line
+                continue
+            close()
+            cur = {"text": line.text, "no": line.no, "first": line, "last": line,
+                   "run_in": bool(line.data.get("run_in"))}
+        elif line.kind == HEADING:
+            close()
+            d = line.data
+            blocks.append(Heading(levels.get(d["kind"], 1), _heading_text(d), line.no))
+        elif line.kind == LIST and "items" in line.data:
+            close()
+            blocks.append(ListBlock(list(line.data["items"]), True, line.no))
+        elif line.kind in (TABLE, CAPTION):
+            if line.kind == TABLE and "rows" not in line.data:
+                continue
+            block = Table(line.data["rows"], line.no) if line.kind == TABLE else Paragraph(line.text, line.no)
+            if cur and closed(layout, cur["last"], cur["last"] is cur["first"]):
+                close()
+            (pending if cur else blocks).append(block)
+    close()
+    draft.note("join_paragraphs", f"{sum(isinstance(b, Paragraph) for b in blocks)} paragraph(s), "
+                                  f"{sum(isinstance(b, Heading) for b in blocks)} heading(s)")
+
+
+def _heading_text(d: dict) -> str:
+    number, title = d.get("number", ""), d["title"]
+    if not number:
+        return title
+    if d["kind"] in ("ar1", "ar2", "ar3", "chapter"):
+        return f"{number} {title}"
+    return number + title

@@ -1,0 +1,47 @@
+"""The order of the cleaning passes, and the entry points that run them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Document
+from ..reading import SourceText, read_source
+from . import fields, finish, footnotes, furniture, paragraphs, structure  # noqa: F401 (registers passes)
+from .core import PASSES, cleaning_pass, make_draft, measure_layout
+
+cleaning_pass("measure_layout")(measure_layout)
+# Registration order is import order; measure_layout must run first.
+PASSES.insert(0, PASSES.pop())
+
+_ORDER = [
+    "measure_layout",
+    "strip_editor_tags", "strip_end_marks", "strip_page_numbers", "strip_running_headers",
+    "lift_labelled_fields", "lift_front_matter", "lift_footnotes",
+    "detect_tables", "detect_captions", "detect_lists", "detect_outline_headings",
+    "detect_numbered_headings", "detect_title_lines",
+    "join_paragraphs", "tidy_spacing", "mark_lead_ins", "number_footnotes",
+]
+PASSES.sort(key=lambda p: _ORDER.index(p.name))
+
+
+def clean_text(path: str, text: str, removed=(), changes=()) -> Document:
+    draft = make_draft(path, text)
+    draft.doc.removed.extend(removed)
+    draft.doc.changes.extend(changes)
+    for p in PASSES:
+        p.run(draft)
+    draft.doc.removed.sort(key=lambda r: r.line)
+    return draft.doc
+
+
+def clean_source(source: SourceText) -> Document:
+    return clean_text(source.path, source.text, source.removed, source.changes)
+
+
+def clean_file(path) -> Document:
+    """Clean one source file. A briefing Markdown document (our own output) is read back
+    as the document it describes and cleaned again: cleaning is idempotent."""
+    from ..render.markdown_doc import is_document_markdown, read_document_markdown
+    source = read_source(path)
+    if is_document_markdown(source.text):
+        return read_document_markdown(source.text, str(path))
+    return clean_source(source)

@@ -1,0 +1,326 @@
+"""Passes that find structure in the remaining lines: tables, captions, lists, and headings
+(outline-announced, numbered, and short title lines), with consistent levels."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import CONTINUES, is_terminated, join_wrapped, squash, width
+from .core import BLANK, BODY, CAPTION, DROPPED, HEADING, LIFTED, LIST, TABLE, Draft, Line, cleaning_pass
+
+CN_NUM = "一二三四五六七八九十"
+# Numbering kinds, outermost first; levels are assigned from the kinds a document uses.
+HEADING_PATTERNS = [
+    ("chapter", re.compile(rf"^(第[{CN_NUM}百零〇\d]{{1,3}}[章篇部](?:分)?)\s*(.*)$")),
+    ("cn", re.compile(rf"^([{CN_NUM}]{{1,3}}、)\s*(.*)$")),
+    ("cn_paren", re.compile(rf"^([（(][{CN_NUM}]{{1,3}}[）)])\s*(.*)$")),
+    ("ar3", re.compile(r"^(\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![.．\d])\s*(.*)$")),
+    ("ar2", re.compile(r"^(\d{1,2}[.．]\d{1,2})(?![.．\d%])\s*(.*)$")),
+    ("ar1", re.compile(r"^(\d{1,2})(?:\s+|[、．.](?!\d)\s*)(?=[\u4e00-\u9fff])(.*)$")),
+]
+KIND_RANK = ["chapter", "cn", "cn_paren", "ar1", "ar2", "ar3"]
+_LIST_ITEM = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")
+_CAPTION = re.compile(r"^(?:图|表|Figure|Table|Fig\.)\s*\d+(?:[-.．]\d+)?(?:\s|[:：．.]|$)")
+_SOURCE_NOTE = re.compile(r"^(?:资料来源|数据来源|来源|注)[：:]")
+MAX_HEADING = 40
+
+
+def _prev_closes(draft: Draft, i: int) -> bool:
+    """Is line i at a point where a new section may start (after a finished paragraph)?"""
+    p = draft.prev_content(i)
+    if p is None:
+        return True
+    prev = draft.lines[p]
+    if prev.kind != BODY:
+        return True
+    return is_terminated(prev.text)
+
+
+@cleaning_pass("detect_tables")
+def detect_tables(draft: Draft) -> None:
+    """Tab-separated rows become tables; a row continued across a page break is merged."""
+    lines = draft.lines
+    i, n_tables = 0, 0
+    while i < len(lines):
+        if lines[i].kind != BODY or "\t" not in lines[i].raw:
+            i += 1
+            continue
+        run = [i]
+        j = i
+        while (k := draft.next_content(j)) is not None and "\t" in lines[k].raw:
+            run.append(k)
+            j = k
+        if len(run) < 2 and lines[i].raw.count("\t") < 2:
+            i += 1
+            continue
+        rows: list[list[str]] = []
+        for pos, k in enumerate(run):
+            cells = [c.strip() for c in lines[k].raw.strip("\n").split("\t")]
+            after_break = pos > 0 and k - run[pos - 1] > 1
+            if rows and after_break and not cells[0] and _continues_row(rows[-1], cells):
+                for c, text in enumerate(cells):
+                    if text:
+                        rows[-1][c] = join_wrapped(rows[-1][c], text)
+                draft.note("detect_tables", f"line {lines[k].no}: row continued after a page break")
+            else:
+                rows.append(cells)
+            lines[k].kind = TABLE
+        width_ = max(len(r) for r in rows)
+        rows = [r + [""] * (width_ - len(r)) for r in rows]
+        while all(not r[-1] for r in rows) and len(rows[0]) > 1:   # trailing empty column
+            rows = [r[:-1] for r in rows]
+        lines[i].data["rows"] = rows
+        n_tables += 1
+        i = run[-1] + 1
+    if n_tables:
+        draft.note("detect_tables", f"found {n_tables} table(s)")
+
+
+def _continues_row(prev: list[str], cells: list[str]) -> bool:
+    filled = [c for c, t in enumerate(cells) if t]
+    return bool(filled) and all(c < len(prev) and prev[c] and not is_terminated(prev[c])
+                                for c in filled)
+
+
+@cleaning_pass("detect_captions")
+def detect_captions(draft: Draft) -> None:
+    """Figure/table captions and their source notes ("资料来源：…") float with the figure."""
+    n = 0
+    for i, line in enumerate(draft.lines):
+        if line.kind != BODY:
+            continue
+        if _CAPTION.match(line.text) and len(line.text) <= 80:
+            line.kind = CAPTION
+            n += 1
+        elif _SOURCE_NOTE.match(line.text) and len(line.text) <= 120:
+            p = draft.prev_content(i)
+            if p is not None and draft.lines[p].kind in (TABLE, CAPTION):
+                line.kind = CAPTION
+                n += 1
+    if n:
+        draft.note("detect_captions", f"found {n} caption/source line(s)")
+
+
+@cleaning_pass("detect_lists")
+def detect_lists(draft: Draft) -> None:
+    """Runs of consecutively numbered short lines ("1. …", "2. …") are an ordered list."""
+    lines = draft.lines
+    i = 0
+    while i < len(lines):
+        m = _LIST_ITEM.match(lines[i].text) if lines[i].kind == BODY else None
+        if not m or m.group(1) != "1":
+            i += 1
+            continue
+        run, items, j = [i], [m.group(2)], i
+        while (k := draft.next_content(j)) is not None:
+            mk = _LIST_ITEM.match(lines[k].text)
+            if not mk or int(mk.group(1)) != len(run) + 1:
+                break
+            run.append(k)
+            items.append(mk.group(2))
+            j = k
+        if len(run) >= 2 and all(len(t) <= 80 for t in items):
+            for k in run:
+                lines[k].kind = LIST
+            lines[i].data["items"] = items
+            draft.note("detect_lists", f"line {lines[i].no}: list of {len(items)} items")
+            i = run[-1] + 1
+        else:
+            i += 1
+
+
+def _letters(s: str) -> str:
+    return "".join(c for c in s if c.isalnum())
+
+
+@cleaning_pass("detect_outline_headings")
+def detect_outline_headings(draft: Draft) -> None:
+    """An article that lists its parts ("本文分为七个部分：1. …") names its headings: find
+    each listed title at the start of a body line (even when the extractor fused it with
+    the first sentence of its section) and split it off as a heading."""
+    lines = draft.lines
+    for start, line in enumerate(lines):
+        items = line.data.get("items") if line.kind == LIST else None
+        if not items or len(items) < 3:
+            continue
+        found = []
+        pos = start
+        for item in items:
+            key = _letters(item)
+            if len(key) < 4:
+                continue
+            hit = _find_title(draft, key, pos)
+            if hit:
+                found.append(hit)
+                pos = hit[0]
+        if len(found) < max(2, len(items) // 2):
+            continue
+        for i, j, cut in reversed(found):
+            _split_heading(draft, i, j, cut)
+        draft.note("detect_outline_headings",
+                   f"{len(found)} heading(s) from the outline list at line {line.no}")
+
+
+def _find_title(draft: Draft, key: str, after: int):
+    """(first line, last line, characters of the last line in the title) or None."""
+    lines = draft.lines
+    for i in range(after + 1, len(lines)):
+        if lines[i].kind != BODY or not _prev_closes(draft, i):
+            continue
+        j = draft.next_content(i)
+        span = [i] + ([j] if j is not None else [])
+        got = ""
+        for idx in span:
+            text = lines[idx].text
+            for c_pos, ch in enumerate(text):
+                if ch.isalnum():
+                    if key[len(got)] != ch:
+                        break
+                    got += ch
+                    if got == key:
+                        return i, idx, c_pos + 1
+            else:
+                continue
+            break
+    return None
+
+
+def _split_heading(draft: Draft, i: int, j: int, cut: int) -> None:
+    lines = draft.lines
+    text = ""
+    for k in range(i, j):
+        if lines[k].kind == BODY:
+            text = join_wrapped(text, lines[k].text)
+            lines[k].kind = LIFTED if k != i else HEADING
+    last = lines[j]
+    text = join_wrapped(text, last.text[:cut])
+    rest = last.text[cut:].strip()
+    head = lines[i]
+    head.kind = HEADING
+    head.data.update(kind="outline", number="", title=text)
+    if j != i:
+        last.text = rest
+        last.kind = BODY if rest else LIFTED
+        last.data["starts_paragraph"] = True
+    elif rest:
+        body = Line(head.no, head.raw, rest, False, BODY, {"starts_paragraph": True})
+        lines.insert(i + 1, body)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def _word_spans(left: str, right: str) -> bool:
+    """Does a word run across the join of left and right ("…与服" + "务出口…")?"""
+    a, b = left[-4:], right[:4]
+    pos = 0
+    for tok in _jieba().lcut(a + b, HMM=False):
+        if pos < len(a) < pos + len(tok):
+            return True
+        pos += len(tok)
+    return False
+
+
+def _numbered(text: str):
+    for kind, rx in HEADING_PATTERNS:
+        m = rx.match(text)
+        if m:
+            return kind, m.group(1), m.group(2)
+    return None
+
+
+@cleaning_pass("detect_numbered_headings")
+def detect_numbered_headings(draft: Draft) -> None:
+    """Numbered headings (一、 （一） 1 1.1 第X章), joined when they wrap; a numbered line
+    whose title ends in 。 and runs on is a run-in lead kept in its paragraph."""
+    lines = draft.lines
+    column = draft.layout.column
+    count = 0
+    for i, line in enumerate(lines):
+        if line.kind != BODY or line.data.get("starts_paragraph"):
+            continue
+        found = _numbered(line.text)
+        if not found or not _prev_closes(draft, i):
+            continue
+        kind, number, title = found
+        if not title or re.search(r"[。！？；]", title):
+            if title:
+                line.data["run_in"] = kind
+            continue
+        if len(title) > MAX_HEADING or title[-1] in "，,、":
+            continue
+        if "，" in title and draft.layout.full(line, first=True):
+            line.data["run_in"] = kind  # a wrapped paragraph that opens with a number
+            continue
+        # A heading that wraps: join the lines that finish it.
+        j = i
+        while not draft.layout.soft and width(line.text) >= 0.7 * column:
+            k = draft.next_content(j)
+            if k is None or not _heading_continues(draft, line.text, k):
+                break
+            line.text = join_wrapped(line.text, lines[k].text)
+            title = join_wrapped(title, lines[k].text)
+            lines[k].kind = LIFTED
+            j = k
+            if width(lines[k].text) < 0.75 * column:
+                break
+        line.kind = HEADING
+        line.data.update(kind=kind, number=number, title=title)
+        count += 1
+    if count:
+        draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _heading_continues(draft: Draft, head: str, k: int) -> bool:
+    cand = draft.lines[k]
+    if re.search(r"[，。；！？,;!?]", cand.text) or _numbered(cand.text) or len(cand.text) > 20:
+        return False
+    if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
+        return True
+    # Several short unpunctuated lines that run into the next heading finish this one.
+    j = k
+    while (n := draft.next_content(j, kinds=(BODY, HEADING, LIST))) is not None:
+        nxt = draft.lines[n]
+        if nxt.kind != BODY or _numbered(nxt.text):
+            return True
+        if re.search(r"[，。；！？]", nxt.text) or width(nxt.text) > 0.75 * draft.layout.column:
+            return False
+        j = n
+    return True
+
+
+@cleaning_pass("detect_title_lines")
+def detect_title_lines(draft: Draft) -> None:
+    """Short unnumbered, unpunctuated lines between finished paragraphs are headings."""
+    count = 0
+    for i, line in enumerate(draft.lines):
+        if line.kind != BODY or line.data.get("starts_paragraph"):
+            continue
+        t = line.text
+        if not 2 <= len(t) <= 30 or re.search(r"[，。；！？,;!?]", t) or t[-1] in CONTINUES:
+            continue
+        if not draft.layout.soft and width(t) > 0.7 * draft.layout.column:
+            continue
+        if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
+            continue
+        nxt = draft.next_content(i, kinds=(BODY,))
+        if nxt is None:
+            continue
+        line.kind = HEADING
+        line.data.update(kind="title", number="", title=t)
+        count += 1
+    if count:
+        draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def heading_levels(draft: Draft) -> dict[str, int]:
+    used = {ln.data.get("kind") for ln in draft.lines if ln.kind == HEADING}
+    ranked = [k for k in KIND_RANK if k in used]
+    levels = {k: min(3, n + 1) for n, k in enumerate(ranked)}
+    levels["title"] = levels["outline"] = 1
+    return levels

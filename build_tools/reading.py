@@ -1,0 +1,173 @@
+"""Readers: bytes -> text. Encoding detection, line endings, NFC, control characters and
+look-alike code points. Bad input stops here with an error that names the file and line."""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Removal
+
+
+class SourceError(Exception):
+    """An input the build cannot use. str() is 'path:line: message' for editors and CI."""
+
+    def __init__(self, path, message: str, line: int | None = None):
+        self.path, self.message, self.line = str(path), message, line
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class SourceText:
+    path: str
+    text: str
+    encoding: str
+    removed: list[Removal] = field(default_factory=list)
+    changes: list[tuple[str, str]] = field(default_factory=list)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Encodings we accept without a BOM, most specific first for Chinese text.
+_CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+
+
+@lru_cache(maxsize=1)
+def lookalike_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x2F00, 0x2FD6):  # Kangxi Radicals: Unicode gives <compat> mappings
+        decomp = unicodedata.decomposition(chr(cp)).split()
+        if decomp and decomp[0] == "<compat>":
+            table[cp] = chr(int(decomp[1], 16))
+    path = Path(__file__).with_name("data") / "lookalikes.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            src, dst = line.split("\t")[:2]
+            table[ord(src)] = dst
+    return table
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(data: bytes, path) -> tuple[str, str]:
+    if not data.strip():
+        raise SourceError(path, "empty file: there is no text to clean")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(name), name + " (BOM)"
+            except UnicodeDecodeError as e:
+                raise SourceError(path, f"not valid {name} despite its byte-order mark: {e.reason}",
+                                  _line_of(data, e.start)) from None
+    # UTF-16 without a BOM: every other byte is NUL for CJK-free stretches; for CJK text
+    # look at whether the decode is clean and mostly CJK.
+    if b"\x00" in data:
+        for name in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, name
+        raise SourceError(path, "binary file (contains NUL bytes): expected a text file",
+                          _line_of(data, data.index(b"\x00")))
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        first_bad = utf8_error.start
+    best = _detect(data)
+    if best:
+        return best
+    raise SourceError(path, "cannot decode: not UTF-8, UTF-16, GB18030/GBK or Big5 "
+                            "(first bad byte here)", _line_of(data, first_bad))
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for c in text if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
+              and c not in "\n\r\t\f")
+    return bad / len(text) < 0.01
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """GB18030 vs Big5: decode with both and let charset-normalizer judge which reads as
+    language; fall back to the first clean decode."""
+    clean = []
+    for name in _CANDIDATES[:2]:
+        try:
+            clean.append((name, data.decode(name)))
+        except UnicodeDecodeError:
+            pass
+    if len(clean) == 1:
+        return clean[0][1], clean[0][0]
+    if not clean:
+        return None
+    from charset_normalizer import from_bytes
+    match = from_bytes(data, cp_isolation=[n for n, _ in clean]).best()
+    if match is not None:
+        name = "big5" if "big5" in match.encoding else "gb18030"
+        return dict(clean)[name], name
+    return clean[0][1], clean[0][0]
+
+
+def normalize(raw: str, path) -> SourceText:
+    """Line endings, NFC, look-alike code points, control and zero-width characters."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    nfc = unicodedata.normalize("NFC", text)
+    changes = []
+    if nfc != text:
+        changes.append(("read.nfc", "normalized to Unicode NFC"))
+    table = lookalike_table()
+    mapped = nfc.translate(table)
+    n_mapped = sum(1 for a, b in zip(nfc, mapped) if a != b)
+    if n_mapped:
+        changes.append(("read.lookalikes", f"mapped {n_mapped} look-alike radical code points "
+                                           "to ordinary characters"))
+    removed: list[Removal] = []
+    out = []
+    line = 1
+    for ch in mapped:
+        if ch == "\n":
+            line += 1
+            out.append(ch)
+        elif ch == "\f":
+            out.append("\n")  # a page break is a line break to the cleaner
+            line += 1
+        elif ch == "\t":
+            out.append(ch)
+        elif unicodedata.category(ch) == "Cc" or ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+            removed.append(Removal(ch, "control or zero-width character", line))
+        else:
+            out.append(ch)
+    if removed:
+        changes.append(("read.control", f"dropped {len(removed)} control/zero-width characters"))
+    result = "".join(out)
+    if not result.strip():
+        raise SourceError(path, "no text left after removing control characters")
+    return SourceText(str(path), result, "", removed, changes)
+
+
+def read_source(path) -> SourceText:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise SourceError(path, f"cannot read: {e.strerror}") from None
+    text, encoding = decode(data, path)
+    if not _looks_like_text(text):
+        raise SourceError(path, "binary file: too many control characters for a text source")
+    source = normalize(text, path)
+    source.encoding = encoding
+    if encoding not in ("utf-8",):
+        source.changes.insert(0, ("read.encoding", f"decoded as {encoding}"))
+    return source
