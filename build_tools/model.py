@@ -18,9 +18,11 @@ class Removal:
 
 @dataclass
 class NoteRef:
-    """A footnote reference at character `offset` of the owning block's text."""
+    """A footnote reference at character `offset` of the owning block's text; `source` is
+    the mark as printed ("^①"), which the source reuses on every page."""
     offset: int
     mark: str
+    source: str = ""
 
 
 @dataclass

@@ -65,6 +65,7 @@ def join_wrapped(a: str, b: str) -> str:
     return a + b
 
 
+_NOTE_SENTINEL = re.compile("\ue000[^\ue001]*\ue001")
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0\u2002-\u200a\u202f\u205f]+")
 
 
@@ -76,12 +77,18 @@ def tidy_spacing(s: str) -> str:
     s = _SPACE_RUN.sub(" ", s).strip()
     if " " not in s:
         return s
+    # Footnote references (\ue000N\ue001, see cleaning/footnotes.py) are transparent here.
+    bare = _NOTE_SENTINEL.sub("", s)
     out = []
+    pos = 0  # index into bare that corresponds to s[i]
     for i, ch in enumerate(s):
         if ch == " ":
-            prev, nxt = s[i - 1], s[i + 1]
-            if is_cjk(prev) or is_cjk(nxt):
+            while bare[pos] != " ":
+                pos += 1
+            if is_cjk(bare[pos - 1]) or is_cjk(bare[pos + 1]):
+                pos += 1
                 continue
+            pos += 1
         out.append(ch)
     return "".join(out)
 

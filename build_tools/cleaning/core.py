@@ -54,6 +54,8 @@ class Draft:
     lines: list[Line]
     doc: Document
     layout: Layout = field(default_factory=Layout)
+    # Footnote references found in the text: (footnote index, the mark as printed).
+    refs: list[tuple[int, str]] = field(default_factory=list)
 
     def remove(self, text: str, reason: str, line: int) -> None:
         if text.strip():

@@ -136,6 +136,8 @@ def lift_labelled_fields(draft: Draft) -> None:
                 doc.abstract = join_wrapped(doc.abstract, value) if doc.abstract else value
             elif field == "keywords":
                 doc.keywords += [k for k in re.split(r"[；;，,、\s]+", value) if k]
+                for sep in re.findall(r"[；;，,、]", value):
+                    draft.remove(sep, "keyword separator", line.no)
             else:
                 key = field.split(".", 1)[1]
                 doc.metadata[key] = (doc.metadata[key] + "\n" + value) if key in doc.metadata else value
@@ -238,6 +240,8 @@ def lift_front_matter(draft: Draft) -> None:
         doc.title = tidy_spacing(text)
         names = byline_at(after) if lines[after].kind == BODY else None
         if names:
+            for sep in re.findall(r"[、，,；;]", lines[after].text):
+                draft.remove(sep, "author separator", lines[after].no)
             doc.authors = _match_bios(names, doc.metadata.get("author_bios", ""))
             m = _BYLINE.match(lines[after].text)
             if m:

@@ -21,7 +21,7 @@ def tidy_all_spacing(draft: Draft) -> None:
     for b in doc.blocks:
         if isinstance(b, Heading):
             m = re.match(r"^(\S+) (.*)$", b.text)
-            if m and re.match(r"^(第.+[章篇部分]|\d{1,2}([.．]\d{1,2}){0,2})$", m.group(1)):
+            if m and re.match(r"^(第.+[章篇部分]|\d{1,2}([.．]\d{1,2}){0,2}[.．]?)$", m.group(1)):
                 b.text = f"{m.group(1)} {tidy_spacing(m.group(2))}"
             else:
                 b.text = tidy_spacing(b.text)
@@ -89,13 +89,14 @@ def number_footnotes(draft: Draft) -> None:
             notes, out, last = [], [], 0
             for m in _SENTINEL.finditer(b.text):
                 out.append(b.text[last:m.start()])
-                notes.append(NoteRef(sum(map(len, out)), number(int(m.group(1)))))
+                key, printed = draft.refs[int(m.group(1))]
+                notes.append(NoteRef(sum(map(len, out)), number(key), printed))
                 last = m.end()
             out.append(b.text[last:])
             b.text, b.notes = "".join(out), notes
 
     def plain(text: str) -> str:  # marks outside paragraphs stay as printed
-        return _SENTINEL.sub(lambda m: doc.footnotes[int(m.group(1))].source_mark.lstrip("^"), text)
+        return _SENTINEL.sub(lambda m: draft.refs[int(m.group(1))][1], text)
 
     for b in doc.blocks:
         if isinstance(b, Heading):

@@ -17,9 +17,10 @@ _BARE_MARK = re.compile(rf"(?<=[。，；、”」）)\w])([{CIRCLED}])(?=[，�
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
-def sentinel(key: int) -> str:
-    """How a resolved footnote reference sits in text until numbering (see finish.py)."""
-    return f"{MARK_OPEN}{key}{MARK_CLOSE}"
+def sentinel(ref: int) -> str:
+    """How a resolved footnote reference (an index into Draft.refs) sits in text until
+    numbering (see finish.py)."""
+    return f"{MARK_OPEN}{ref}{MARK_CLOSE}"
 
 
 def _symbol(mark: str) -> str:
@@ -85,7 +86,8 @@ def lift_footnotes(draft: Draft) -> None:
                 if j > i and k not in used and _symbol(fn.source_mark) == symbol:
                     used.add(k)
                     resolved += 1
-                    return sentinel(k)
+                    draft.refs.append((k, m.group(0)))
+                    return sentinel(len(draft.refs) - 1)
             unresolved += 1
             return m.group(0)
 

@@ -29,7 +29,7 @@ def strip_editor_tags(draft: Draft) -> None:
     """Drop editor tags such as [责任编辑：杨立]."""
     n = 0
     for line in draft.lines:
-        if line.kind != BODY:
+        if line.kind != BODY or "\t" in line.raw:  # table rows keep their cells whole
             continue
         while (m := _EDITOR_TAG.search(line.text)):
             _cut(draft, line, m.start(), m.end(), "editor tag")
@@ -43,7 +43,7 @@ def strip_editor_tags(draft: Draft) -> None:
 @cleaning_pass("strip_end_marks")
 def strip_end_marks(draft: Draft) -> None:
     """Drop end-of-article marks (▲, ■) that close the last paragraph."""
-    content = [ln for ln in draft.lines if ln.kind == BODY]
+    content = [ln for ln in draft.lines if ln.kind == BODY and "\t" not in ln.raw]
     n = 0
     for idx, line in enumerate(content):
         m = _END_MARK.search(line.text)

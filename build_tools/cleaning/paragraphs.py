@@ -104,6 +104,6 @@ def _heading_text(d: dict) -> str:
     number, title = d.get("number", ""), d["title"]
     if not number:
         return title
-    if d["kind"] in ("ar1", "ar2", "ar3", "chapter"):
+    if d["kind"] in ("ar1", "ar2", "ar3", "chapter") and not number.endswith("、"):
         return f"{number} {title}"
     return number + title

@@ -16,7 +16,7 @@ HEADING_PATTERNS = [
     ("cn_paren", re.compile(rf"^([（(][{CN_NUM}]{{1,3}}[）)])\s*(.*)$")),
     ("ar3", re.compile(r"^(\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![.．\d])\s*(.*)$")),
     ("ar2", re.compile(r"^(\d{1,2}[.．]\d{1,2})(?![.．\d%])\s*(.*)$")),
-    ("ar1", re.compile(r"^(\d{1,2})(?:\s+|[、．.](?!\d)\s*)(?=[\u4e00-\u9fff])(.*)$")),
+    ("ar1", re.compile(r"^(\d{1,2}(?:[、．.](?!\d))?)(?:\s+|(?<=[、．.]))(?=[\u4e00-\u9fff])(.*)$")),
 ]
 KIND_RANK = ["chapter", "cn", "cn_paren", "ar1", "ar2", "ar3"]
 _LIST_ITEM = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")
@@ -122,6 +122,9 @@ def detect_lists(draft: Draft) -> None:
         if len(run) >= 2 and all(len(t) <= 80 for t in items):
             for k in run:
                 lines[k].kind = LIST
+                marker = _LIST_ITEM.match(lines[k].text)
+                draft.remove(lines[k].text[:marker.start(2)], "list marker (kept as list numbering)",
+                             lines[k].no)
             lines[i].data["items"] = items
             draft.note("detect_lists", f"line {lines[i].no}: list of {len(items)} items")
             i = run[-1] + 1

@@ -1,0 +1,120 @@
+"""The build: sources -> documents -> Markdown pages in docs/.
+
+All pages are computed in memory first; only if every source reads and cleans does anything
+get written, and then only files whose content changed (so `mkdocs serve` does not churn and
+a failed build leaves the previous pages intact). Generated files live in their own places
+in docs/ (see Settings.generated) and are not in git."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cleaning.pipeline import clean_file
+from .config import Settings
+from .model import Document, Paragraph
+from .reading import SourceError
+from .render.site_pages import article_page, first_heading, home_page
+from .sources import Source, discover
+
+
+class BuildError(Exception):
+    """One or more inputs are bad; str() lists each as 'file:line: message'."""
+
+    def __init__(self, errors: list[SourceError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class Article:
+    source: Source
+    doc: Document
+
+    @property
+    def title(self) -> str:
+        meta = self.source.meta
+        if self.doc.title:
+            return self.doc.title
+        if meta.get("title_zh"):
+            return meta["title_zh"]
+        return first_heading(self.doc) or self.source.stem
+
+    @property
+    def description(self) -> str:
+        meta = self.source.meta
+        if meta.get("summary_zh"):
+            return meta["summary_zh"]
+        if self.doc.abstract:
+            text = self.doc.abstract
+        else:
+            text = next((b.text for b in self.doc.blocks if isinstance(b, Paragraph)), "")
+        return text if len(text) <= 120 else text[:118] + "……"
+
+
+@dataclass
+class BuildResult:
+    articles: list[Article]
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    deleted: list[str] = field(default_factory=list)
+
+
+def load_articles(settings: Settings) -> list[Article]:
+    errors: list[SourceError] = []
+    articles = []
+    try:
+        sources = discover(settings.seeds)
+    except SourceError as e:
+        raise BuildError([e]) from None
+    if not sources:
+        raise BuildError([SourceError(settings.seeds, "no sources (*.txt) found")])
+    for src in sources:
+        try:
+            articles.append(Article(src, clean_file(src.path)))
+        except SourceError as e:
+            errors.append(e)
+    if errors:
+        raise BuildError(errors)
+    return articles
+
+
+def render_pages(settings: Settings, articles: list[Article]) -> dict[str, str]:
+    pages = {"index.md": home_page(articles, settings.site_name)}
+    for a in articles:
+        pages[f"articles/{a.source.slug}.md"] = article_page(a)
+    return pages
+
+
+def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str]) -> BuildResult:
+    result = BuildResult([])
+    for rel, content in sorted(pages.items()):
+        path = docs / rel
+        data = content.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            result.unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        result.written.append(rel)
+    for root in generated:
+        base = docs / root
+        if base.is_dir():
+            for path in sorted(base.rglob("*")):
+                rel = path.relative_to(docs).as_posix()
+                if path.is_file() and rel not in pages:
+                    path.unlink()
+                    result.deleted.append(rel)
+    return result
+
+
+def build(settings: Settings) -> BuildResult:
+    articles = load_articles(settings)
+    pages = render_pages(settings, articles)
+    result = write_pages(settings.docs, settings.generated, pages)
+    result.articles = articles
+    return result

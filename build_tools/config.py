@@ -1,0 +1,48 @@
+"""Settings: the `extra.briefing` section of mkdocs.yml, with defaults. Configuration lives
+there and in data files, not in code."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !!python/name:… for extensions: read them as text."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass
+class Settings:
+    root: Path
+    seeds: Path
+    docs: Path
+    glossary: Path
+    site_name: str = "简报"
+    generated: tuple[str, ...] = ("index.md", "articles", "glossary", "tags.md")
+    opencc_profile: str = "s2tw"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def cache(self) -> Path:
+        return self.root / ".cache" / "briefing"
+
+
+def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:
+    config_file = Path(config_file).resolve()
+    root = config_file.parent
+    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    conf = (raw.get("extra") or {}).get("briefing") or {}
+    return Settings(
+        root=root,
+        seeds=root / conf.get("seeds", "seeds"),
+        docs=root / raw.get("docs_dir", "docs"),
+        glossary=root / conf.get("glossary", "seeds/glossary.yml"),
+        site_name=raw.get("site_name", "简报"),
+        opencc_profile=conf.get("opencc_profile", "s2tw"),
+        extra=conf,
+    )

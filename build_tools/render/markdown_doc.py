@@ -1,0 +1,151 @@
+"""The document as Markdown, and back. Source text is data: every character that Markdown,
+HTML or an extension could read as syntax is escaped, so `<script>`, `#`, `---`, `{{ }}`
+or `[x](javascript:…)` in a source show as the literal text they are.
+
+`write_document_markdown` is what `briefing clean --format markdown` prints; reading it
+back gives the same document, so cleaning our own output again changes nothing."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..model import Document, Footnote, Heading, ListBlock, NoteRef, Paragraph, Table
+
+MARKER_KEY = "briefing-document"
+FORMAT_VERSION = 1
+
+# Python-Markdown unescapes exactly these after a backslash (its ESCAPED_CHARS plus "|"
+# from the tables extension); "<", ">" and "&" become entities instead.
+_ESCAPABLE = "\\`*_{}[]()#+-.!|"
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))")
+
+
+def escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_block_start(md: str) -> str:
+    """Escape what would start a heading, list, rule or setext underline at a line start."""
+    m = _LINE_START.match(md)
+    if not m:
+        return md
+    if m.group(2).isdigit():
+        end = m.end()
+        return md[:end] + "\\" + md[end:]
+    return md[:m.start(2)] + "\\" + md[m.start(2):]
+
+
+def unescape(md: str) -> str:
+    md = re.sub(r"\\([" + re.escape(_ESCAPABLE) + "])", r"\1", md)
+    return md.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None) -> str:
+    """Escaped text with footnote references and a bold run-in lead."""
+    note_ref = note_ref or (lambda mark: f"[^{mark}]")
+    cuts = sorted({0, len(text), *(n.offset for n in notes), *([lead] if lead else [])})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = escape(text[a:b])
+        if lead and b == lead:
+            piece = f"**{piece}**" if a == 0 else piece + "**"
+        out.append(piece)
+        for n in notes:
+            if n.offset == b:
+                out.append(note_ref(n.mark))
+    if lead and len(cuts) > 2 and not out[0].startswith("**"):
+        out[0] = "**" + out[0]
+    if not text:
+        out = [note_ref(n.mark) for n in notes]
+    return escape_block_start("".join(out))
+
+
+def table_markdown(rows: list[list[str]]) -> str:
+    def row(cells):
+        return "| " + " | ".join(escape(c) or " " for c in cells) + " |"
+    lines = [row(rows[0]), "| " + " | ".join("---" for _ in rows[0]) + " |"]
+    lines += [row(r) for r in rows[1:]]
+    return "\n".join(lines)
+
+
+def block_markdown(b, heading_offset: int = 1, note_ref=None) -> str:
+    if isinstance(b, Heading):
+        return "#" * (b.level + heading_offset) + " " + escape(b.text)
+    if isinstance(b, Paragraph):
+        return inline(b.text, b.notes, b.lead, note_ref)
+    if isinstance(b, Table):
+        return table_markdown(b.rows)
+    if isinstance(b, ListBlock):
+        return "\n".join(f"{n}. {escape(t)}" for n, t in enumerate(b.items, 1))
+    raise TypeError(b)
+
+
+def write_document_markdown(doc: Document) -> str:
+    meta = {MARKER_KEY: FORMAT_VERSION}
+    for key in ("title", "subtitle", "authors", "abstract", "keywords", "metadata"):
+        value = getattr(doc, key)
+        if value:
+            meta[key] = value
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    parts = [f"---\n{head}---"]
+    parts += [block_markdown(b) for b in doc.blocks]
+    parts += [f"[^{f.mark}]: {escape(f.text)}" for f in doc.footnotes]
+    return "\n\n".join(parts) + "\n"
+
+
+def is_document_markdown(text: str) -> bool:
+    return text.startswith("---\n") and f"\n{MARKER_KEY}:" in "\n" + text[4:text.find("\n---", 4)]
+
+
+_NOTE = re.compile(r"\[\^(\w+)\]")
+
+
+def _read_inline(md: str) -> Paragraph:
+    lead = 0
+    if md.startswith("**"):
+        end = md.find("**", 2)
+        inner = md[2:end]
+        md = inner + md[end + 2:]
+        lead_md = inner
+    else:
+        lead_md = None
+    text, notes, pos = [], [], 0
+    for m in _NOTE.finditer(md):
+        if m.start() and md[m.start() - 1] == "\\":
+            continue
+        text.append(unescape(md[pos:m.start()]))
+        notes.append(NoteRef(sum(map(len, text)), m.group(1), f"[^{m.group(1)}]"))
+        pos = m.end()
+    text.append(unescape(md[pos:]))
+    if lead_md is not None:
+        lead = len(unescape(_NOTE.sub("", lead_md)))
+    return Paragraph("".join(text), notes=notes, lead=lead)
+
+
+def read_document_markdown(text: str, source: str = "") -> Document:
+    end = text.find("\n---", 4)
+    meta = yaml.safe_load(text[4:end]) or {}
+    doc = Document(source=source, title=meta.get("title"), subtitle=meta.get("subtitle"),
+                   authors=list(meta.get("authors", [])), abstract=meta.get("abstract"),
+                   keywords=list(meta.get("keywords", [])), metadata=dict(meta.get("metadata", {})))
+    doc.changes.append(("read_document_markdown", "read a briefing document; nothing to clean"))
+    body = text[end + 4:].strip("\n")
+    for chunk in re.split(r"\n{2,}", body):
+        if not chunk.strip():
+            continue
+        if m := re.match(r"^(#{2,4}) (.*)$", chunk):
+            doc.blocks.append(Heading(len(m.group(1)) - 1, unescape(m.group(2))))
+        elif m := re.match(r"^\[\^(\w+)\]: (.*)$", chunk, re.S):
+            doc.footnotes.append(Footnote(m.group(1), unescape(m.group(2))))
+        elif chunk.startswith("| "):
+            rows = [r for r in chunk.split("\n") if not re.match(r"^\| (---( \| )?)+", r)]
+            doc.blocks.append(Table([[unescape(c.strip()) for c in re.split(r"(?<!\\)\|", r)[1:-1]]
+                                     for r in rows]))
+        elif re.match(r"^1\. ", chunk) and all(re.match(r"^\d+\. ", ln) for ln in chunk.split("\n")):
+            doc.blocks.append(ListBlock([unescape(ln.split(". ", 1)[1]) for ln in chunk.split("\n")]))
+        else:
+            doc.blocks.append(_read_inline(chunk))
+    return doc

@@ -1,0 +1,104 @@
+"""Discover sources in seeds/ and read their metadata sidecars (seeds/<stem>.yml).
+
+A sidecar's keys are checked against a schema: an unknown key, a wrong type, a bad date or
+URL is an error that names the file, the line and the key."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .reading import SourceError
+
+SOURCE_SUFFIXES = (".txt", ".md")
+RESERVED = {"glossary"}
+
+# key -> (type check, description for error messages)
+_STR = (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string")
+_STRS = (lambda v: isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v),
+         "a list of strings")
+SIDECAR_SCHEMA = {
+    "title_zh": _STR, "title_en": _STR, "subtitle_zh": _STR, "subtitle_en": _STR,
+    "authors": _STRS, "authors_en": _STRS, "publication": _STR, "publication_en": _STR,
+    "date": (lambda v: isinstance(v, date) or isinstance(v, str) and _parse_date(v) is not None,
+             "a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    "url": (lambda v: isinstance(v, str) and re.match(r"^https?://[^\s/$.?#][^\s]*$", v) is not None,
+            "an http(s) URL"),
+    "slug": (lambda v: isinstance(v, str) and re.match(r"^[a-z0-9][a-z0-9-]*$", v) is not None,
+             "lowercase letters, digits and hyphens"),
+    "tags": _STRS, "summary_zh": _STR, "summary_en": _STR,
+    "key_points_zh": _STRS, "key_points_en": _STRS,
+    "running_headers": _STRS, "paragraph_breaks": (lambda v: isinstance(v, list) and all(
+        isinstance(x, int) and x > 0 for x in v), "a list of source line numbers"),
+}
+
+
+def _parse_date(v: str):
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", v)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+@dataclass
+class Source:
+    path: Path
+    stem: str
+    slug: str
+    meta: dict = field(default_factory=dict)
+    sidecar: Path | None = None
+
+
+def read_sidecar(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise SourceError(path, f"invalid YAML: {getattr(e, 'problem', e)}",
+                          mark.line + 1 if mark else None) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourceError(path, "a sidecar must be a mapping of keys to values", 1)
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if node else {}
+    for key, value in data.items():
+        line = lines.get(key)
+        if key not in SIDECAR_SCHEMA:
+            known = ", ".join(sorted(SIDECAR_SCHEMA))
+            raise SourceError(path, f"unknown key '{key}' (known keys: {known})", line)
+        check, what = SIDECAR_SCHEMA[key]
+        if not check(value):
+            raise SourceError(path, f"key '{key}' must be {what}, got {value!r}", line)
+    if isinstance(data.get("date"), str):
+        data["date"] = _parse_date(data["date"])
+    return data
+
+
+def slug_for(stem: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return s or "source"
+
+
+def discover(seeds: Path) -> list[Source]:
+    sources, slugs = [], {}
+    for path in sorted(seeds.iterdir()):
+        if path.suffix not in SOURCE_SUFFIXES or path.stem in RESERVED or path.name.startswith("."):
+            continue
+        sidecar = path.with_suffix(".yml")
+        meta = read_sidecar(sidecar) if sidecar.exists() else {}
+        slug = meta.get("slug") or slug_for(path.stem)
+        if slug in slugs:
+            raise SourceError(path, f"slug '{slug}' is also used by {slugs[slug].name}; "
+                                    "set a different 'slug' in a sidecar")
+        slugs[slug] = path
+        sources.append(Source(path, path.stem, slug, meta, sidecar if sidecar.exists() else None))
+    return sources

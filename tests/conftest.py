@@ -1,0 +1,73 @@
+"""Shared test helpers. Tests run the real components: the cleaner, mkdocs, OpenCC, jieba,
+and Chromium (Debian's /usr/bin/chromium) for what a reader sees."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from build_tools.model import Heading, ListBlock, Paragraph, Table  # noqa: E402
+
+
+def doc_characters(doc) -> Counter:
+    """Every non-whitespace character the document holds, in any field, plus what the
+    cleaner reported as removed: the no-loss invariant compares this with the input."""
+    parts = [doc.title or "", doc.subtitle or "", doc.abstract or "", *doc.authors,
+             *doc.keywords, *doc.metadata.values()]
+    for b in doc.blocks:
+        if isinstance(b, (Heading, Paragraph)):
+            parts.append(b.text)
+        if isinstance(b, Paragraph):
+            parts += [n.source for n in b.notes]
+        elif isinstance(b, Table):
+            parts += [c for row in b.rows for c in row]
+        elif isinstance(b, ListBlock):
+            parts += b.items
+    for f in doc.footnotes:
+        parts += [f.source_mark, f.text]
+    parts += [r.text for r in doc.removed]
+    return Counter(c for p in parts for c in p if not c.isspace())
+
+
+def text_characters(text: str) -> Counter:
+    return Counter(c for c in text if not c.isspace())
+
+
+def make_project(tmp: Path, seeds: list[Path] | None = None, extra: dict[str, str] | None = None) -> Path:
+    """A copy of the project's site inputs in tmp (build_tools linked), for real builds."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("articles", "index.md"))
+    (tmp / "build_tools").symlink_to(ROOT / "build_tools")
+    (tmp / "seeds").mkdir()
+    for path in seeds if seeds is not None else sorted((ROOT / "seeds").iterdir()):
+        shutil.copy(path, tmp / "seeds" / path.name)
+    for name, text in (extra or {}).items():
+        (tmp / "seeds" / name).write_text(text, encoding="utf-8")
+    return tmp
+
+
+def mkdocs_build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess:
+    site = site or project / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                           "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The default seeds built once with `mkdocs build --strict`."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
