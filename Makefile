@@ -1,6 +1,7 @@
 # The two commands of the README: `make serve` and `make test`. Everything runs in .venv,
 # installed from requirements.lock (the tested set of versions).
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

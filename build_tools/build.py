@@ -15,7 +15,7 @@ from .cleaning.pipeline import clean_file
 from .config import Settings
 from .model import Document, Paragraph
 from .reading import SourceError
-from .render.site_pages import article_page, first_heading, home_page
+from .render.site_pages import article_index, article_page, first_heading, home_page
 from .sources import Source, discover
 
 
@@ -62,13 +62,9 @@ class BuildResult:
 
 
 def load_articles(settings: Settings) -> list[Article]:
-    errors: list[SourceError] = []
     articles = []
-    try:
-        sources = discover(settings.seeds)
-    except SourceError as e:
-        raise BuildError([e]) from None
-    if not sources:
+    sources, errors = discover(settings.seeds)
+    if not sources and not errors:
         raise BuildError([SourceError(settings.seeds, "no sources (*.txt) found")])
     for src in sources:
         try:
@@ -81,7 +77,8 @@ def load_articles(settings: Settings) -> list[Article]:
 
 
 def render_pages(settings: Settings, articles: list[Article]) -> dict[str, str]:
-    pages = {"index.md": home_page(articles, settings.site_name)}
+    pages = {"index.md": home_page(articles, settings.site_name),
+             "articles/index.md": article_index(articles)}
     for a in articles:
         pages[f"articles/{a.source.slug}.md"] = article_page(a)
     return pages

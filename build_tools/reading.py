@@ -75,7 +75,7 @@ def decode(data: bytes, path) -> tuple[str, str]:
                 text = data.decode(name)
             except UnicodeDecodeError:
                 continue
-            if _looks_like_text(text):
+            if _looks_like_text(text) and _plausible_script(text):
                 return text, name
         raise SourceError(path, "binary file (contains NUL bytes): expected a text file",
                           _line_of(data, data.index(b"\x00")))
@@ -91,11 +91,19 @@ def decode(data: bytes, path) -> tuple[str, str]:
 
 
 def _looks_like_text(text: str) -> bool:
+    """Few control, unassigned or private-use characters (a stray one is dropped later)."""
     if not text:
         return False
     bad = sum(1 for c in text if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
               and c not in "\n\r\t\f")
-    return bad / len(text) < 0.01
+    return bad <= 3 or bad / len(text) < 0.01
+
+
+def _plausible_script(text: str) -> bool:
+    """A BOM-less UTF-16 guess must read as ASCII and CJK, not as random Latin Extended."""
+    from .text import is_cjk
+    ok = sum(1 for c in text if c.isascii() or is_cjk(c) or c in "\u201c\u201d\u2018\u2019\u2014\u2026")
+    return ok / len(text) >= 0.9
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

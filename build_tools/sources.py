@@ -88,17 +88,25 @@ def slug_for(stem: str) -> str:
     return s or "source"
 
 
-def discover(seeds: Path) -> list[Source]:
-    sources, slugs = [], {}
+def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
+    """All sources in seeds/ with their sidecars, and every problem found on the way."""
+    sources, slugs, errors = [], {}, []
+    if not seeds.is_dir():
+        return [], [SourceError(seeds, "the sources folder does not exist")]
     for path in sorted(seeds.iterdir()):
         if path.suffix not in SOURCE_SUFFIXES or path.stem in RESERVED or path.name.startswith("."):
             continue
         sidecar = path.with_suffix(".yml")
-        meta = read_sidecar(sidecar) if sidecar.exists() else {}
+        try:
+            meta = read_sidecar(sidecar) if sidecar.exists() else {}
+        except SourceError as e:
+            errors.append(e)
+            meta = {}
         slug = meta.get("slug") or slug_for(path.stem)
         if slug in slugs:
-            raise SourceError(path, f"slug '{slug}' is also used by {slugs[slug].name}; "
-                                    "set a different 'slug' in a sidecar")
+            errors.append(SourceError(path, f"slug '{slug}' is also used by {slugs[slug].name}; "
+                                            "set a different 'slug' in a sidecar"))
+            continue
         slugs[slug] = path
         sources.append(Source(path, path.stem, slug, meta, sidecar if sidecar.exists() else None))
-    return sources
+    return sources, errors

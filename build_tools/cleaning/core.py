@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Document, Removal
-from ..text import width
+from ..text import is_terminated, width
 
 # Line kinds. "body" lines become paragraphs; the others are claimed by a pass.
 BODY, BLANK, DROPPED, LIFTED = "body", "blank", "dropped", "lifted"
@@ -117,13 +117,19 @@ def make_draft(path: str, text: str) -> Draft:
 
 def measure_layout(draft: Draft) -> None:
     """Estimate the column width; decide between hard-wrapped and one-line-per-paragraph."""
-    widths = sorted(ln.width for ln in draft.lines if ln.kind == BODY and len(ln.text) >= 4)
+    body = [ln for ln in draft.lines if ln.kind == BODY and "\t" not in ln.raw]
+    widths = sorted(ln.width for ln in body if len(ln.text) >= 4)
     if len(widths) < 3:
         draft.layout = Layout(column=max(widths, default=0), soft=True)
         return
     column = widths[int(len(widths) * 0.8)]
     near = sum(1 for w in widths if column * 0.85 <= w <= column * 1.08)
-    soft = near / len(widths) < 0.4
+    # One line per paragraph: widths do not cluster at a column, and long lines end sentences.
+    # (In wrapped text few long lines happen to end a sentence; paragraphs cut by a page
+    # break are the unterminated long lines of one-line-per-paragraph text.)
+    long_lines = [ln for ln in body if ln.width > column / 2]
+    ended = sum(1 for ln in long_lines if is_terminated(ln.text))
+    soft = near / len(widths) < 0.4 and ended >= 0.4 * len(long_lines)
     draft.layout = Layout(column=column, soft=soft)
     spread = statistics.pstdev(widths)
     draft.note("measure_layout", f"column width {column} (spread {spread:.0f}); "

@@ -201,7 +201,7 @@ def lift_front_matter(draft: Draft) -> None:
 
     def byline_at(i):
         ln = lines[i]
-        if ln.kind != BODY:
+        if ln.kind != BODY or "\t" in ln.raw:
             return None
         m = _BYLINE.match(ln.text)
         if m:
@@ -210,7 +210,7 @@ def lift_front_matter(draft: Draft) -> None:
         return _names(ln.text)
 
     def titleish(ln: Line) -> bool:
-        return (ln.kind == BODY and len(ln.text) <= 60 and not is_terminated(ln.text)
+        return (ln.kind == BODY and "\t" not in ln.raw and len(ln.text) <= 60 and not is_terminated(ln.text)
                 and not re.search(r"[，。；]", ln.text[:-1]))
 
     # Title lines: one or two title-like lines followed by a byline or a lifted field.
@@ -256,7 +256,7 @@ def lift_front_matter(draft: Draft) -> None:
     # No title: a short unpunctuated first line over body text is a column banner.
     ln = lines[first]
     nxt = draft.next_content(first)
-    if (len(ln.text) <= 8 and not re.search(r"[，。；：、！？,.;:]", ln.text) and nxt is not None
+    if ("\t" not in ln.raw and len(ln.text) <= 8 and not re.search(r"[，。；：、！？,.;:]", ln.text) and nxt is not None
             and not draft.layout.soft and draft.layout.full(lines[nxt])):
         draft.remove(ln.text, "banner", ln.no)
         ln.kind = DROPPED

@@ -85,7 +85,8 @@ def strip_running_headers(draft: Draft) -> None:
             continue
         shape = _shape(line.text)
         count = shapes[shape]
-        if not 4 <= len(shape) <= 40 or is_terminated(line.text) or count < 2:
+        if (not 4 <= len(shape) <= 40 or is_terminated(line.text) or count < 2
+                or line.text[-1] in "，、：,:"):
             continue
         if count >= 3 or _ISSUE_LIKE.search(shape):
             draft.remove(line.text, "running header/footer", line.no)

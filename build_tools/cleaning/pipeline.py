@@ -9,13 +9,19 @@ from . import fields, finish, footnotes, furniture, paragraphs, structure  # noq
 from .core import PASSES, cleaning_pass, make_draft, measure_layout
 
 cleaning_pass("measure_layout")(measure_layout)
-# Registration order is import order; measure_layout must run first.
-PASSES.insert(0, PASSES.pop())
+
+
+@cleaning_pass("remeasure_layout")
+def remeasure_layout(draft) -> None:
+    """Measure the column again on what is left of the body, once abstracts, footnotes and
+    front matter (often set wider or narrower) are lifted out."""
+    measure_layout(draft)
+
 
 _ORDER = [
     "measure_layout",
     "strip_editor_tags", "strip_end_marks", "strip_page_numbers", "strip_running_headers",
-    "lift_labelled_fields", "lift_front_matter", "lift_footnotes",
+    "lift_labelled_fields", "lift_front_matter", "lift_footnotes", "remeasure_layout",
     "detect_tables", "detect_captions", "detect_lists", "detect_outline_headings",
     "detect_numbered_headings", "detect_title_lines",
     "join_paragraphs", "tidy_spacing", "mark_lead_ins", "number_footnotes",

@@ -73,3 +73,13 @@ def home_page(articles, site_name: str) -> str:
 
 def first_heading(doc) -> str | None:
     return next((b.text for b in doc.blocks if isinstance(b, Heading)), None)
+
+
+def article_index(articles) -> str:
+    out = [front_matter({"title": "文章"}), "# 文章"]
+    for a in articles:
+        line = f"- [{escape(a.title)}]({a.source.slug}.md)"
+        if a.doc.authors:
+            line += " · " + escape("、".join(a.doc.authors))
+        out.append(line)
+    return "\n\n".join(out[:2]) + "\n\n" + "\n".join(out[2:]) + "\n"

@@ -1,0 +1,98 @@
+"""Translations as gettext PO files, one per source and language:
+translations/<lang>/<source stem>.po, msgid = the cleaned source text of one unit (title,
+heading, paragraph, list item, table cell, footnote ...), msgstr = its translation.
+
+PO is what translators' tools (Poedit, Weblate) read. A unit whose source text changes no
+longer matches its msgid: the old entry is kept, marked fuzzy (stale) by `briefing
+translate --update`, and the page says the translation is missing or stale. Provenance is a
+translator comment on each entry: "provenance: human|machine; model: …; date: YYYY-MM-DD"."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from .model import Document, Heading, ListBlock, Paragraph, Table
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str      # title, subtitle, abstract, keyword, heading, paragraph, item, cell, footnote
+    text: str
+    where: str     # a human-readable location, written as an extracted comment
+
+
+def units(doc: Document) -> list[Unit]:
+    """The translatable units of a document, in reading order."""
+    out: list[Unit] = []
+    for kind in ("title", "subtitle", "abstract"):
+        if getattr(doc, kind):
+            out.append(Unit(kind, getattr(doc, kind), kind))
+    out += [Unit("keyword", k, "keywords") for k in doc.keywords]
+    for n, b in enumerate(doc.blocks, 1):
+        if isinstance(b, Heading):
+            out.append(Unit("heading", b.text, f"block {n}, line {b.line}"))
+        elif isinstance(b, Paragraph):
+            out.append(Unit("paragraph", b.text, f"block {n}, line {b.line}"))
+        elif isinstance(b, ListBlock):
+            out += [Unit("item", t, f"block {n}, item {i}") for i, t in enumerate(b.items, 1)]
+        elif isinstance(b, Table):
+            out += [Unit("cell", c, f"block {n}, row {r}") for r, row in enumerate(b.rows, 1)
+                    for c in row if c.strip()]
+    out += [Unit("footnote", f.text, f"footnote {f.mark}") for f in doc.footnotes]
+    seen, unique = set(), []
+    for u in out:
+        if u.text not in seen:
+            seen.add(u.text)
+            unique.append(u)
+    return unique
+
+
+def po_path(root: Path, lang: str, stem: str) -> Path:
+    return root / "translations" / lang / f"{stem}.po"
+
+
+def load_catalog(path: Path) -> dict[str, polib.POEntry]:
+    if not path.exists():
+        return {}
+    return {e.msgid: e for e in polib.pofile(str(path), wrapwidth=0) if not e.obsolete}
+
+
+@dataclass
+class Coverage:
+    total: int
+    translated: int
+    stale: int       # entries marked fuzzy, or whose msgid no longer matches any unit
+    missing: int
+
+    @property
+    def complete(self) -> bool:
+        return self.translated == self.total
+
+
+def lookup(catalog: dict[str, polib.POEntry], text: str) -> str | None:
+    """The translation of text, or None if missing or stale (fuzzy)."""
+    e = catalog.get(text)
+    if e is None or not e.msgstr or "fuzzy" in e.flags:
+        return None
+    return e.msgstr
+
+
+def coverage(doc: Document, catalog: dict[str, polib.POEntry]) -> Coverage:
+    us = units(doc)
+    translated = sum(1 for u in us if lookup(catalog, u.text))
+    fuzzy = sum(1 for u in us if u.text in catalog and "fuzzy" in catalog[u.text].flags)
+    live = {u.text for u in us}
+    orphaned = sum(1 for k, e in catalog.items() if k not in live and e.msgstr)
+    return Coverage(len(us), translated, fuzzy + orphaned, len(us) - translated)
+
+
+def template(doc: Document, stem: str, lang: str) -> polib.POFile:
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Project-Id-Version": f"briefing {stem}", "Language": lang,
+                   "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit"}
+    for u in units(doc):
+        po.append(polib.POEntry(msgid=u.text, msgstr="", comment=f"{u.kind}: {u.where}"))
+    return po

@@ -1,0 +1,62 @@
+"""What a reader sees, in a real headless Chromium against the built site on 127.0.0.1."""
+from __future__ import annotations
+
+import pytest
+from browser import chromium, local_only, serve
+from conftest import ROOT, SEEDS, make_project, mkdocs_build
+from test_site import HOSTILE
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def search(page, base: str, query: str) -> list[str]:
+    page.goto(base + "/")
+    page.keyboard.press("s")  # Material's shortcut opens search, on any screen size
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+def test_chinese_search_finds_the_article(built_site, browser):
+    with serve(built_site) as base:
+        page = browser.new_page()
+        outside: list[str] = []
+        local_only(page, outside)
+        hrefs = search(page, base, "高新技术产品")
+        assert any("/articles/001-" in h for h in hrefs)
+        hrefs = search(page, base, "孤岛效应")
+        assert any("/articles/004-" in h for h in hrefs)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "search.png"))
+        assert outside == []
+
+
+def test_article_page_on_a_phone_and_a_desktop(built_site, browser):
+    with serve(built_site) as base:
+        for name, size in (("desktop", (1280, 900)), ("phone", (390, 844))):
+            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+            page.goto(base + "/articles/003-5f74324b86afcf09/")
+            assert page.inner_text("h1").startswith("美日欧产业链安全保障机制")
+            # nothing wider than the screen: no horizontal scrolling of the page itself
+            assert page.evaluate("document.documentElement.scrollWidth") <= size[0] + 1
+            page.screenshot(path=str(ARTIFACTS / f"article-{name}.png"))
+
+
+def test_hostile_source_runs_no_script_and_requests_nothing_outside(tmp_path, browser):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:], extra={"zz_hostile.txt": HOSTILE})
+    assert mkdocs_build(project).returncode == 0
+    with serve(project / "site") as base:
+        page = browser.new_page()
+        outside: list[str] = []
+        local_only(page, outside)
+        page.goto(base + "/articles/zz-hostile/")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert "<script>window.__pwned = 1</script>" in page.inner_text("article")
+        assert outside == []

@@ -1,0 +1,188 @@
+"""Each cleaning pass on a tiny fixture: what it changes, and what it reports."""
+from __future__ import annotations
+
+from build_tools.cleaning.pipeline import PASSES, clean_text
+from build_tools.model import Heading, ListBlock, Paragraph, Table
+
+COL = "中国高端制造业存在技术水平相对落后许多原材料尚依赖进口产业集群不"  # 32 characters
+
+
+def clean(text: str):
+    return clean_text("fixture.txt", text)
+
+
+def kinds(doc):
+    return [type(b).__name__[0] for b in doc.blocks]
+
+
+def passes_that_changed(doc):
+    return {name for name, _ in doc.changes}
+
+
+def test_passes_are_named_and_documented():
+    names = [p.name for p in PASSES]
+    assert names[0] == "measure_layout" and names[-1] == "number_footnotes"
+    assert len(set(names)) == len(names)
+    assert all(p.doc for p in PASSES)
+
+
+def test_narrow_column_with_a_blank_line_after_every_line_is_one_paragraph():
+    src = "\n\n".join(["在中美贸易摩擦当中，人们总", "是将目光集中在中国高新技术产品",
+                        "进口领域，大多数的关注点是美国", "对中国高新领域核心技术的卡脖",
+                        "子。然而，在贸易摩擦过程中，中国", "高新技术产品也受到较大的限制。",
+                        "当前，我国高新技术产业的发展正", "处于以市场换技术到主动走出去"
+                        , "的阶段。"])
+    doc = clean(src)
+    assert kinds(doc) == ["P"]
+    assert doc.blocks[0].text.startswith("在中美贸易摩擦当中，人们总是将目光")
+
+
+def test_short_line_ending_a_sentence_ends_the_paragraph_but_a_full_one_does_not():
+    src = "\n".join([COL + "，", COL + "。", COL[:20] + "。", COL + "，", COL[:10] + "。"])
+    doc = clean(src)
+    assert kinds(doc) == ["P", "P"]
+    assert doc.blocks[0].text.endswith(COL[:20] + "。")
+
+
+def test_line_cut_before_a_long_number_continues():
+    src = "\n".join([COL + "，", COL[:27] + "达", "69.8%。由此而论" + COL[:26], COL[:5] + "。"])
+    doc = clean(src)
+    assert kinds(doc) == ["P"] and "达69.8%。" in doc.blocks[0].text
+
+
+def test_editor_tags_end_marks_and_page_numbers_are_removed_and_reported():
+    src = "\n".join([COL + "，", COL[:10] + "。▲", "12", "[责任编辑：杨立]"])
+    doc = clean(src)
+    assert doc.blocks[0].text.endswith("。")
+    assert {(r.text, r.reason) for r in doc.removed} == {
+        ("▲", "end mark"), ("12", "page number"), ("[责任编辑：杨立]", "editor tag")}
+
+
+def test_running_headers_are_found_by_repetition():
+    header = "国际经济合作 2021年第3期"
+    lines = []
+    for page in range(3):
+        lines += [header.replace("3期", f"{page + 3}期"), COL[page:] + COL[:page] + "，", COL[:12 + page] + "。"]
+    doc = clean("\n".join(lines))
+    assert all("国际经济合作" not in b.text for b in doc.blocks)
+    assert sum(r.reason == "running header/footer" for r in doc.removed) == 3
+
+
+def test_labelled_fields_are_lifted_including_an_ocr_colon():
+    src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
+                     "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])
+    doc = clean(src)
+    assert doc.abstract == "本文讨论产业链安全。"
+    assert doc.keywords == ["产业链安全", "供应链"]
+    assert doc.metadata == {"clc": "F171.21", "document_code": "A"}
+    assert ("院", "OCR junk (mis-decoded colon after a label)") in {(r.text, r.reason) for r in doc.removed}
+
+
+def column(text: str, width: int = 15) -> list[str]:
+    """Text wrapped at a fixed number of characters, as a PDF column would."""
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_abstract_spliced_into_a_sentence_is_lifted_and_the_sentence_rejoined():
+    before = ("2018年我国高新技术产品出口额占当年我国对外出口总额的比重是三成，到2020年出口额增加，该比重"
+              "有所上升。可见高新技术产品出口额在我国对外出口贸易总额中的比重虽小幅上升，但出口绝对数"
+              "值是在增长，说明我国高新技术产业发")
+    before = "总体看，" * (-len(before) % 15 // 4) + "呀" * (-len(before) % 15 % 4) + before
+    abstract = [" 摘 要院 我国高新技术产品对外出口一直是我国对外出口的重要领域。",
+                "当前我国高新技术产品对外出口额呈波动增长态势，出口增速放缓。"]
+    doc = clean("\n".join([*column(before), *abstract, " 展势头较好。"]))
+    assert doc.abstract.startswith("我国高新技术产品对外出口一直")
+    assert kinds(doc) == ["P"] and doc.blocks[0].text == before + "展势头较好。"
+
+
+def test_title_authors_and_funding_note():
+    src = "\n".join(["美日欧产业链安全保障机制的 逻辑解构与比较分析 *", "郝宇彪 明 莹",
+                     "【作者简介】 郝宇彪，首都经济贸易大学教授；明莹，博士研究生",
+                     "* 本文系国家社科基金重点项目的阶段性研究成果。", "近年来，国际形势急剧变化。"])
+    doc = clean(src)
+    assert doc.title == "美日欧产业链安全保障机制的逻辑解构与比较分析"
+    assert doc.authors == ["郝宇彪", "明莹"]
+    assert doc.metadata["funding"].startswith("本文系")
+
+
+def test_a_short_first_line_over_body_text_is_a_banner():
+    src = "\n".join([" 国际商务论坛", COL + "，", COL[1:] + COL[0] + "，", COL[2:] + COL[:2] + "，",
+                     COL[:8] + "。"])
+    doc = clean(src)
+    assert ("国际商务论坛", "banner") in {(r.text, r.reason) for r in doc.removed}
+
+
+def test_footnotes_restart_per_page_and_are_numbered_uniquely():
+    src = "\n".join(["第一页的正文。^① 又一句。^②", "① 第一页注一。", "② 第一页注二。",
+                     "第二页的正文。^① 完。", "① 第二页注一。"])
+    doc = clean(src)
+    assert [f.mark for f in doc.footnotes] == ["1", "2", "3"]
+    assert [f.text for f in doc.footnotes] == ["第一页注一。", "第一页注二。", "第二页注一。"]
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [[n.mark for n in p.notes] for p in paras] == [["1", "2"], ["3"]]
+    assert paras[0].text == "第一页的正文。又一句。"
+
+
+def test_a_footnote_cut_by_a_page_break_is_rejoined():
+    src = "\n".join(["正文开头，^①", "① 该战略于大平正芳时期提出，其基本原则为：", "正文继续",
+                     "亚太地区是日本经济发展所依托的关键地区。", "① 下一页的注。", "完。"])
+    doc = clean(src)
+    assert doc.footnotes[0].text.endswith("所依托的关键地区。")
+
+
+def test_tab_rows_become_a_table_and_a_row_split_by_a_page_break_is_merged():
+    src = "\n".join(["\t美国\t日本", "工具\t对安哥拉投资超 9 亿美\t无", "", "\t元，扩大出口\t", "正文。"])
+    doc = clean(src)
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert table.rows == [["", "美国", "日本"], ["工具", "对安哥拉投资超9亿美元，扩大出口", "无"]]
+
+
+def test_outline_list_names_headings_fused_with_their_first_sentence():
+    src = "\n".join(["本文分为三个部分：", "1. 数字化时代，贸易冲突具有复杂性", "2. 全球产业链重塑的方向",
+                     "3. 中国产业链的脆弱性", "数字化时代贸易冲突具有复杂性现有研究普遍注意到这一点。",
+                     "全球产业链重塑的方向在疫情冲击下发生变化。", "中国产业链的脆弱性我们的研究显示如此。"])
+    doc = clean(src)
+    assert isinstance(doc.blocks[1], ListBlock)
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["数字化时代贸易冲突具有复杂性", "全球产业链重塑的方向", "中国产业链的脆弱性"]
+    assert doc.blocks[-1].text == "我们的研究显示如此。"
+
+
+def test_numbered_headings_get_consistent_levels_and_wrapped_headings_are_joined():
+    col = "我国高新技术产品出口结构比较集中"   # 16 characters: a narrow column
+    src = "\n".join(["一、贸易摩擦背景下我国高", "新技术产品对外出口的现状", "（一）出口额呈波动增长态势",
+                     col, col + "。", col[:5] + "。", "（二）产品出口结构较为集中", col, col[:6] + "。",
+                     "二、对策", col[:9] + "。"])
+    doc = clean(src)
+    heads = [(b.level, b.text) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == [(1, "一、贸易摩擦背景下我国高新技术产品对外出口的现状"), (2, "（一）出口额呈波动增长态势"),
+                     (2, "（二）产品出口结构较为集中"), (1, "二、对策")]
+
+
+def test_numbered_run_in_leads_stay_in_their_paragraph():
+    src = "\n".join(["1  中国高端制造业的问题", "1.1 产业集群建设不完善，资源利用效率低下。当前我国高端制造业行业",
+                     COL + "。", "1.2技术创新水平有待提高。" + COL[:20], COL[:6] + "。"])
+    doc = clean(src)
+    assert kinds(doc) == ["H", "P", "P"]
+    assert doc.blocks[0].text == "1 中国高端制造业的问题"
+    assert doc.blocks[1].text.startswith("1.1产业集群建设不完善，资源利用效率低下。当前我国高端制造业行业" + COL[:4])
+    assert doc.blocks[1].lead == len("1.1产业集群建设不完善，资源利用效率低下。")
+
+
+def test_short_unnumbered_lines_between_paragraphs_are_headings():
+    src = "\n".join([COL + "，", COL[:12] + "。", "日美贸易摩擦背景及应对", COL + "，", COL[:9] + "。"])
+    doc = clean(src)
+    assert kinds(doc) == ["P", "H", "P"] and doc.blocks[1].text == "日美贸易摩擦背景及应对"
+
+
+def test_spacing_between_cjk_and_digits_is_removed_but_latin_spacing_kept():
+    doc = clean("日美贸易摩擦从 20世纪 50年代末期开始， 技 术 进 口 额 见 Shannon K. O'Neil 的文章。")
+    assert doc.blocks[0].text == "日美贸易摩擦从20世纪50年代末期开始，技术进口额见Shannon K. O'Neil的文章。"
+
+
+def test_runs_of_parallel_short_lead_sentences_are_marked():
+    paras = ["提早布局产业结构调整，积极引导产业转型升级。日本政府大力推进结构性改革，", COL[:12] + "。",
+             "改革内部经济制度，拓展多元化开放市场。泡沫经济破裂后日本开始改革，将纺", COL[:10] + "。",
+             "创新对外投资方式，加快跨国并购重组步伐。为缓解贸易摩擦带来的外部影响，", COL[:9] + "。"]
+    doc = clean("\n".join([COL + "，", COL[:8] + "。", "日本应对的做法", *paras]))
+    assert [b.lead for b in doc.blocks[2:]] == [22, 19, 20]

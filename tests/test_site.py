@@ -1,0 +1,150 @@
+"""The site as MkDocs builds it: pages, links, search index, literal source text, serve."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from conftest import ROOT, SEEDS, make_project, mkdocs_build
+
+HOSTILE = """恶意输入测试
+<script>window.__pwned = 1</script>正文包含脚本标签。
+{{ config.site_name }} 与 {% if x %} 模板语法。
+# 这不是标题
+---
+> 这不是引用
+| 这 | 不是 | 表格 |
+[点击](javascript:alert(1)) 与 ![](http://198.51.100.7/x.png) 以及 <!-- 注释 --> 和 [^1] 脚注语法 *星号* _下划线_ {: .cls }
+"""
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key):
+                self.links.append(a[key])
+
+
+def test_every_source_has_a_page_and_the_home_page_lists_them(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    for seed in SEEDS:
+        slug = seed.stem.replace("_", "-")
+        page = built_site / "articles" / slug / "index.html"
+        assert page.exists()
+        assert f"articles/{slug}/" in home
+    page = (built_site / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1 id="[^"]*">美日欧产业链安全保障机制的逻辑解构与比较分析', page)
+    assert "郝宇彪、明莹" in page and "摘要" in page
+    assert page.count('class="footnote-ref"') >= 50
+
+
+def test_no_broken_internal_links(built_site):
+    broken = []
+    for html_file in built_site.rglob("*.html"):
+        parser = Links()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        base = "http://site/" + html_file.relative_to(built_site).as_posix()
+        for link in parser.links:
+            url = urlparse(urljoin(base, link))
+            if url.netloc != "site":
+                continue
+            target = built_site / unquote(url.path).lstrip("/")
+            if url.path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((html_file.relative_to(built_site).as_posix(), link))
+    assert broken == []
+
+
+def test_search_index_is_segmented_chinese(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    doc = next(d for d in index["docs"] if d["location"].startswith("articles/001-"))
+    tokens = set(re.split(index["config"]["separator"].replace("\\\\", "\\"), doc["text"]))
+    assert {"高新技术", "出口", "贸易"} <= tokens
+
+
+def test_source_text_is_data_not_markup(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:], extra={"zz_hostile.txt": HOSTILE})
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "articles" / "zz-hostile" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "<script>window.__pwned" not in article
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in article
+    assert "{{ config.site_name }}" in article and "{% if x %}" in article
+    # (spacing is tidied: no space between "#" and a CJK character)
+    assert "#这不是标题" in article and "<hr" not in article and "<blockquote" not in article
+    assert not re.search(r"<h\d[^>]*>这不是标题", article)
+    assert "javascript:" not in re.findall(r'href="([^"]*)"', article).__str__()
+    assert "198.51.100.7" not in " ".join(re.findall(r'src="([^"]*)"', article))
+    assert "&lt;!--注释--&gt;" in article and "[^1]" in article and "*星号*" in article
+    assert "{: .cls }" in article and "<table" not in article
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.read().decode("utf-8")
+
+
+def test_serve_regenerates_pages_when_a_source_changes(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                               "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/articles/004-ad1ac5827ac4e647/"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                assert "高端制造业" in _get(url)
+                break
+            except OSError:
+                assert time.time() < deadline, "mkdocs serve did not start"
+                time.sleep(0.5)
+        seed = project / "seeds" / SEEDS[4].name
+        seed.write_text(seed.read_text(encoding="utf-8") + "\n新增的一段：编辑刚刚加入这句话。\n", encoding="utf-8")
+        deadline = time.time() + 30
+        while "编辑刚刚加入这句话" not in _get(url):
+            assert time.time() < deadline, "the page was not regenerated"
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    site = project / "site"  # `make site` builds into site.tmp and swaps only on success
+    assert mkdocs_build(project, site).returncode == 0
+    page = (site / "articles" / "004-ad1ac5827ac4e647" / "index.html").read_bytes()
+    (project / "seeds" / "zz_empty.txt").write_bytes(b"")
+    tmp_site = project / "site.tmp"
+    result = mkdocs_build(project, tmp_site)
+    assert result.returncode != 0 and "zz_empty.txt" in result.stderr and "empty file" in result.stderr
+    assert (site / "articles" / "004-ad1ac5827ac4e647" / "index.html").read_bytes() == page
+    assert (project / "docs" / "articles" / "004-ad1ac5827ac4e647.md").exists()
