@@ -13,9 +13,12 @@ from pathlib import Path
 
 from .cleaning.pipeline import clean_file
 from .config import Settings
-from .model import Document, Paragraph
+from .model import Document, Heading, Paragraph
 from .reading import SourceError
-from .render.site_pages import article_index, article_page, first_heading, home_page
+from .enrich.corpus import enrich_corpus
+from .enrich.glossary import GlossaryError, Term, load_glossary
+from .render.glossary_pages import glossary_index, term_page
+from .render.site_pages import article_index, article_page, home_page
 from .sources import Source, discover
 
 
@@ -31,6 +34,8 @@ class BuildError(Exception):
 class Article:
     source: Source
     doc: Document
+    terms: list = field(default_factory=list)
+    enriched: object = None
 
     @property
     def title(self) -> str:
@@ -39,13 +44,15 @@ class Article:
             return self.doc.title
         if meta.get("title_zh"):
             return meta["title_zh"]
-        return first_heading(self.doc) or self.source.stem
+        return next((b.text for b in self.doc.blocks if isinstance(b, Heading)), self.source.stem)
 
     @property
     def description(self) -> str:
         meta = self.source.meta
         if meta.get("summary_zh"):
             return meta["summary_zh"]
+        if self.enriched and self.enriched.summary:
+            return "".join(s for s, _ in self.enriched.summary[:2])
         if self.doc.abstract:
             text = self.doc.abstract
         else:
@@ -59,6 +66,15 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     deleted: list[str] = field(default_factory=list)
+
+
+def load_terms(settings: Settings) -> list[Term]:
+    try:
+        return load_glossary(settings.glossary)
+    except GlossaryError as e:
+        raise BuildError(e.errors) from None
+    except SourceError as e:
+        raise BuildError([e]) from None
 
 
 def load_articles(settings: Settings) -> list[Article]:
@@ -76,11 +92,17 @@ def load_articles(settings: Settings) -> list[Article]:
     return articles
 
 
-def render_pages(settings: Settings, articles: list[Article]) -> dict[str, str]:
-    pages = {"index.md": home_page(articles, settings.site_name),
-             "articles/index.md": article_index(articles)}
+def render_pages(settings: Settings, articles: list[Article], terms: list[Term]) -> dict[str, str]:
+    pages = {"index.md": home_page(articles, terms, settings.site_name),
+             "articles/index.md": article_index(articles),
+             "tags.md": "---\ntitle: 标签\n---\n\n# 标签\n\n<!-- material/tags -->\n"}
     for a in articles:
         pages[f"articles/{a.source.slug}.md"] = article_page(a)
+    by_zh = {t.zh: t for t in terms}
+    pages["glossary/index.md"] = glossary_index(terms)
+    if terms:
+        for t in terms:
+            pages[f"glossary/{t.slug}.md"] = term_page(t, articles, by_zh)
     return pages
 
 
@@ -110,8 +132,10 @@ def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str]) -
 
 
 def build(settings: Settings) -> BuildResult:
+    terms = load_terms(settings)
     articles = load_articles(settings)
-    pages = render_pages(settings, articles)
+    enrich_corpus(articles, terms)
+    pages = render_pages(settings, articles, terms)
     result = write_pages(settings.docs, settings.generated, pages)
     result.articles = articles
     return result

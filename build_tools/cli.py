@@ -47,6 +47,21 @@ def _check(args) -> int:
     return 0
 
 
+def _terms(args) -> int:
+    from .build import load_articles, load_terms
+    from .config import load_settings
+    from .enrich.candidates import candidates
+    from .enrich.corpus import enrich_corpus
+    settings = load_settings(args.config)
+    terms = load_terms(settings)
+    articles = load_articles(settings)
+    enrich_corpus(articles, terms)
+    print("candidate\tcount\tsources\twhy\texample")
+    for c in candidates(articles, terms, args.limit):
+        print(f"{c.term}\t{c.count}\t{c.sources}\t{c.why}\t…{c.example}…")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -61,6 +76,10 @@ def main(argv=None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("--config", default="mkdocs.yml")
         p.set_defaults(run=fn)
+    p = sub.add_parser("terms", help="list candidate glossary terms not yet in the glossary")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--limit", type=int, default=40)
+    p.set_defaults(run=_terms)
     args = parser.parse_args(argv)
     from .build import BuildError
     try:

@@ -46,11 +46,19 @@ def make_project(tmp: Path, seeds: list[Path] | None = None, extra: dict[str, st
     """A copy of the project's site inputs in tmp (build_tools linked), for real builds."""
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("articles", "index.md"))
+    generated = ("articles", "glossary", "index.md", "tags.md")
+    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=lambda d, names: [
+        n for n in names if Path(d) == ROOT / "docs" and n in generated])
     (tmp / "build_tools").symlink_to(ROOT / "build_tools")
+    if (ROOT / "translations").exists():
+        shutil.copytree(ROOT / "translations", tmp / "translations")
     (tmp / "seeds").mkdir()
-    for path in seeds if seeds is not None else sorted((ROOT / "seeds").iterdir()):
+    chosen = seeds if seeds is not None else sorted((ROOT / "seeds").glob("*.txt"))
+    for path in chosen:
         shutil.copy(path, tmp / "seeds" / path.name)
+        if path.with_suffix(".yml").exists():
+            shutil.copy(path.with_suffix(".yml"), tmp / "seeds" / path.with_suffix(".yml").name)
+    shutil.copy(ROOT / "seeds" / "glossary.yml", tmp / "seeds" / "glossary.yml")
     for name, text in (extra or {}).items():
         (tmp / "seeds" / name).write_text(text, encoding="utf-8")
     return tmp

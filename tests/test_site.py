@@ -75,9 +75,12 @@ def test_no_broken_internal_links(built_site):
 def test_search_index_is_segmented_chinese(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["zh"]
-    doc = next(d for d in index["docs"] if d["location"].startswith("articles/001-"))
-    tokens = set(re.split(index["config"]["separator"].replace("\\\\", "\\"), doc["text"]))
-    assert {"高新技术", "出口", "贸易"} <= tokens
+    def tokens(prefix):
+        doc = next(d for d in index["docs"] if d["location"].startswith(prefix))
+        return set(re.split(r"[\s\u200b\-]+", doc["text"]))
+    # Ordinary words are segmented, and glossary terms are single search tokens.
+    assert {"出口", "竞争力", "高新技术产品", "贸易摩擦"} <= tokens("articles/001-")
+    assert {"友岸外包", "近岸外包", "产业链安全"} <= tokens("articles/003-")
 
 
 def test_source_text_is_data_not_markup(tmp_path):
@@ -148,3 +151,59 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
     assert result.returncode != 0 and "zz_empty.txt" in result.stderr and "empty file" in result.stderr
     assert (site / "articles" / "004-ad1ac5827ac4e647" / "index.html").read_bytes() == page
     assert (project / "docs" / "articles" / "004-ad1ac5827ac4e647.md").exists()
+
+
+def _prose(doc) -> str:
+    from build_tools.enrich.corpus import searchable_texts
+    return "\n".join(t for _, t in searchable_texts(doc))
+
+
+def test_glossary_backlinks_list_exactly_the_articles_that_use_the_term(built_site):
+    """An independent check: a term occurs where one of its forms appears and is not part of
+    a longer glossary term at that place."""
+    from build_tools.build import load_articles, load_terms
+    from build_tools.config import load_settings
+    settings = load_settings(ROOT / "mkdocs.yml")
+    terms, articles = load_terms(settings), load_articles(settings)
+    prose = {a.source.slug: _prose(a.doc) for a in articles}
+    all_forms = [(f, t) for t in terms for f in t.forms]
+
+    def occurs(t, text):
+        longer = {f for f, other in all_forms
+                  if other is not t and any(form in f and len(f) > len(form) for form in t.forms)}
+        spans = [(m.start(), m.end()) for f in longer for m in re.finditer(re.escape(f), text)]
+        return any(not any(s <= m.start() and m.end() <= e for s, e in spans)
+                   for form in t.forms for m in re.finditer(re.escape(form), text))
+
+    checked = 0
+    for t in terms:
+        page = (built_site / "glossary" / t.slug / "index.html").read_text(encoding="utf-8")
+        section = page[page.index("出现于"):]
+        linked = set(re.findall(r'href="\.\./\.\./articles/([a-z0-9-]+)/"', section))
+        expected = {slug for slug, text in prose.items() if occurs(t, text)}
+        assert linked == expected, t.zh
+        checked += 1
+    assert checked >= 80
+
+
+def test_article_pages_carry_the_briefing_apparatus(built_site):
+    page = (built_site / "articles" / "001-c474f99a63ccbd04" / "index.html").read_text(encoding="utf-8")
+    for title in ("作者摘要", "内容提要", "要点", "关键数据", "相关文章"):
+        assert title in page, title
+    ids = set(re.findall(r'id="(p-[0-9a-f]{8}(?:-\d+)?)"', page))
+    targets = set(re.findall(r'href="#(p-[0-9a-f]{8}(?:-\d+)?)"', page))
+    assert targets and targets <= ids          # figure rows and summary sentences link to paragraphs
+    terms = re.findall(r'class="glossary-term"[^>]*title="([^"]+)"', page)
+    assert any(t.startswith("high-tech products") for t in terms)
+    assert re.search(r'<a class="glossary-term" href="\.\./\.\./glossary/[a-z-]+/"', page)
+    assert 'href="../../tags/#' in page or "md-tag" in page
+
+
+def test_glossary_index_groups_by_kind_and_tags_page_lists_tags(built_site):
+    index = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "概念" in index and "政策" in index and "法律法规" in index
+    tags = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
+    for tag in ("美国", "日本", "欧盟", "浙江"):
+        assert tag in tags
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "高频术语" in home and home.count("articles/") >= 5

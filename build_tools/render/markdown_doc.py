@@ -43,23 +43,23 @@ def unescape(md: str) -> str:
     return md.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None) -> str:
-    """Escaped text with footnote references and a bold run-in lead."""
+def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None,
+           spans: list[tuple[int, int, str, str]] = ()) -> str:
+    """Escaped text with footnote references, a bold run-in lead, and `spans`: (start, end,
+    opening markup, closing markup) such as glossary terms. A span that crosses the end of
+    the lead is left out, so markup always nests."""
     note_ref = note_ref or (lambda mark: f"[^{mark}]")
-    cuts = sorted({0, len(text), *(n.offset for n in notes), *([lead] if lead else [])})
+    wraps = [(0, lead, "**", "**")] if lead else []
+    wraps += [sp for sp in spans if not (lead and sp[0] < lead < sp[1])]
+    cuts = sorted({0, len(text), *(n.offset for n in notes), *(p for sp in wraps for p in sp[:2])})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
-        piece = escape(text[a:b])
-        if lead and b == lead:
-            piece = f"**{piece}**" if a == 0 else piece + "**"
-        out.append(piece)
-        for n in notes:
-            if n.offset == b:
-                out.append(note_ref(n.mark))
-    if lead and len(cuts) > 2 and not out[0].startswith("**"):
-        out[0] = "**" + out[0]
-    if not text:
-        out = [note_ref(n.mark) for n in notes]
+    for pos in cuts:
+        out += [close for start, end, _, close in reversed(wraps) if end == pos and start < pos]
+        out += [note_ref(n.mark) for n in notes if n.offset == pos]
+        out += [open_ for start, end, open_, _ in wraps if start == pos and end > pos]
+        nxt = next((c for c in cuts if c > pos), None)
+        if nxt is not None:
+            out.append(escape(text[pos:nxt]))
     return escape_block_start("".join(out))
 
 

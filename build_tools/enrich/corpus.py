@@ -1,0 +1,146 @@
+"""Enrich every article of the corpus: anchors, summary, key points, key figures, glossary
+marks and counts, tags, and related articles (which need the whole corpus)."""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Heading, ListBlock, Paragraph, Table
+from .figures import KeyFigure, key_figures
+from .glossary import Matcher, Term
+from .segment import teach, tokens
+from .summary import summarize
+
+
+@dataclass
+class Mark:
+    start: int
+    end: int
+    term: Term
+    link: bool      # the first occurrence in its section links to the glossary entry
+
+
+@dataclass
+class Enriched:
+    anchors: dict[int, str] = field(default_factory=dict)        # block index -> anchor id
+    summary: list[tuple[str, str]] = field(default_factory=list)  # (sentence, anchor), automatic
+    editor_summary: str = ""
+    key_points: list[tuple[str, str, str]] = field(default_factory=list)  # (section, point, anchor)
+    figures: list[KeyFigure] = field(default_factory=list)
+    marks: dict[int, list[Mark]] = field(default_factory=dict)   # block index -> marks
+    term_counts: Counter = field(default_factory=Counter)        # zh -> occurrences
+    first_anchor: dict[str, str] = field(default_factory=dict)   # zh -> anchor of first use
+    tags: list[str] = field(default_factory=list)
+    related: list[tuple[object, float, list[Term]]] = field(default_factory=list)
+
+
+def anchor_for(text: str, taken: set[str]) -> str:
+    """A stable anchor from the paragraph's own text: edits elsewhere do not move it."""
+    base = "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def searchable_texts(doc) -> list[tuple[int, str]]:
+    """(block index, text) of everything a reader reads as prose; -1 is the abstract."""
+    out = [(-1, doc.abstract)] if doc.abstract else []
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, (Paragraph, Heading)):
+            out.append((i, b.text))
+        elif isinstance(b, ListBlock):
+            out += [(i, t) for t in b.items]
+        elif isinstance(b, Table):
+            out += [(i, c) for row in b.rows for c in row]
+    return out
+
+
+def enrich_article(article, matcher: Matcher) -> Enriched:
+    doc, meta = article.doc, article.source.meta
+    e = Enriched()
+    taken: set[str] = set()
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, Paragraph):
+            e.anchors[i] = anchor_for(b.text, taken)
+    summary, points = summarize(doc)
+    e.editor_summary = meta.get("summary_zh", "")
+    e.summary = [(s.text, e.anchors[s.block]) for s in summary]
+    if meta.get("key_points_zh"):
+        e.key_points = [("", p, "") for p in meta["key_points_zh"]]
+    else:
+        e.key_points = [(doc.blocks[sec].text, s.text, e.anchors[s.block]) for sec, s in points]
+    e.figures = key_figures(doc)
+    # Glossary: count every occurrence in prose; mark them in paragraphs and the abstract,
+    # linking the first in each top-level section.
+    top = min((b.level for b in doc.blocks if isinstance(b, Heading)), default=1)
+    linked: set[str] = set()
+    for i, text in searchable_texts(doc):
+        block = doc.blocks[i] if i >= 0 else None
+        if isinstance(block, Heading) and block.level == top:
+            linked = set()
+        blocked = {n.offset for n in block.notes} if isinstance(block, Paragraph) else set()
+        found = matcher.find(text, blocked)
+        for start, end, term in found:
+            e.term_counts[term.zh] += 1
+            if term.zh not in e.first_anchor and (i == -1 or i in e.anchors):
+                e.first_anchor[term.zh] = e.anchors.get(i, "abstract")
+        if i == -1 or isinstance(block, Paragraph):
+            marks = []
+            for start, end, term in found:
+                marks.append(Mark(start, end, term, term.zh not in linked))
+                linked.add(term.zh)
+            e.marks[i] = marks
+    tag_votes = Counter()
+    by_zh = {t.zh: t for t in matcher.by_form.values()}
+    for zh, n in e.term_counts.items():
+        if n >= 2:
+            for tag in by_zh[zh].tags:
+                tag_votes[tag] += n
+    tags = list(meta.get("tags", []))
+    tags += [t for t, _ in tag_votes.most_common() if t not in tags]
+    e.tags = tags[:8]
+    return e
+
+
+def relate(articles, k: int = 3) -> None:
+    """Related articles by shared glossary terms (weighted by rarity) and text similarity
+    (TF-IDF cosine over jieba tokens); the shared terms are the reason shown."""
+    n = len(articles)
+    doc_freq = Counter(zh for a in articles for zh in a.enriched.term_counts)
+    vectors = []
+    token_df: Counter = Counter()
+    bags = []
+    for a in articles:
+        bag = Counter(tokens(" ".join(t for _, t in searchable_texts(a.doc))))
+        bags.append(bag)
+        token_df.update(bag.keys())
+    for bag in bags:
+        vec = {w: c * math.log((1 + n) / (1 + token_df[w])) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    for i, a in enumerate(articles):
+        scored = []
+        for j, b in enumerate(articles):
+            if i == j:
+                continue
+            shared = set(a.enriched.term_counts) & set(b.enriched.term_counts)
+            term_score = sum(math.log((1 + n) / doc_freq[z]) + 0.2 for z in shared)
+            cosine = sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items())
+            by_weight = sorted(shared, key=lambda z: (-min(a.enriched.term_counts[z], b.enriched.term_counts[z]), z))
+            terms = {t.zh: t for t in a.terms}
+            scored.append((b, term_score + 10 * cosine, [terms[z] for z in by_weight[:6]]))
+        scored.sort(key=lambda x: (-x[1], x[0].source.slug))
+        a.enriched.related = [s for s in scored[:k] if s[1] > 0]
+
+
+def enrich_corpus(articles, terms: list[Term]) -> None:
+    teach(f for t in terms for f in t.forms)
+    matcher = Matcher(terms)
+    for a in articles:
+        a.terms = terms
+        a.enriched = enrich_article(a, matcher)
+    relate(articles)

@@ -1,0 +1,124 @@
+"""The curated glossary (seeds/glossary.yml): load and validate it, and find its terms in
+running Chinese text by longest match (word boundaries do not exist inside Chinese, so
+`\\b`-based abbreviation matching would mark nothing)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..reading import SourceError
+
+KINDS = ("concept", "policy", "law", "agreement", "organization", "programme", "place",
+         "person", "slogan")
+REQUIRED = ("zh", "en", "kind", "def_zh", "def_en")
+
+
+@dataclass
+class Term:
+    zh: str
+    en: str
+    kind: str
+    def_zh: str
+    def_en: str
+    pinyin: str = ""
+    aliases: list[str] = field(default_factory=list)
+    en_alt: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    line: int = 0
+
+    @property
+    def forms(self) -> list[str]:
+        return [self.zh, *self.aliases]
+
+    @property
+    def slug(self) -> str:
+        base = unicodedata.normalize("NFKD", self.pinyin or "")
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        s = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")
+        return s or "term-" + "-".join(f"{ord(c):x}" for c in self.zh[:4])
+
+
+def load_glossary(path: Path) -> list[Term]:
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text) or []
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise SourceError(path, f"invalid YAML: {getattr(e, 'problem', e)}",
+                          mark.line + 1 if mark else None) from None
+    if not isinstance(data, list):
+        raise SourceError(path, "the glossary must be a list of entries", 1)
+    terms, errors = [], []
+    for entry, item in zip(node.value if node else [], data):
+        line = entry.start_mark.line + 1
+        if not isinstance(item, dict):
+            errors.append(SourceError(path, "an entry must be a mapping", line))
+            continue
+        missing = [k for k in REQUIRED if not isinstance(item.get(k), str) or not item[k].strip()]
+        if missing:
+            errors.append(SourceError(path, f"entry {item.get('zh', '?')!r}: missing {', '.join(missing)}", line))
+            continue
+        unknown = set(item) - {"zh", "en", "kind", "def_zh", "def_en", "pinyin", "aliases", "en_alt",
+                               "related", "tags"}
+        if unknown:
+            errors.append(SourceError(path, f"entry {item['zh']!r}: unknown key(s) {sorted(unknown)}", line))
+        if item["kind"] not in KINDS:
+            errors.append(SourceError(path, f"entry {item['zh']!r}: kind must be one of {', '.join(KINDS)}", line))
+        terms.append(Term(line=line, **{k: v for k, v in item.items() if k in Term.__dataclass_fields__}))
+    seen: dict[str, Term] = {}
+    for t in terms:
+        for form in t.forms:
+            if form in seen and seen[form] is not t:
+                errors.append(SourceError(path, f"'{form}' is listed twice (entries {seen[form].zh!r} "
+                                                f"and {t.zh!r})", t.line))
+            seen[form] = t
+    names = {t.zh for t in terms}
+    for t in terms:
+        for r in t.related:
+            if r not in names:
+                errors.append(SourceError(path, f"entry {t.zh!r}: related term {r!r} is not in the glossary", t.line))
+    if errors:
+        raise GlossaryError(errors)
+    return terms
+
+
+class GlossaryError(Exception):
+    def __init__(self, errors: list[SourceError]):
+        self.errors = errors
+        super().__init__("\n".join(map(str, errors)))
+
+
+class Matcher:
+    """Longest-match scanning of all term forms; a match never starts inside another."""
+
+    def __init__(self, terms: list[Term]):
+        self.by_form = {f: t for t in terms for f in t.forms if f}
+        self.lengths = sorted({len(f) for f in self.by_form}, reverse=True)
+        self.first = {f[0] for f in self.by_form}
+
+    def find(self, text: str, blocked: set[int] = frozenset()) -> list[tuple[int, int, Term]]:
+        """(start, end, term) for each match; a match may not contain a blocked offset
+        (a footnote reference, say) strictly inside it."""
+        out, i, n = [], 0, len(text)
+        while i < n:
+            if text[i] in self.first:
+                for length in self.lengths:
+                    form = text[i:i + length]
+                    t = self.by_form.get(form)
+                    if t and len(form) == length and not any(i < b < i + length for b in blocked):
+                        out.append((i, i + length, t))
+                        i += length
+                        break
+                else:
+                    i += 1
+                continue
+            i += 1
+        return out
