@@ -17,14 +17,22 @@ $(STAMP): pyproject.toml requirements.lock
 pages: $(STAMP)
 	$(BIN)/briefing build
 
-# Build into a temporary directory and swap it in: a failed build leaves site/ as it was.
+# All three editions: pages generated once, then each edition built with its own search
+# index (the two others concurrently), into a temporary directory swapped in at the end:
+# a failed build leaves site/ as it was.
 site: $(STAMP)
 	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	$(BIN)/briefing build
+	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --site-dir site.tmp
+	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir site.tmp/zh-Hant & \
+	  p1=$$!; BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.en.yml --site-dir site.tmp/en; \
+	  s2=$$?; wait $$p1 && test $$s2 -eq 0
 	rm -rf site && mv site.tmp site
 
+# Serves one edition with live reload (EDITION=zh-Hant or EDITION=en for the others).
+EDITION ?=
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(if $(EDITION),-f mkdocs.$(EDITION).yml)
 
 check: $(STAMP)
 	$(BIN)/briefing check

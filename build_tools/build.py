@@ -17,8 +17,12 @@ from .model import Document, Heading, Paragraph
 from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
+from .editions import converter, handwritten, tag_names
+from .render.article_page import article_page
 from .render.glossary_pages import glossary_index, term_page
-from .render.site_pages import article_index, article_page, home_page
+from .render.site_pages import article_index, home_page, tags_page
+from .render.view import View
+from .translations import units
 from .sources import Source, discover
 
 
@@ -92,25 +96,44 @@ def load_articles(settings: Settings) -> list[Article]:
     return articles
 
 
-def render_pages(settings: Settings, articles: list[Article], terms: list[Term]) -> dict[str, str]:
-    pages = {"index.md": home_page(articles, terms, settings.site_name),
-             "articles/index.md": article_index(articles),
-             "tags.md": "---\ntitle: 标签\n---\n\n# 标签\n\n<!-- material/tags -->\n"}
+def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View) -> dict[str, str]:
+    site_name = settings.extra.get("site_name_en", "Briefing") if view.english else settings.site_name
+    pages = {"index.md": home_page(articles, terms, site_name, view),
+             "articles/index.md": article_index(articles, view),
+             "tags.md": tags_page(view),
+             "glossary/index.md": glossary_index(terms, view)}
     for a in articles:
-        pages[f"articles/{a.source.slug}.md"] = article_page(a)
+        pages[f"articles/{a.source.slug}.md"] = article_page(a, view)
     by_zh = {t.zh: t for t in terms}
-    pages["glossary/index.md"] = glossary_index(terms)
-    if terms:
-        for t in terms:
-            pages[f"glossary/{t.slug}.md"] = term_page(t, articles, by_zh)
+    for t in terms:
+        pages[f"glossary/{t.slug}.md"] = term_page(t, articles, by_zh, view)
     return pages
 
 
-def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str]) -> BuildResult:
+def render_pages(settings: Settings, articles: list[Article], terms: list[Term]) -> dict[str, str | bytes]:
+    """Every edition's pages, keyed by path below docs/."""
+    zh = edition_pages(settings, articles, terms, View("zh-Hans", settings.root))
+    english = View("en", settings.root, tag_names(settings),
+                   units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
+    en = edition_pages(settings, articles, terms, english)
+    to_hant = converter(settings)
+    pages: dict[str, str | bytes] = dict(zh)
+    shared = handwritten(settings)
+    for rel, text in zh.items():
+        pages["zh-Hant/" + rel] = to_hant(text)
+    for rel, text in en.items():
+        pages["en/" + rel] = text
+    for rel, data in shared.items():
+        pages["zh-Hant/" + rel] = to_hant(data.decode("utf-8")) if rel.endswith(".md") else data
+        pages["en/" + rel] = data
+    return pages
+
+
+def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | bytes]) -> BuildResult:
     result = BuildResult([])
     for rel, content in sorted(pages.items()):
         path = docs / rel
-        data = content.encode("utf-8")
+        data = content.encode("utf-8") if isinstance(content, str) else content
         if path.exists() and path.read_bytes() == data:
             result.unchanged += 1
             continue

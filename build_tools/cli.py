@@ -40,11 +40,17 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
-    from .build import load_articles
+    from .check import check
     from .config import load_settings
-    articles = load_articles(load_settings(args.config))
-    print(f"ok: {len(articles)} sources read and cleaned")
-    return 0
+    report = check(load_settings(args.config))
+    for line in report.notes:
+        print(line)
+    for line in report.warnings:
+        print(f"warning: {line}")
+    for line in report.errors:
+        print(f"error: {line}", file=sys.stderr)
+    print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    return 1 if report.errors else 0
 
 
 def _terms(args) -> int:
@@ -62,6 +68,25 @@ def _terms(args) -> int:
     return 0
 
 
+def _translate(args) -> int:
+    from .build import load_articles, load_terms
+    from .config import load_settings
+    from .translate import TranslateError, settings_from_env, translate_article
+    settings = load_settings(args.config)
+    try:
+        base, model, key = settings_from_env()
+        terms = load_terms(settings)
+        for a in load_articles(settings):
+            if args.source and a.source.stem not in args.source:
+                continue
+            n = translate_article(a, terms, settings.root, base, model, key)
+            print(f"{a.source.stem}: {n} entr{'y' if n == 1 else 'ies'} translated by {model}")
+    except TranslateError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +101,11 @@ def main(argv=None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("--config", default="mkdocs.yml")
         p.set_defaults(run=fn)
+    p = sub.add_parser("translate", help="fill missing or stale English translations through an "
+                                          "OpenAI-compatible endpoint (see BRIEFING_LLM_* variables)")
+    p.add_argument("source", nargs="*", help="source names (default: all)")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.set_defaults(run=_translate)
     p = sub.add_parser("terms", help="list candidate glossary terms not yet in the glossary")
     p.add_argument("--config", default="mkdocs.yml")
     p.add_argument("--limit", type=int, default=40)

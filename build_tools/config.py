@@ -23,9 +23,11 @@ class Settings:
     docs: Path
     glossary: Path
     site_name: str = "简报"
-    generated: tuple[str, ...] = ("index.md", "articles", "glossary", "tags.md")
+    generated: tuple[str, ...] = ("index.md", "articles", "glossary", "tags.md", "zh-Hant", "en")
     opencc_profile: str = "s2tw"
+    edition: str = "zh-Hans"
     extra: dict = field(default_factory=dict)
+
 
     @property
     def cache(self) -> Path:
@@ -36,7 +38,16 @@ def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:
     config_file = Path(config_file).resolve()
     root = config_file.parent
     raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    conf = (raw.get("extra") or {}).get("briefing") or {}
+    # An edition's config INHERITs the base one: settings come from the base, the edition's
+    # own `extra.briefing.edition` says which edition it builds.
+    own_edition = ((raw.get("extra") or {}).get("briefing") or {}).get("edition")
+    while raw.get("INHERIT"):
+        base = yaml.load((config_file.parent / raw["INHERIT"]).read_text(encoding="utf-8"), Loader=_Loader) or {}
+        config_file = (config_file.parent / raw.pop("INHERIT")).resolve()
+        raw = base
+    conf = dict((raw.get("extra") or {}).get("briefing") or {})
+    if own_edition:
+        conf["edition"] = own_edition
     return Settings(
         root=root,
         seeds=root / conf.get("seeds", "seeds"),
@@ -44,5 +55,6 @@ def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:
         glossary=root / conf.get("glossary", "seeds/glossary.yml"),
         site_name=raw.get("site_name", "简报"),
         opencc_profile=conf.get("opencc_profile", "s2tw"),
+        edition=conf.get("edition", "zh-Hans"),
         extra=conf,
     )

@@ -1,40 +1,71 @@
-"""MkDocs hook: `mkdocs build` and `mkdocs serve` regenerate the pages from seeds/ first,
-and serving watches seeds/. The pages are ordinary Markdown files in docs/, so anything that
-reads mkdocs.yml can publish them without this hook after `briefing build`."""
+"""MkDocs hook: `mkdocs build` and `mkdocs serve` regenerate the pages of every edition from
+seeds/ first (unless BRIEFING_PREBUILT=1, as `make site` sets after one `briefing build`),
+serving watches seeds/, and each edition gets its search dictionary, its converted names
+and per-page language links. The pages are ordinary Markdown files in docs/, so anything
+that reads mkdocs.yml can publish them without this hook after `briefing build`."""
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
+import jieba
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from build_tools.build import BuildError, build, load_terms
-from build_tools.enrich.segment import user_dictionary
 from build_tools.config import load_settings
+from build_tools.editions import EDITIONS, converter
+from build_tools.enrich.segment import user_dictionary
+
+log = logging.getLogger("mkdocs.hooks.briefing")
+
+
+def _write_if_changed(path, text: str) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return str(path)
 
 
 @event_priority(100)
 def on_config(config, **kwargs):
-    """Teach the search index's jieba the glossary (Material's `jieba_dict_user`), so a term
-    such as 友岸外包 is one search token. Runs before the search plugin reads its config."""
+    """Runs before the search plugin reads its settings."""
     settings = load_settings(config.config_file_path)
     try:
         terms = load_terms(settings)
     except BuildError as e:
         raise PluginError(f"briefing: bad glossary:\n{e}") from None
-    path = settings.cache / "jieba_user_dict.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = user_dictionary(f for t in terms for f in t.forms)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    forms = user_dictionary(f for t in terms for f in t.forms)
     search = config.plugins.get("material/search") or config.plugins.get("search")
+    if settings.edition == "zh-Hant":
+        to_hant = converter(settings)
+        config.site_name = to_hant(config.site_name)
+        if config.site_description:
+            config.site_description = to_hant(config.site_description)
+        config.nav = [{to_hant(k): v for k, v in item.items()} if isinstance(item, dict) else item
+                      for item in (config.nav or [])]
+        # jieba's dictionary is Simplified and splits Traditional text badly (製造業 ->
+        # 製/造/業): give this edition's index the dictionary converted with the same profile.
+        source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+        name = f"jieba-dict.{settings.opencc_profile}.txt"
+        target = settings.cache / name
+        if not target.exists():
+            with open(source, encoding="utf-8") as fh:
+                _write_if_changed(target, to_hant(fh.read()))
+        if search is not None:
+            search.config.jieba_dict = str(target)
+        forms = to_hant(forms)
     if search is not None:
-        search.config.jieba_dict_user = str(path)
+        search.config.jieba_dict_user = _write_if_changed(
+            settings.cache / f"jieba-user.{settings.edition}.txt", forms)
     return config
 
 
 @event_priority(100)
 def on_pre_build(config, **kwargs):
+    if os.environ.get("BRIEFING_PREBUILT") == "1":
+        return
     settings = load_settings(config.config_file_path)
     try:
         result = build(settings)
@@ -44,9 +75,45 @@ def on_pre_build(config, **kwargs):
         print(f"briefing: {len(result.written)} page(s) written, {len(result.deleted)} removed")
 
 
+def on_page_context(context, page, config, nav, **kwargs):
+    """Links to this page in every edition, relative and (with site_url) absolute."""
+    edition = (config.extra.get("briefing") or {}).get("edition", "zh-Hans")
+    here = next(e for e in EDITIONS if e.code == edition)
+    depth = len([p for p in page.url.split("/") if p])
+    up_to_root = "../" * len([p for p in here.prefix.split("/") if p])
+    root_url = ""
+    if config.site_url:
+        root_url = config.site_url[: len(config.site_url) - len(here.prefix)] if here.prefix and \
+            config.site_url.endswith(here.prefix) else config.site_url
+    links = []
+    for ed in EDITIONS:
+        href = "../" * depth + up_to_root + ed.prefix + page.url
+        links.append({"lang": ed.code, "name": ed.name, "href": href or "./",
+                      "absolute": root_url + ed.prefix + page.url if root_url else ""})
+    context["edition_links"] = links
+    return context
+
+
 def on_serve(server, config, builder, **kwargs):
     settings = load_settings(config.config_file_path)
     server.watch(str(settings.seeds))
-    if settings.glossary.exists() and not settings.glossary.is_relative_to(settings.seeds):
-        server.watch(str(settings.glossary))
+    translations = settings.root / "translations"
+    if translations.exists():
+        server.watch(str(translations))
     return server
+
+
+# Material's search worker splits a Chinese query into index terms but never tries a term
+# that ends at the query's last character (`o<t.length`), so 產業鏈 is searched as 產業*.
+_QUERY_SPLIT_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+_QUERY_SPLIT_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+
+
+def on_post_build(config, **kwargs):
+    workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
+    for worker in sorted(workers.glob("search.*.min.js")):
+        code = worker.read_text(encoding="utf-8")
+        if _QUERY_SPLIT_BUG in code:
+            worker.write_text(code.replace(_QUERY_SPLIT_BUG, _QUERY_SPLIT_FIX), encoding="utf-8")
+        elif _QUERY_SPLIT_FIX not in code:
+            log.warning("briefing: Material's search worker changed; Chinese query fix not applied")

@@ -45,8 +45,9 @@ def text_characters(text: str) -> Counter:
 def make_project(tmp: Path, seeds: list[Path] | None = None, extra: dict[str, str] | None = None) -> Path:
     """A copy of the project's site inputs in tmp (build_tools linked), for real builds."""
     tmp.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    generated = ("articles", "glossary", "index.md", "tags.md")
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(config, tmp / config.name)
+    generated = ("articles", "glossary", "index.md", "tags.md", "zh-Hant", "en")
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=lambda d, names: [
         n for n in names if Path(d) == ROOT / "docs" and n in generated])
     (tmp / "build_tools").symlink_to(ROOT / "build_tools")
@@ -58,24 +59,33 @@ def make_project(tmp: Path, seeds: list[Path] | None = None, extra: dict[str, st
         shutil.copy(path, tmp / "seeds" / path.name)
         if path.with_suffix(".yml").exists():
             shutil.copy(path.with_suffix(".yml"), tmp / "seeds" / path.with_suffix(".yml").name)
-    shutil.copy(ROOT / "seeds" / "glossary.yml", tmp / "seeds" / "glossary.yml")
+    for data in ("glossary.yml", "tags.yml", "opencc_phrases.txt"):
+        if (ROOT / "seeds" / data).exists():
+            shutil.copy(ROOT / "seeds" / data, tmp / "seeds" / data)
     for name, text in (extra or {}).items():
         (tmp / "seeds" / name).write_text(text, encoding="utf-8")
     return tmp
 
 
-def mkdocs_build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path | None = None, edition: str = "",
+                 prebuilt: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of one edition ("" is the Simplified one, at the site root)."""
     site = site or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    config = project / (f"mkdocs.{edition}.yml" if edition else "mkdocs.yml")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFING_PREBUILT="1" if prebuilt else "0")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                           "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                           "-f", str(config), "-d", str(site / edition if edition else site)],
                           cwd=project, capture_output=True, text=True, env=env)
+
+
+def build_all_editions(project: Path) -> Path:
+    for edition in ("", "zh-Hant", "en"):
+        result = mkdocs_build(project, edition=edition, prebuilt=bool(edition))
+        assert result.returncode == 0, (edition, result.stderr)
+    return project / "site"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The default seeds built once with `mkdocs build --strict`."""
-    project = make_project(tmp_path_factory.mktemp("project"))
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    """The default seeds, all three editions, built once with `mkdocs build --strict`."""
+    return build_all_editions(make_project(tmp_path_factory.mktemp("project")))

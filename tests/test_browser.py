@@ -60,3 +60,54 @@ def test_hostile_source_runs_no_script_and_requests_nothing_outside(tmp_path, br
         assert page.evaluate("typeof window.__pwned") == "undefined"
         assert "<script>window.__pwned = 1</script>" in page.inner_text("article")
         assert outside == []
+
+
+@pytest.mark.parametrize("edition,query,expected", [
+    ("", "友岸外包", "/articles/003-"),
+    ("zh-Hant", "產業鏈", "/articles/002-"),
+    ("en", "friend-shoring", "/articles/003-"),
+])
+def test_each_edition_searches_in_its_language(built_site, browser, edition, query, expected):
+    with serve(built_site) as base:
+        page = browser.new_page()
+        root = f"{base}/{edition}" if edition else base
+        hrefs = search(page, root, query)
+        assert any(expected in h for h in hrefs), hrefs
+        if edition == "en":
+            assert any("/glossary/you-an-waibao/" in h for h in hrefs), hrefs
+
+
+def test_language_switch_stays_on_the_article(built_site, browser):
+    with serve(built_site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "/articles/003-5f74324b86afcf09/")
+        for name, lang, path in (("繁體中文", "zh-Hant", "/zh-Hant/articles/003-5f74324b86afcf09/"),
+                                 ("English", "en", "/en/articles/003-5f74324b86afcf09/"),
+                                 ("简体中文", "zh-Hans", "/articles/003-5f74324b86afcf09/")):
+            page.hover(".md-header__option .md-select")
+            page.click(f".md-select__link[hreflang='{lang}']")
+            page.wait_for_load_state()
+            assert page.url == base + path
+            assert page.evaluate("document.documentElement.lang") == lang
+
+
+def test_parallel_view_aligns_paragraphs(built_site, browser):
+    with serve(built_site) as base:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(base + "/en/articles/004-ad1ac5827ac4e647/")
+        assert not page.is_visible(".parallel .zh")
+        page.check("#parallel-toggle")
+        rows = page.eval_on_selector_all(".parallel", """rows => rows.map(r => {
+            const zh = r.querySelector('.zh').getBoundingClientRect();
+            const en = r.querySelector('.en').getBoundingClientRect();
+            return [zh.top, en.top, zh.left < en.left, zh.width > 0];})""")
+        assert len(rows) >= 9
+        for zh_top, en_top, side_by_side, shown in rows:
+            assert shown and side_by_side and abs(zh_top - en_top) < 2
+        page.screenshot(path=str(ARTIFACTS / "parallel.png"), full_page=True)
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto(base + "/en/articles/004-ad1ac5827ac4e647/")
+        phone.check("#parallel-toggle")
+        stacked = phone.eval_on_selector(".parallel", """r => r.querySelector('.en').getBoundingClientRect().top
+            > r.querySelector('.zh').getBoundingClientRect().bottom - 1""")
+        assert stacked

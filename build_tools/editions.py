@@ -1,0 +1,101 @@
+"""Three editions from one source: 简体中文 (zh-Hans, the cleaned text as it is), 繁體中文
+(zh-Hant: every page of the Simplified edition converted with OpenCC) and English.
+
+The Simplified edition's pages go to docs/, the others to docs/zh-Hant/ and docs/en/, each
+the docs_dir of its own MkDocs config (mkdocs.zh-Hant.yml, mkdocs.en.yml), so that each
+edition has its own search index in its own language."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .config import Settings
+
+
+@dataclass(frozen=True)
+class Edition:
+    code: str        # the page's lang attribute and hreflang
+    name: str        # as shown in the language switch
+    prefix: str      # where it lives below the site root and below docs/
+
+
+EDITIONS = (Edition("zh-Hans", "简体中文", ""), Edition("zh-Hant", "繁體中文", "zh-Hant/"),
+            Edition("en", "English", "en/"))
+EDITION_DIRS = tuple(e.prefix.rstrip("/") for e in EDITIONS if e.prefix)
+
+# URLs (ASCII; percent-encoded if they hold CJK), Markdown link targets, anchors, HTML tags.
+_URL = re.compile(r"https?://[\x21-\x7e]+|\]\([\x21-\x7e]*\)|\{: #[^}]*\}|<[^<>\n]+>")
+
+
+class Converter:
+    """OpenCC with the configured profile (s2tw by default) and the repo's phrase dictionary
+    (seeds/opencc_phrases.txt, OpenCC's own text format) taking precedence. URLs, link
+    targets, anchors and HTML tags pass through unchanged; Latin text OpenCC leaves alone."""
+
+    def __init__(self, settings: Settings):
+        import opencc
+        share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+        conf = json.loads((share / f"{settings.opencc_profile}.json").read_text(encoding="utf-8"))
+
+        def absolutize(node):
+            if isinstance(node, dict):
+                if node.get("type") == "ocd2":
+                    node["file"] = str(share / node["file"])
+                for v in node.values():
+                    absolutize(v)
+            elif isinstance(node, list):
+                for v in node:
+                    absolutize(v)
+        absolutize(conf)
+        phrases = settings.seeds / "opencc_phrases.txt"
+        if phrases.exists():
+            mine = {"type": "text", "file": str(phrases.resolve())}
+            conf["segmentation"]["dict"]["dicts"].insert(0, mine)
+            conf["conversion_chain"][0]["dict"]["dicts"].insert(0, mine)
+        path = settings.cache / f"opencc-{settings.opencc_profile}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(conf, ensure_ascii=False, indent=1)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        self._cc = opencc.OpenCC(str(path))
+
+    def __call__(self, text: str) -> str:
+        out, pos = [], 0
+        for m in _URL.finditer(text):
+            out.append(self._cc.convert(text[pos:m.start()]))
+            out.append(m.group())
+            pos = m.end()
+        out.append(self._cc.convert(text[pos:]))
+        return "".join(out)
+
+
+_converters: dict[tuple, Converter] = {}
+
+
+def converter(settings: Settings) -> Converter:
+    """One converter per profile and phrase-dictionary version (building OpenCC is slow)."""
+    phrases = settings.seeds / "opencc_phrases.txt"
+    key = (settings.opencc_profile, str(phrases), phrases.stat().st_mtime_ns if phrases.exists() else 0)
+    if key not in _converters:
+        _converters[key] = Converter(settings)
+    return _converters[key]
+
+
+def tag_names(settings: Settings) -> dict[str, str]:
+    path = settings.seeds / "tags.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+
+
+def handwritten(settings: Settings) -> dict[str, bytes]:
+    """The hand-written files of docs/ (guide pages, assets), which every edition shares."""
+    out = {}
+    generated = set(settings.generated)
+    for path in sorted(settings.docs.rglob("*")):
+        rel = path.relative_to(settings.docs).as_posix()
+        if path.is_file() and rel.split("/")[0] not in generated:
+            out[rel] = path.read_bytes()
+    return out

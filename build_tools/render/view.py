@@ -1,0 +1,58 @@
+"""What an edition shows of the shared documents: its interface strings, its language, and
+for English the translations (PO catalogs), with a status for every unit of text."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..translations import load_catalog, lookup, po_path
+
+
+@lru_cache(maxsize=1)
+def ui_strings() -> dict:
+    return yaml.safe_load((Path(__file__).parent.parent / "data" / "ui.yml").read_text("utf-8"))
+
+
+@dataclass
+class View:
+    code: str                       # zh-Hans or en (zh-Hant is zh-Hans converted)
+    root: Path
+    tag_names: dict[str, str] = field(default_factory=dict)
+    units: dict[str, set[str]] = field(default_factory=dict)   # stem -> current source units
+    _catalogs: dict = field(default_factory=dict)
+
+    @property
+    def ui(self) -> dict:
+        return ui_strings()[self.code]
+
+    @property
+    def english(self) -> bool:
+        return self.code == "en"
+
+    def tag(self, name: str) -> str:
+        return self.tag_names.get(name, name) if self.english else name
+
+    def catalog(self, stem: str) -> dict:
+        if stem not in self._catalogs:
+            self._catalogs[stem] = load_catalog(po_path(self.root, "en", stem))
+        return self._catalogs[stem]
+
+    def text(self, stem: str, source: str) -> tuple[str, str]:
+        """(text to show, status): ok, missing or stale (the source changed since the
+        translation; its old entry is fuzzy or no longer matches any paragraph)."""
+        if not self.english or not source:
+            return source, "ok"
+        catalog = self.catalog(stem)
+        found = lookup(catalog, source)
+        if found:
+            return found, "ok"
+        if source in catalog:          # present but fuzzy: marked stale by a translator tool
+            return source, "stale"
+        live = self.units.get(stem, set())
+        orphans = [k for k, e in catalog.items() if e.msgstr and k not in live]
+        close = difflib.get_close_matches(source, orphans, n=1, cutoff=0.6)
+        return source, "stale" if close else "missing"

@@ -1,0 +1,145 @@
+"""Three editions from one source: 简体中文, 繁體中文 (OpenCC) and English, each built with
+`mkdocs build --strict` and its own search index; language links stay on the page."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from conftest import ROOT, SEEDS, build_all_editions, make_project
+
+from build_tools.build import load_articles, load_terms
+from build_tools.check import check
+from build_tools.config import load_settings
+from build_tools.translate import translate_article
+from build_tools.translations import load_catalog, po_path
+
+ARTICLE = "articles/003-5f74324b86afcf09/index.html"
+
+
+def page(site, edition, rel=ARTICLE):
+    return (site / edition / rel if edition else site / rel).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition,lang", [("", "zh-Hans"), ("zh-Hant", "zh-Hant"), ("en", "en")])
+def test_every_page_has_its_lang_and_alternates_to_the_same_page(built_site, edition, lang):
+    for rel in (ARTICLE, "glossary/you-an-waibao/index.html", "index.html"):
+        html = page(built_site, edition, rel)
+        assert f'<html lang="{lang}"' in html
+        alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+        by_lang = {v: k for k, v in alternates.items()}
+        assert set(by_lang) == {"zh-Hans", "zh-Hant", "en"}
+        target = rel.removesuffix("index.html")
+        base = (built_site / edition / rel).parent
+        for code, href in by_lang.items():
+            resolved = (base / href).resolve()
+            expected = (built_site / ("" if code == "zh-Hans" else code) / target).resolve()
+            assert resolved == expected, (code, href)
+
+
+def test_traditional_edition_is_converted_but_urls_and_latin_are_not(built_site):
+    hans, hant = page(built_site, ""), page(built_site, "zh-Hant")
+    assert "产业链安全保障机制" in hans and "產業鏈安全保障機制" in hant
+    assert "产业链" not in hant.split("<article")[1]
+    for url in re.findall(r"https?://[\x21-\x7e]+?(?=&gt;|[\s<>\"]|$)", hans.split("<article")[1]):
+        assert url in hant
+    assert "Shannon K. O'Neil" in hant
+    glossary = page(built_site, "zh-Hant", "glossary/you-an-waibao/index.html")
+    assert "友岸外包" in glossary and "friend-shoring" in glossary
+    nav = page(built_site, "zh-Hant", "index.html")
+    assert "術語表" in nav and "产业链与贸易政策简报" not in nav
+
+
+def test_english_edition_has_english_apparatus_and_parallel_text(built_site):
+    html = page(built_site, "en")
+    assert "Deconstructing the Logic of Industrial Chain Security Mechanisms" in html
+    for label in ("Author's abstract", "Summary", "Key points", "Key figures", "Related articles"):
+        assert label in html
+    rows = re.findall(r'<div class="parallel" id="(p-[0-9a-f]{8}(?:-\d+)?)">', html)
+    assert len(rows) >= 40
+    assert 'lang="zh-Hans"' in html and "friend-shoring" in html
+    glossary = page(built_site, "en", "glossary/index.html")
+    assert glossary.index("friend-shoring") < glossary.index("nearshoring") or "Concepts" in glossary
+
+
+def test_each_edition_has_its_own_search_index(built_site):
+    def index(edition):
+        return json.loads((built_site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index("")["config"]["lang"] == ["zh"]
+    assert index("en")["config"]["lang"] == ["en"]
+    hant = index("zh-Hant")
+    text = next(d["text"] for d in hant["docs"] if d["location"].startswith("articles/001-"))
+    tokens = set(re.split(r"[\s\u200b\-]+", text))
+    # segmented with the converted dictionary: 製造業-style words stay whole
+    assert {"高新技術產品", "貿易摩擦", "競爭力"} <= tokens
+
+
+def test_phrase_dictionary_fixes_a_conversion_site_wide(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    (project / "seeds" / "opencc_phrases.txt").write_text("高端制造业\t高階製造業\n", encoding="utf-8")
+    site = build_all_editions(project)
+    html = page(site, "zh-Hant", "articles/004-ad1ac5827ac4e647/index.html")
+    assert "高階製造業" in html and "高端製造業" not in html.split("<article")[1]
+
+
+class FakeLLM(BaseHTTPRequestHandler):
+    """An OpenAI-compatible chat-completions endpoint on 127.0.0.1 for the test."""
+    requests: list = []
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeLLM.requests.append((self.path, self.headers.get("Authorization"), body))
+        text = body["messages"][-1]["content"].split("Translate:\n", 1)[1]
+        reply = {"choices": [{"message": {"role": "assistant", "content": f"EN[{len(text)}]"}}]}
+        data = json.dumps(reply).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_changed_paragraph_is_stale_and_translate_fills_it(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    seed = project / "seeds" / SEEDS[4].name
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("中兴在2016年到2018年间两次被", "中兴在2016年至2018年间曾两次被"), encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    report = check(settings)
+    assert any("1 stale" in w and "004_" in w for w in report.warnings)
+    site = build_all_editions(project)
+    html = page(site, "en", "articles/004-ad1ac5827ac4e647/index.html")
+    assert html.count('class="translation-stale"') == 1
+    assert "在2016年至2018年间曾两次被" in html
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLLM)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/v1"
+        article = load_articles(settings)[0]
+        n = translate_article(article, load_terms(settings), project, base, "test-model", "secret")
+    finally:
+        server.shutdown()
+    assert n == 1
+    path, auth, body = FakeLLM.requests[-1]
+    assert path == "/v1/chat/completions" and auth == "Bearer secret" and body["model"] == "test-model"
+    assert "中兴" in body["messages"][-1]["content"] and "ZTE" in body["messages"][-1]["content"]
+    catalog = load_catalog(po_path(project, "en", article.source.stem))
+    entry = next(e for k, e in catalog.items() if "中兴在2016年至2018年间曾两次被" in k)
+    assert entry.msgstr.startswith("EN[") and "provenance: machine; model: test-model" in entry.tcomment
+    assert not any("stale" in w for w in check(settings).warnings)
+
+
+def test_a_source_without_translation_still_builds_with_a_notice(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    shutil.rmtree(project / "translations")
+    site = build_all_editions(project)
+    html = page(site, "en", "articles/004-ad1ac5827ac4e647/index.html")
+    assert "No English translation of this article yet" in html
+    assert "Problems in China" in html            # the English title from the sidecar
