@@ -20,6 +20,7 @@ pages: $(STAMP)
 # All three editions: pages generated once, then each edition built with its own search
 # index (the two others concurrently), into a temporary directory swapped in at the end:
 # a failed build leaves site/ as it was.
+# BRIEFING_PDF=0 skips the briefing PDFs.
 site: $(STAMP)
 	rm -rf site.tmp
 	$(BIN)/briefing build

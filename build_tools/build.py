@@ -20,6 +20,7 @@ from .enrich.glossary import GlossaryError, Term, load_glossary
 from .editions import converter, handwritten, tag_names
 from .render.article_page import article_page
 from .render.glossary_pages import glossary_index, term_page
+from .render.pdf import print_documents, render_pdfs
 from .render.site_pages import article_index, home_page, tags_page
 from .render.view import View
 from .translations import units
@@ -110,11 +111,13 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     return pages
 
 
-def render_pages(settings: Settings, articles: list[Article], terms: list[Term]) -> dict[str, str | bytes]:
-    """Every edition's pages, keyed by path below docs/."""
-    zh = edition_pages(settings, articles, terms, View("zh-Hans", settings.root))
-    english = View("en", settings.root, tag_names(settings),
+def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
+                 pdf: bool = False) -> dict[str, str | bytes]:
+    """Every edition's pages (and PDFs, if asked), keyed by path below docs/."""
+    zh_view = View("zh-Hans", settings.root, pdf=pdf)
+    english = View("en", settings.root, tag_names(settings), pdf=pdf,
                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
+    zh = edition_pages(settings, articles, terms, zh_view)
     en = edition_pages(settings, articles, terms, english)
     to_hant = converter(settings)
     pages: dict[str, str | bytes] = dict(zh)
@@ -126,6 +129,8 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term])
     for rel, data in shared.items():
         pages["zh-Hant/" + rel] = to_hant(data.decode("utf-8")) if rel.endswith(".md") else data
         pages["en/" + rel] = data
+    if pdf:
+        pages.update(render_pdfs(settings, print_documents(settings, articles, {"zh-Hans": zh_view, "en": english})))
     return pages
 
 
@@ -151,14 +156,17 @@ def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | b
                 if path.is_file() and rel not in pages:
                     path.unlink()
                     result.deleted.append(rel)
+            for path in sorted(base.rglob("*"), reverse=True):   # folders left empty
+                if path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
     return result
 
 
-def build(settings: Settings) -> BuildResult:
+def build(settings: Settings, pdf: bool = False) -> BuildResult:
     terms = load_terms(settings)
     articles = load_articles(settings)
     enrich_corpus(articles, terms)
-    pages = render_pages(settings, articles, terms)
+    pages = render_pages(settings, articles, terms, pdf)
     result = write_pages(settings.docs, settings.generated, pages)
     result.articles = articles
     return result

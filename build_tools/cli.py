@@ -28,7 +28,11 @@ def _clean(args) -> int:
 def _build(args) -> int:
     from .build import build
     from .config import load_settings
-    result = build(load_settings(args.config))
+    from .render.pdf import pdf_status
+    pdf, why_not = pdf_status()
+    if not pdf:
+        print(why_not)
+    result = build(load_settings(args.config), pdf=pdf)
     for a in result.articles:
         kept = sum(len(getattr(b, "text", "")) for b in a.doc.blocks)
         removed = sum(len(r.text) for r in a.doc.removed)

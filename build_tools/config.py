@@ -23,7 +23,7 @@ class Settings:
     docs: Path
     glossary: Path
     site_name: str = "简报"
-    generated: tuple[str, ...] = ("index.md", "articles", "glossary", "tags.md", "zh-Hant", "en")
+    generated: tuple[str, ...] = ("index.md", "articles", "glossary", "tags.md", "pdf", "zh-Hant", "en")
     opencc_profile: str = "s2tw"
     edition: str = "zh-Hans"
     extra: dict = field(default_factory=dict)

@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 from build_tools.build import BuildError, build, load_terms
 from build_tools.config import load_settings
 from build_tools.editions import EDITIONS, converter
+from build_tools.render.pdf import pdf_status
 from build_tools.enrich.segment import user_dictionary
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -67,8 +68,10 @@ def on_pre_build(config, **kwargs):
     if os.environ.get("BRIEFING_PREBUILT") == "1":
         return
     settings = load_settings(config.config_file_path)
+    # PDFs take a while: a plain `mkdocs build`/`serve` makes them only with BRIEFING_PDF=1
+    # (`make site` builds them, through `briefing build`).
     try:
-        result = build(settings)
+        result = build(settings, pdf=os.environ.get("BRIEFING_PDF") == "1" and pdf_status()[0])
     except BuildError as e:
         raise PluginError(f"briefing: bad input, nothing was changed:\n{e}") from None
     if result.written or result.deleted:

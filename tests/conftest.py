@@ -47,7 +47,7 @@ def make_project(tmp: Path, seeds: list[Path] | None = None, extra: dict[str, st
     tmp.mkdir(parents=True, exist_ok=True)
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, tmp / config.name)
-    generated = ("articles", "glossary", "index.md", "tags.md", "zh-Hant", "en")
+    generated = ("articles", "glossary", "index.md", "tags.md", "pdf", "zh-Hant", "en")
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=lambda d, names: [
         n for n in names if Path(d) == ROOT / "docs" and n in generated])
     (tmp / "build_tools").symlink_to(ROOT / "build_tools")
@@ -78,14 +78,19 @@ def mkdocs_build(project: Path, site: Path | None = None, edition: str = "",
                           cwd=project, capture_output=True, text=True, env=env)
 
 
-def build_all_editions(project: Path) -> Path:
+def build_all_editions(project: Path, pdf: bool = False) -> Path:
+    """What `make site` does: pages (and PDFs) once, then each edition's mkdocs build."""
+    if pdf:
+        run = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=project,
+                             capture_output=True, text=True, env=dict(os.environ, BRIEFING_PDF="1"))
+        assert run.returncode == 0, run.stderr
     for edition in ("", "zh-Hant", "en"):
-        result = mkdocs_build(project, edition=edition, prebuilt=bool(edition))
+        result = mkdocs_build(project, edition=edition, prebuilt=pdf or bool(edition))
         assert result.returncode == 0, (edition, result.stderr)
     return project / "site"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The default seeds, all three editions, built once with `mkdocs build --strict`."""
-    return build_all_editions(make_project(tmp_path_factory.mktemp("project")))
+    """The default seeds, all three editions with their PDFs, built once as `make site` does."""
+    return build_all_editions(make_project(tmp_path_factory.mktemp("project")), pdf=True)

@@ -102,6 +102,8 @@ def article_page(article, view: View) -> str:
         sub = view.text(article.source.stem, doc.subtitle)[0]
         out.append(f'<p class="briefing-subtitle">{html.escape(sub)}</p>')
     out.append(source_line(article, view))
+    if view.pdf:
+        out.append(f"[{ui['download_pdf']}](../pdf/{article.source.slug}.pdf){{ .md-button }}")
     if view.english and not any(view.text(article.source.stem, b.text)[1] == "ok"
                                 for b in doc.blocks if isinstance(b, Paragraph)):
         out.append(admonition("warning", ui["missing"], ui["no_translation"]))
@@ -126,6 +128,12 @@ def article_page(article, view: View) -> str:
         rows = [f"| {escape(labels.get(k, k))} | {escape(v)} |" for k, v in doc.metadata.items()]
         head = ui["bib_columns"]
         out.append(f"## {ui['bibliographic']}\n\n| {head[0]} | {head[1]} |\n| --- | --- |\n" + "\n".join(rows))
+    used = [t for t in article.terms if e.term_counts.get(t.zh)]
+    if used:  # tooltips do not print: the printed page lists its terms at the end
+        items = "".join(f"<dt>{html.escape(t.en if view.english else t.zh)} · "
+                        f"{html.escape(t.zh if view.english else t.en)}</dt>"
+                        f"<dd>{html.escape(t.def_en if view.english else t.def_zh)}</dd>" for t in used)
+        out.append(f'<div class="print-only"><h2>{html.escape(ui["glossary"])}</h2><dl>{items}</dl></div>')
     for f in doc.footnotes:
         out.append(f"[^{f.mark}]: {escape(view.text(article.source.stem, f.text)[0])}")
     return "\n\n".join(p for p in out if p) + "\n"

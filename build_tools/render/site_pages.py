@@ -92,6 +92,8 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
     ui = view.ui
     out = [front_matter({"title": site_name, "hide": ["navigation", "toc"]}), f"# {escape(site_name)}"]
     out.append(ui["home_intro"].format(n=len(articles)))
+    if view.pdf:
+        out.append(f"[{ui['download_pack']}](pdf/briefing-pack.pdf){{ .md-button .md-button--primary }}")
     dated = sorted(articles, key=lambda a: (a.source.meta.get("date") is None,
                                             -(a.source.meta["date"].toordinal() if a.source.meta.get("date") else 0)))
     for a in dated:

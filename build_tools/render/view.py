@@ -23,6 +23,7 @@ class View:
     root: Path
     tag_names: dict[str, str] = field(default_factory=dict)
     units: dict[str, set[str]] = field(default_factory=dict)   # stem -> current source units
+    pdf: bool = False               # are briefing PDFs built (and so linked)?
     _catalogs: dict = field(default_factory=dict)
 
     @property

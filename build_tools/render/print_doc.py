@@ -1,0 +1,122 @@
+"""Print HTML for briefing PDFs, per edition: one document per article (title block,
+summary, key points and key figures together, the full text, footnotes, and the glossary
+terms it uses — tooltips do not print), and a briefing pack (cover, contents with page
+numbers, overview of every article, the articles, the glossary)."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown
+
+from ..model import Heading, ListBlock, Paragraph, Table
+from .markdown_doc import escape, inline, table_markdown
+from .site_pages import title_of
+from .view import View
+
+EDITION_NAMES = {"zh-Hans": "简体中文版", "zh-Hant": "繁体中文版", "en": "English edition"}
+_CSS = (Path(__file__).parent.parent / "data" / "print.css").read_text(encoding="utf-8")
+
+
+def _md(text: str, prefix: str) -> str:
+    """Markdown to HTML; footnote ids prefixed so that articles in a pack do not collide."""
+    out = markdown.markdown(text, extensions=["footnotes", "tables", "attr_list", "md_in_html"])
+    return re.sub(r'(id="|href="#)(fn|fnref):', rf"\1{prefix}-\2:", out)
+
+
+def _meta_line(article, view: View) -> str:
+    doc, meta, ui = article.doc, article.source.meta, view.ui
+    parts = []
+    authors = (meta.get("authors_en") if view.english else None) or doc.authors or meta.get("authors") or []
+    if authors:
+        parts.append(html.escape(ui["authors"] + ui["colon"] + ui["separator"].join(authors)))
+    for key, label in (("publication", "source"), ("date", "date")):
+        if meta.get(key):
+            value = meta[key].isoformat() if key == "date" else meta[key]
+            parts.append(html.escape(ui[label] + ui["colon"] + str(value)))
+    if meta.get("url"):
+        url = html.escape(meta["url"], quote=True)
+        parts.append(f'<a class="external" href="{url}">{html.escape(ui["original"])}</a>')
+    return " · ".join(parts)
+
+
+def article_body(article, view: View, n: int) -> str:
+    """One article as HTML (a <section>), for its own PDF or inside a pack."""
+    doc, e, ui, meta, stem = article.doc, article.enriched, view.ui, article.source.meta, article.source.stem
+    text = lambda s: view.text(stem, s)[0]   # noqa: E731
+    parts = [edition_mark(view) if n == 1 else "", f'<div class="title-block"><h1 id="a{n}">{html.escape(title_of(article, view))}</h1>']
+    if doc.subtitle:
+        parts.append(f'<p class="subtitle">{html.escape(text(doc.subtitle))}</p>')
+    parts.append(f'<p class="meta">{_meta_line(article, view)}</p></div>')
+    boxes = []
+    if doc.abstract:
+        boxes.append((ui["author_abstract"], escape(text(doc.abstract))))
+    editor = meta.get("summary_en" if view.english else "summary_zh")
+    summary = escape(editor) if editor else "\n\n".join(escape(s) for s, _ in e.summary)
+    boxes.append((ui["summary"], summary))
+    points = meta.get("key_points_en" if view.english else "key_points_zh") or [p for _, p, _ in e.key_points]
+    if points:
+        boxes.append((ui["key_points"], "\n".join(f"- {escape(p)}" for p in points)))
+    if e.figures:
+        units = ui.get("units", {})
+        rows = [[f.value, units.get(f.unit, f.unit), f.year, f.what, f.phrase] for f in e.figures]
+        boxes.append((ui["key_figures"], table_markdown([ui["figure_columns"]] + rows)))
+    apparatus = "".join(f'<div class="box" markdown="1">\n\n## {escape(t)}\n\n{b}\n\n</div>\n' for t, b in boxes)
+    body = [f'<div class="apparatus" markdown="1">\n{apparatus}\n</div>']
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            body.append("#" * (b.level + 1) + " " + escape(text(b.text)))
+        elif isinstance(b, Paragraph):
+            translated, status = view.text(stem, b.text)
+            if view.english and status == "ok":
+                body.append(escape(translated) + "".join(f"[^{x.mark}]" for x in b.notes))
+            else:
+                body.append(inline(b.text, b.notes, b.lead))
+        elif isinstance(b, ListBlock):
+            body.append("\n".join(f"{i}. {escape(text(t))}" for i, t in enumerate(b.items, 1)))
+        elif isinstance(b, Table):
+            body.append(table_markdown([[text(c) if c.strip() else c for c in row] for row in b.rows]))
+    body += [f"[^{f.mark}]: {escape(text(f.text))}" for f in doc.footnotes]
+    used = [t for t in article.terms if e.term_counts.get(t.zh)]
+    if used:
+        items = "".join(f"<dt>{html.escape(t.zh)} · {html.escape(t.en)} <i>{html.escape(t.pinyin)}</i></dt>"
+                        f"<dd>{html.escape(t.def_en if view.english else t.def_zh)}</dd>" for t in used)
+        body.append(f'## {escape(ui["glossary"])}\n\n<dl class="glossary-list">{items}</dl>')
+    return "".join(parts) + _md("\n\n".join(body), f"a{n}")
+
+
+def document(title: str, view: View, body: str, author: str = "", created: str = "") -> str:
+    lang = view.code
+    metas = f'<meta name="author" content="{html.escape(author, quote=True)}">' if author else ""
+    if created:
+        metas += f'<meta name="dcterms.created" content="{created}"><meta name="dcterms.modified" content="{created}">'
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"{metas}<style>{_CSS}</style></head><body>{body}</body></html>")
+
+
+def edition_mark(view: View) -> str:
+    """Names the edition in the page margin (CSS string-set); goes inside the first section."""
+    return f'<div class="edition-name">{EDITION_NAMES[view.code]}</div>'
+
+
+def pack_body(articles, view: View, site_name: str, date_text: str) -> str:
+    ui = view.ui
+    out = [f'<section class="cover">{edition_mark(view)}<h1>{html.escape(site_name)}</h1>'
+           f'<p class="edition">{EDITION_NAMES[view.code]}</p><p class="date">{html.escape(date_text)}</p></section>']
+    toc = "".join(f'<li><a href="#a{n}">{html.escape(title_of(a, view))}</a></li>' for n, a in enumerate(articles, 1))
+    out.append(f'<section class="toc"><h2>{html.escape(ui["articles"])}</h2><ul>{toc}</ul></section>')
+    overview = []
+    for a in articles:
+        editor = a.source.meta.get("summary_en" if view.english else "summary_zh")
+        summary = editor or "".join(s for s, _ in a.enriched.summary)
+        overview.append(f"<h3>{html.escape(title_of(a, view))}</h3><p>{html.escape(summary)}</p>")
+    out.append(f'<section class="overview"><h2>{html.escape(ui["summary"])}</h2>{"".join(overview)}</section>')
+    for n, a in enumerate(articles, 1):
+        out.append(f'<section class="article">{article_body(a, view, n)}</section>')
+    terms = sorted({t.zh: t for a in articles for t in a.terms if a.enriched.term_counts.get(t.zh)}.values(),
+                   key=lambda t: t.en.lower() if view.english else t.slug)
+    items = "".join(f"<dt>{html.escape(t.zh)} · {html.escape(t.en)} <i>{html.escape(t.pinyin)}</i></dt>"
+                    f"<dd>{html.escape(t.def_en if view.english else t.def_zh)}</dd>" for t in terms)
+    out.append(f'<section class="article"><h1>{html.escape(ui["glossary"])}</h1><dl class="glossary-list">{items}</dl></section>')
+    return "".join(out)
