@@ -2,11 +2,13 @@
 # installed from requirements.lock (the tested set of versions).
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: MkDocs dates the sitemap from this, not from the wall clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve site pages test check clean
+.PHONY: serve site offline pages test check clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,16 @@ site: $(STAMP)
 	  s2=$$?; wait $$p1 && test $$s2 -eq 0
 	rm -rf site && mv site.tmp site
 
+# A copy for email: opens from the zip via file://, search included (Material's offline plugin).
+offline: $(STAMP)
+	rm -rf site-offline briefing-offline.zip
+	$(BIN)/briefing build
+	for e in "" zh-Hant en; do \
+	  BRIEFING_PREBUILT=1 BRIEFING_OFFLINE=true BRIEFING_DIRECTORY_URLS=false $(BIN)/mkdocs build --strict \
+	    $${e:+-f mkdocs.$$e.yml} --site-dir site-offline/$$e || exit 1; done
+	cd site-offline && $(abspath $(BIN))/python -m zipfile -c ../briefing-offline.zip .
+	@echo "briefing-offline.zip: unzip and open index.html"
+
 # Serves one edition with live reload (EDITION=zh-Hant or EDITION=en for the others).
 EDITION ?=
 serve: $(STAMP)
@@ -42,4 +54,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site site.tmp .cache docs/index.md docs/articles
+	rm -rf site site.tmp site-offline briefing-offline.zip .cache docs/index.md docs/articles

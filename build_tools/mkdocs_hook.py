@@ -38,6 +38,9 @@ def on_config(config, **kwargs):
     except BuildError as e:
         raise PluginError(f"briefing: bad glossary:\n{e}") from None
     forms = user_dictionary(f for t in terms for f in t.forms)
+    here = next(e for e in EDITIONS if e.code == settings.edition)
+    if config.site_url and here.prefix and not config.site_url.endswith(here.prefix):
+        config.site_url = config.site_url.rstrip("/") + "/" + here.prefix   # each edition below the root
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if settings.edition == "zh-Hant":
         to_hant = converter(settings)
@@ -82,7 +85,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     """Links to this page in every edition, relative and (with site_url) absolute."""
     edition = (config.extra.get("briefing") or {}).get("edition", "zh-Hans")
     here = next(e for e in EDITIONS if e.code == edition)
-    depth = len([p for p in page.url.split("/") if p])
+    depth = page.url.count("/")   # "articles/x/" and "articles/x.html" alike
     up_to_root = "../" * len([p for p in here.prefix.split("/") if p])
     root_url = ""
     if config.site_url:

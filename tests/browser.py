@@ -52,7 +52,7 @@ def local_only(page, outside: list[str]) -> None:
     """Abort and record every request to a host other than 127.0.0.1."""
     def route(r):
         host = urlparse(r.request.url).hostname
-        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+        if r.request.url.startswith(("data:", "blob:", "file:")) or host == "127.0.0.1":
             r.continue_()
         else:
             outside.append(r.request.url)

@@ -127,3 +127,16 @@ def test_printing_a_page_gives_a_clean_briefing(built_site, browser):
         page.pdf(path=str(pdf), format="A4")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "美日欧产业链安全保障机制" in text and "friend-shoring" in text and "搜索" not in text
+
+
+def test_no_request_leaves_the_host_in_any_edition(built_site, browser):
+    with serve(built_site) as base:
+        for path in ("/", "/articles/001-c474f99a63ccbd04/", "/glossary/", "/zh-Hant/", "/zh-Hant/tags/",
+                     "/en/", "/en/articles/002-3387b5b2d225650c/", "/en/glossary/you-an-waibao/"):
+            page = browser.new_page()
+            outside: list[str] = []
+            local_only(page, outside)
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            assert outside == [], (path, outside)
+            page.close()

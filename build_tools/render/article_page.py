@@ -11,7 +11,7 @@ from .site_pages import (admonition, description_of, front_matter, indent, sourc
                          status_badge, term_span, title_of)
 from .view import View
 
-GLOSSARY = "../../glossary/"
+GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; MkDocs turns .md links into URLs
 
 
 def _apparatus(article, view: View) -> list[str]:
@@ -57,7 +57,7 @@ def _apparatus(article, view: View) -> list[str]:
         for other, _, shared in e.related:
             names = [t.en if view.english else t.zh for t in shared]
             why = ui["separator"].join(escape(n) for n in names) or ui["similar_text"]
-            items.append(f"- [{escape(title_of(other, view))}](../{other.source.slug}/){ui['colon']}"
+            items.append(f"- [{escape(title_of(other, view))}]({other.source.slug}.md){ui['colon']}"
                          f"{ui['shared_terms']} {why}")
         out.append(admonition("info", ui["related"], "\n".join(items)))
     return out

@@ -26,11 +26,15 @@ def admonition(kind: str, title: str, body: str, collapsed: bool = False) -> str
 
 
 def term_span(mark, prefix: str) -> tuple[int, int, str, str]:
+    """A glossary term in running text: the first in a section links to its entry (a
+    Markdown link, so MkDocs resolves it for directory and file URLs alike); the others
+    show the English rendering and definition as a tooltip."""
     t = mark.term
-    tip = html.escape(f"{t.en} — {t.def_en}", quote=True)
+    tip = f"{t.en} — {t.def_en}"
     if mark.link:
-        return mark.start, mark.end, f'<a class="glossary-term" href="{prefix}{t.slug}/" title="{tip}">', "</a>"
-    return mark.start, mark.end, f'<abbr class="glossary-term" title="{tip}" tabindex="0">', "</abbr>"
+        title = tip.replace("\\", "\\\\").replace('"', "&quot;")
+        return mark.start, mark.end, "[", f'](<{prefix}{t.slug}.md> "{title}"){{ .glossary-term }}'
+    return mark.start, mark.end, f'<abbr class="glossary-term" title="{html.escape(tip, quote=True)}" tabindex="0">', "</abbr>"
 
 
 def title_of(article, view: View) -> str:
