@@ -82,16 +82,20 @@ def load_terms(settings: Settings) -> list[Term]:
         raise BuildError([e]) from None
 
 
-def load_articles(settings: Settings) -> list[Article]:
+def load_articles(settings: Settings, progress=None) -> list[Article]:
     articles = []
     sources, errors = discover(settings.seeds)
     if not sources and not errors:
         raise BuildError([SourceError(settings.seeds, "no sources (*.txt) found")])
-    for src in sources:
+    hint_keys = ("running_headers", "paragraph_breaks")
+    for n, src in enumerate(sources, 1):
         try:
-            articles.append(Article(src, clean_file(src.path)))
+            hints = {k: src.meta[k] for k in hint_keys if k in src.meta}
+            articles.append(Article(src, clean_file(src.path, hints, int(settings.max_source_mb * 2**20))))
         except SourceError as e:
             errors.append(e)
+        if progress:
+            progress(n, len(sources), src.path.name)
     if errors:
         raise BuildError(errors)
     return articles
@@ -162,9 +166,9 @@ def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | b
     return result
 
 
-def build(settings: Settings, pdf: bool = False) -> BuildResult:
+def build(settings: Settings, pdf: bool = False, progress=None) -> BuildResult:
     terms = load_terms(settings)
-    articles = load_articles(settings)
+    articles = load_articles(settings, progress)
     enrich_corpus(articles, terms)
     pages = render_pages(settings, articles, terms, pdf)
     result = write_pages(settings.docs, settings.generated, pages)

@@ -29,17 +29,26 @@ def _build(args) -> int:
     from .build import build
     from .config import load_settings
     from .render.pdf import pdf_status
+    from .render.view import View
+    from .report import progress_printer, report_table
+    from .translations import units
+    settings = load_settings(args.config)
     pdf, why_not = pdf_status()
     if not pdf:
         print(why_not)
-    result = build(load_settings(args.config), pdf=pdf)
-    for a in result.articles:
-        kept = sum(len(getattr(b, "text", "")) for b in a.doc.blocks)
-        removed = sum(len(r.text) for r in a.doc.removed)
-        print(f"{a.source.path.name}: {len(a.doc.blocks)} blocks, {kept} characters kept, "
-              f"{removed} removed ({len(a.doc.removed)} items), {len(a.doc.footnotes)} footnotes")
+    result = build(settings, pdf=pdf, progress=progress_printer())
+    english = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)}
+                                               for a in result.articles})
+    print(report_table(result.articles, english))
     print(f"pages: {len(result.written)} written, {result.unchanged} unchanged, "
           f"{len(result.deleted)} removed")
+    return 0
+
+
+def _add(args) -> int:
+    from .add import add_source
+    from .config import load_settings
+    add_source(load_settings(args.config), args)
     return 0
 
 
@@ -105,6 +114,17 @@ def main(argv=None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("--config", default="mkdocs.yml")
         p.set_defaults(run=fn)
+    p = sub.add_parser("add", help="bring a new source into seeds/ with a metadata sidecar, "
+                                    "and show what the cleaner found")
+    p.add_argument("file")
+    p.add_argument("--title", help="Chinese title (when the source has none)")
+    p.add_argument("--title-en", help="English title")
+    p.add_argument("--source", help="publication (journal, outlet)")
+    p.add_argument("--date", help="publication date, YYYY-MM-DD")
+    p.add_argument("--url", help="link to the original")
+    p.add_argument("--name", help="file name in seeds/ (default: the file's own name)")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.set_defaults(run=_add)
     p = sub.add_parser("translate", help="fill missing or stale English translations through an "
                                           "OpenAI-compatible endpoint (see BRIEFING_LLM_* variables)")
     p.add_argument("source", nargs="*", help="source names (default: all)")

@@ -26,6 +26,7 @@ class Settings:
     generated: tuple[str, ...] = ("index.md", "articles", "glossary", "tags.md", "pdf", "zh-Hant", "en")
     opencc_profile: str = "s2tw"
     edition: str = "zh-Hans"
+    max_source_mb: float = 10
     extra: dict = field(default_factory=dict)
 
 
@@ -56,5 +57,6 @@ def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:
         site_name=raw.get("site_name", "简报"),
         opencc_profile=conf.get("opencc_profile", "s2tw"),
         edition=conf.get("edition", "zh-Hans"),
+        max_source_mb=float(conf.get("max_source_mb", 10)),
         extra=conf,
     )

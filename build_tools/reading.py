@@ -165,9 +165,16 @@ def normalize(raw: str, path) -> SourceText:
     return SourceText(str(path), result, "", removed, changes)
 
 
-def read_source(path) -> SourceText:
+MAX_SOURCE_BYTES = 10 * 1024 * 1024   # a long journal article is well under 1 MB
+
+
+def read_source(path, max_bytes: int = MAX_SOURCE_BYTES) -> SourceText:
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(path, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit "
+                                    "for one source (extra.briefing.max_source_mb): is it really one article?")
         data = path.read_bytes()
     except OSError as e:
         raise SourceError(path, f"cannot read: {e.strerror}") from None

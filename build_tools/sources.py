@@ -14,7 +14,7 @@ import yaml
 from .reading import SourceError
 
 SOURCE_SUFFIXES = (".txt", ".md")
-RESERVED = {"glossary"}
+RESERVED = {"glossary", "tags", "opencc_phrases"}
 
 # key -> (type check, description for error messages)
 _STR = (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string")
@@ -23,7 +23,7 @@ _STRS = (lambda v: isinstance(v, list) and all(isinstance(x, str) and x.strip() 
 SIDECAR_SCHEMA = {
     "title_zh": _STR, "title_en": _STR, "subtitle_zh": _STR, "subtitle_en": _STR,
     "authors": _STRS, "authors_en": _STRS, "publication": _STR, "publication_en": _STR,
-    "date": (lambda v: isinstance(v, date) or isinstance(v, str) and _parse_date(v) is not None,
+    "date": (lambda v: isinstance(v, (str, int)) and _parse_date(str(v)) is not None,
              "a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
     "url": (lambda v: isinstance(v, str) and re.match(r"^https?://[^\s/$.?#][^\s]*$", v) is not None,
             "an http(s) URL"),
@@ -56,11 +56,23 @@ class Source:
     sidecar: Path | None = None
 
 
+class _SidecarLoader(yaml.SafeLoader):
+    """Dates stay text until the schema checks them (PyYAML would crash on 2024-13-45)."""
+
+
+_SidecarLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def read_sidecar(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SourceError(path, f"cannot read the sidecar as UTF-8 text: {e}") from None
+    try:
+        node = yaml.compose(text, Loader=_SidecarLoader)
+        data = yaml.load(text, Loader=_SidecarLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise SourceError(path, f"invalid YAML: {getattr(e, 'problem', e)}",
@@ -80,6 +92,8 @@ def read_sidecar(path: Path) -> dict:
             raise SourceError(path, f"key '{key}' must be {what}, got {value!r}", line)
     if isinstance(data.get("date"), str):
         data["date"] = _parse_date(data["date"])
+    elif isinstance(data.get("date"), int):   # a bare year
+        data["date"] = _parse_date(str(data["date"]))
     return data
 
 

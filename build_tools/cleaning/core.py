@@ -56,6 +56,8 @@ class Draft:
     layout: Layout = field(default_factory=Layout)
     # Footnote references found in the text: (footnote index, the mark as printed).
     refs: list[tuple[int, str]] = field(default_factory=list)
+    # An editor's cleaning hints from the source's sidecar (running_headers, paragraph_breaks).
+    hints: dict = field(default_factory=dict)
 
     def remove(self, text: str, reason: str, line: int) -> None:
         if text.strip():

@@ -10,6 +10,7 @@ import yaml
 
 from ..text import is_ideograph, is_terminated, join_wrapped, tidy_spacing
 from .core import BODY, DROPPED, LIFTED, Draft, Line, cleaning_pass
+from .structure import _numbered as numbered
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +178,7 @@ def _names(text: str) -> list[str] | None:
             names[-1] += t
         else:
             names.append(t)
-    return names
+    return names if all(len(n) >= 2 for n in names) else None
 
 
 def _match_bios(names: list[str], bios: str) -> list[str]:
@@ -201,7 +202,7 @@ def lift_front_matter(draft: Draft) -> None:
 
     def byline_at(i):
         ln = lines[i]
-        if ln.kind != BODY or "\t" in ln.raw:
+        if ln.kind != BODY or "\t" in ln.raw or numbered(ln.text):
             return None
         m = _BYLINE.match(ln.text)
         if m:
@@ -210,7 +211,7 @@ def lift_front_matter(draft: Draft) -> None:
         return _names(ln.text)
 
     def titleish(ln: Line) -> bool:
-        return (ln.kind == BODY and "\t" not in ln.raw and len(ln.text) <= 60 and not is_terminated(ln.text)
+        return (ln.kind == BODY and "\t" not in ln.raw and len(ln.text) <= 60 and not numbered(ln.text) and not is_terminated(ln.text)
                 and not re.search(r"[，。；]", ln.text[:-1]))
 
     # Title lines: one or two title-like lines followed by a byline or a lifted field.

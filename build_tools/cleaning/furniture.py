@@ -98,3 +98,19 @@ def strip_running_headers(draft: Draft) -> None:
 
 def blank_out(draft: Draft, idx: int) -> None:
     draft.lines[idx].kind = BLANK
+
+
+@cleaning_pass("apply_editor_hints")
+def apply_editor_hints(draft: Draft) -> None:
+    """An editor's hints from the sidecar: running headers the detector missed are dropped,
+    and forced paragraph breaks start a paragraph at the given source lines."""
+    headers = {squash(h) for h in draft.hints.get("running_headers", [])}
+    breaks = set(draft.hints.get("paragraph_breaks", []))
+    for line in draft.lines:
+        if line.kind == BODY and headers and squash(line.text) in headers:
+            draft.remove(line.text, "running header (editor's hint)", line.no)
+            line.kind = DROPPED
+        if line.no in breaks:
+            line.data["starts_paragraph"] = True
+    if headers or breaks:
+        draft.note("apply_editor_hints", f"{len(headers)} running header(s), {len(breaks)} paragraph break(s)")

@@ -20,7 +20,8 @@ def remeasure_layout(draft) -> None:
 
 _ORDER = [
     "measure_layout",
-    "strip_editor_tags", "strip_end_marks", "strip_page_numbers", "strip_running_headers",
+    "apply_editor_hints", "strip_editor_tags", "strip_end_marks", "strip_page_numbers",
+    "strip_running_headers",
     "lift_labelled_fields", "lift_front_matter", "lift_footnotes", "remeasure_layout",
     "detect_tables", "detect_captions", "detect_lists", "detect_outline_headings",
     "detect_numbered_headings", "detect_title_lines",
@@ -29,8 +30,9 @@ _ORDER = [
 PASSES.sort(key=lambda p: _ORDER.index(p.name))
 
 
-def clean_text(path: str, text: str, removed=(), changes=()) -> Document:
+def clean_text(path: str, text: str, removed=(), changes=(), hints: dict | None = None) -> Document:
     draft = make_draft(path, text)
+    draft.hints = hints or {}
     draft.doc.removed.extend(removed)
     draft.doc.changes.extend(changes)
     for p in PASSES:
@@ -39,15 +41,16 @@ def clean_text(path: str, text: str, removed=(), changes=()) -> Document:
     return draft.doc
 
 
-def clean_source(source: SourceText) -> Document:
-    return clean_text(source.path, source.text, source.removed, source.changes)
+def clean_source(source: SourceText, hints: dict | None = None) -> Document:
+    return clean_text(source.path, source.text, source.removed, source.changes, hints)
 
 
-def clean_file(path) -> Document:
+def clean_file(path, hints: dict | None = None, max_bytes: int | None = None) -> Document:
     """Clean one source file. A briefing Markdown document (our own output) is read back
     as the document it describes and cleaned again: cleaning is idempotent."""
+    from ..reading import MAX_SOURCE_BYTES
     from ..render.markdown_doc import is_document_markdown, read_document_markdown
-    source = read_source(path)
+    source = read_source(path, max_bytes or MAX_SOURCE_BYTES)
     if is_document_markdown(source.text):
         return read_document_markdown(source.text, str(path))
-    return clean_source(source)
+    return clean_source(source, hints)

@@ -1,0 +1,58 @@
+"""`briefing add FILE`: bring a new source into seeds/ with a metadata sidecar, and print
+what the cleaner found (title, headings, abstract, removed furniture) for a quick check.
+Nothing is written unless the file reads and cleans and the sidecar validates."""
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .cleaning.pipeline import clean_file
+from .model import Heading
+from .reading import SourceError
+from .sources import read_sidecar
+
+
+def add_source(settings, args) -> Path:
+    src = Path(args.file)
+    name = args.name or src.name
+    stem = re.sub(r"[^\w.-]+", "_", Path(name).stem).strip("_") or "source"
+    target = settings.seeds / f"{stem}.txt"
+    if target.exists():
+        raise SourceError(target, "a source of this name is already in seeds/ (choose --name)")
+    doc = clean_file(src)     # bad input stops here, before anything is written
+    meta = {}
+    for key, value in (("title_zh", args.title), ("title_en", args.title_en), ("publication", args.source),
+                       ("date", args.date), ("url", args.url)):
+        if value:
+            meta[key] = value
+    sidecar_text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else ""
+    with tempfile.TemporaryDirectory() as tmp:      # validate the sidecar as the build will
+        probe = Path(tmp) / f"{stem}.yml"
+        probe.write_text(sidecar_text, encoding="utf-8")
+        try:
+            read_sidecar(probe)
+        except SourceError as e:
+            raise SourceError(src, f"metadata given on the command line: {e.message}") from None
+    settings.seeds.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, target)
+    if meta:
+        target.with_suffix(".yml").write_text(sidecar_text, encoding="utf-8")
+    print(f"added {target}" + (f" and {target.with_suffix('.yml').name}" if meta else ""))
+    print(f"title: {doc.title or '(none found' + (', sidecar gives ' + meta['title_zh'] if 'title_zh' in meta else '') + ')'}")
+    if doc.authors:
+        print(f"authors: {'、'.join(doc.authors)}")
+    print(f"abstract: {(doc.abstract[:60] + '…') if doc.abstract else '(none)'}")
+    heads = [b for b in doc.blocks if isinstance(b, Heading)]
+    print(f"headings ({len(heads)}):")
+    for h in heads:
+        print(f"  {'  ' * (h.level - 1)}{h.text}")
+    print(f"paragraphs: {sum(1 for b in doc.blocks if b.type == 'paragraph')}, footnotes: {len(doc.footnotes)}")
+    if doc.removed:
+        print(f"removed ({len(doc.removed)}):")
+        for r in doc.removed:
+            print(f"  line {r.line}: {r.text[:50]!r} ({r.reason})")
+    return target
