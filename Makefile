@@ -20,16 +20,17 @@ pages: $(STAMP)
 	$(BIN)/briefing build
 
 # All three editions: pages generated once, then each edition built with its own search
-# index (the two others concurrently), into a temporary directory swapped in at the end:
+# index, concurrently, into a temporary directory swapped in at the end:
 # a failed build leaves site/ as it was.
 # BRIEFING_PDF=0 skips the briefing PDFs.
 site: $(STAMP)
-	rm -rf site.tmp
+	rm -rf site.tmp site.tmp-zh-Hant site.tmp-en
 	$(BIN)/briefing build
-	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --site-dir site.tmp
-	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir site.tmp/zh-Hant & \
-	  p1=$$!; BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.en.yml --site-dir site.tmp/en; \
-	  s2=$$?; wait $$p1 && test $$s2 -eq 0
+	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --site-dir site.tmp & p1=$$!; \
+	  BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir site.tmp-zh-Hant & p2=$$!; \
+	  BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.en.yml --site-dir site.tmp-en; s3=$$?; \
+	  wait $$p1 && wait $$p2 && test $$s3 -eq 0
+	mv site.tmp-zh-Hant site.tmp/zh-Hant && mv site.tmp-en site.tmp/en
 	rm -rf site && mv site.tmp site
 
 # A copy for email: opens from the zip via file://, search included (Material's offline plugin).
@@ -54,4 +55,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site site.tmp site-offline briefing-offline.zip .cache docs/index.md docs/articles
+	rm -rf site site.tmp site.tmp-* site-offline briefing-offline.zip .cache docs/index.md docs/articles

@@ -11,7 +11,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cleaning.pipeline import clean_file
 from .config import Settings
 from .model import Document, Heading, Paragraph
 from .reading import SourceError
@@ -82,31 +81,32 @@ def load_terms(settings: Settings) -> list[Term]:
         raise BuildError([e]) from None
 
 
-def load_articles(settings: Settings, progress=None) -> list[Article]:
-    articles = []
+def load_articles(settings: Settings, progress=None, terms: list[Term] | None = None) -> list[Article]:
+    """Every source read, cleaned and enriched per article (cached, in parallel); raises
+    BuildError listing every bad input."""
+    from .pipeline_cache import process_sources
     sources, errors = discover(settings.seeds)
     if not sources and not errors:
         raise BuildError([SourceError(settings.seeds, "no sources (*.txt) found")])
-    hint_keys = ("running_headers", "paragraph_breaks")
-    for n, src in enumerate(sources, 1):
-        try:
-            hints = {k: src.meta[k] for k in hint_keys if k in src.meta}
-            articles.append(Article(src, clean_file(src.path, hints, int(settings.max_source_mb * 2**20))))
-        except SourceError as e:
-            errors.append(e)
-        if progress:
-            progress(n, len(sources), src.path.name)
+    if terms is None:
+        terms = load_terms(settings)
+    results, more = process_sources(settings, sources, terms, progress)
+    errors += more
     if errors:
         raise BuildError(errors)
-    return articles
+    return [Article(src, doc, terms, enriched) for src, (doc, enriched) in zip(sources, results)]
 
 
 def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View) -> dict[str, str]:
     site_name = settings.extra.get("site_name_en", "Briefing") if view.english else settings.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
-             "articles/index.md": article_index(articles, view),
              "tags.md": tags_page(view),
              "glossary/index.md": glossary_index(terms, view)}
+    pages.update(article_index(articles, view))
+    # Past a corpus size, each article's search entry keeps its apparatus and first part of
+    # the body only, so the index stays small enough to load on a phone.
+    limit = int(settings.extra.get("search_full_text_articles", 300))
+    view.search_body_chars = 2000 if len(articles) > limit else None
     for a in articles:
         pages[f"articles/{a.source.slug}.md"] = article_page(a, view)
     by_zh = {t.zh: t for t in terms}
@@ -168,7 +168,7 @@ def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | b
 
 def build(settings: Settings, pdf: bool = False, progress=None) -> BuildResult:
     terms = load_terms(settings)
-    articles = load_articles(settings, progress)
+    articles = load_articles(settings, progress, terms)
     enrich_corpus(articles, terms)
     pages = render_pages(settings, articles, terms, pdf)
     result = write_pages(settings.docs, settings.generated, pages)

@@ -5,8 +5,11 @@ and per-page language links. The pages are ordinary Markdown files in docs/, so 
 that reads mkdocs.yml can publish them without this hook after `briefing build`."""
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import pickle
 from pathlib import Path
 
 import jieba
@@ -29,9 +32,49 @@ def _write_if_changed(path, text: str) -> str:
     return str(path)
 
 
+class _CachedJieba:
+    """Stands in for jieba inside Material's search plugin: the same segmentation, but each
+    text is segmented once and the result kept across builds (.cache/briefing)."""
+
+    def __init__(self, real, path: Path):
+        self.real, self.path = real, path
+        try:
+            self.memo = pickle.loads(path.read_bytes()) if path.exists() else {}
+        except (OSError, pickle.PickleError, EOFError):
+            self.memo = {}
+        self.used: dict = {}
+
+    def cut(self, text, *args, **kwargs):
+        key = text if isinstance(text, str) else text.decode("utf-8")
+        words = self.memo.get(key)
+        if words is None:
+            words = list(self.real.cut(text, *args, **kwargs))
+        self.used[key] = words
+        return iter(words)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def save(self) -> None:
+        if self.used != self.memo:   # keep what this build used: the cache does not grow forever
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self.path)
+            self.memo = dict(self.used)
+
+
+_segmenter: _CachedJieba | None = None
+
+
+def _save_segmentation_cache() -> None:
+    if _segmenter is not None:
+        _segmenter.save()
+
+
 @event_priority(100)
 def on_config(config, **kwargs):
     """Runs before the search plugin reads its settings."""
+    global _segmenter
     settings = load_settings(config.config_file_path)
     try:
         terms = load_terms(settings)
@@ -63,6 +106,13 @@ def on_config(config, **kwargs):
     if search is not None:
         search.config.jieba_dict_user = _write_if_changed(
             settings.cache / f"jieba-user.{settings.edition}.txt", forms)
+        # Segmentation results are cached across builds, per dictionary.
+        import material.plugins.search.plugin as search_module
+        if getattr(search_module, "jieba", None) is not None:
+            real = getattr(search_module.jieba, "real", search_module.jieba)
+            stamp = hashlib.sha256((forms + str(search.config.jieba_dict)).encode()).hexdigest()[:12]
+            _segmenter = _CachedJieba(real, settings.cache / f"segmentation.{settings.edition}.{stamp}.pickle")
+            search_module.jieba = _segmenter
     return config
 
 
@@ -116,6 +166,12 @@ _QUERY_SPLIT_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 
 
 def on_post_build(config, **kwargs):
+    _save_segmentation_cache()
+    # Material writes the index with \uXXXX escapes: as UTF-8 it is half the size.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
     for worker in sorted(workers.glob("search.*.min.js")):
         code = worker.read_text(encoding="utf-8")

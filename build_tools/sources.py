@@ -56,7 +56,7 @@ class Source:
     sidecar: Path | None = None
 
 
-class _SidecarLoader(yaml.SafeLoader):
+class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Dates stay text until the schema checks them (PyYAML would crash on 2024-13-45)."""
 
 

@@ -83,7 +83,7 @@ def test_key_points_one_per_top_level_section():
                       "二、第二部分", "美国推动友岸外包以重塑供应链。日本强调经济安全保障。",
                       "三、结语", "各国政策将对中国产业链安全带来挑战。中国需要积极应对。"])
     doc = clean_text("f.txt", text)
-    _, points = summarize(doc)
+    _, points, _ = summarize(doc)
     assert [doc.blocks[sec].text for sec, _ in points] == ["一、第一部分", "二、第二部分", "三、结语"]
     assert all(p.text in doc.blocks[p.block].text for _, p in points)
 

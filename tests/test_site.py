@@ -207,3 +207,19 @@ def test_glossary_index_groups_by_kind_and_tags_page_lists_tags(built_site):
         assert tag in tags
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "高频术语" in home and home.count("articles/") >= 5
+
+
+def test_large_corpora_index_a_bounded_part_of_each_body(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[3:])
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    opencc_profile: s2tw", "    opencc_profile: s2tw\n    search_full_text_articles: 1"), encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("articles/003-"))
+    page = (project / "site" / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    assert "结束语" in page                                 # the reader still has the whole text
+    assert "就指导思想而言" not in text.replace("\u200b", "")   # late paragraphs are not indexed
+    assert "近年来" in text.replace("\u200b", "")             # the opening is
+    raw = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw)      # written as UTF-8, not \uXXXX escapes

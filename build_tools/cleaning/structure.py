@@ -210,12 +210,9 @@ def _split_heading(draft: Draft, i: int, j: int, cut: int) -> None:
         lines.insert(i + 1, body)
 
 
-@lru_cache(maxsize=1)
 def _jieba():
-    import jieba
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
+    from ..enrich.segment import jieba
+    return jieba()
 
 
 def _word_spans(left: str, right: str) -> bool:

@@ -34,6 +34,7 @@ class Enriched:
     first_anchor: dict[str, str] = field(default_factory=dict)   # zh -> anchor of first use
     tags: list[str] = field(default_factory=list)
     related: list[tuple[object, float, list[Term]]] = field(default_factory=list)
+    bag: Counter = field(default_factory=Counter)                 # content words, for similarity
 
 
 def anchor_for(text: str, taken: set[str]) -> str:
@@ -66,7 +67,9 @@ def enrich_article(article, matcher: Matcher) -> Enriched:
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Paragraph):
             e.anchors[i] = anchor_for(b.text, taken)
-    summary, points = summarize(doc)
+    summary, points, sents = summarize(doc)
+    for s in sents:
+        e.bag.update(s.words)
     e.editor_summary = meta.get("summary_zh", "")
     e.summary = [(s.text, e.anchors[s.block]) for s in summary]
     if meta.get("key_points_zh"):
@@ -108,39 +111,52 @@ def enrich_article(article, matcher: Matcher) -> Enriched:
 
 def relate(articles, k: int = 3) -> None:
     """Related articles by shared glossary terms (weighted by rarity) and text similarity
-    (TF-IDF cosine over jieba tokens); the shared terms are the reason shown."""
+    (TF-IDF cosine over jieba tokens); the shared terms are the reason shown. Matrix products
+    keep this fast for thousands of articles."""
+    import numpy as np
     n = len(articles)
-    doc_freq = Counter(zh for a in articles for zh in a.enriched.term_counts)
-    vectors = []
-    token_df: Counter = Counter()
-    bags = []
-    for a in articles:
-        bag = Counter(tokens(" ".join(t for _, t in searchable_texts(a.doc))))
-        bags.append(bag)
-        token_df.update(bag.keys())
-    for bag in bags:
-        vec = {w: c * math.log((1 + n) / (1 + token_df[w])) for w, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vec.items()})
+    if n < 2:
+        return
+    term_ids = {z: i for i, z in enumerate(sorted({z for a in articles for z in a.enriched.term_counts}))}
+    terms = np.zeros((n, max(1, len(term_ids))), dtype=np.float32)
     for i, a in enumerate(articles):
-        scored = []
-        for j, b in enumerate(articles):
-            if i == j:
+        for z in a.enriched.term_counts:
+            terms[i, term_ids[z]] = 1.0
+    term_idf = np.log((1 + n) / np.maximum(terms.sum(axis=0), 1.0)) + 0.2
+    shared_score = (terms * term_idf) @ terms.T
+    df = Counter(w for a in articles for w in a.enriched.bag)
+    vocab = {w: i for i, w in enumerate(sorted(w for w, c in df.items() if c >= 2))}
+    tfidf = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    for i, a in enumerate(articles):
+        for w, c in a.enriched.bag.items():
+            if w in vocab:
+                tfidf[i, vocab[w]] = c * math.log((1 + n) / (1 + df[w]))
+    norms = np.linalg.norm(tfidf, axis=1)
+    tfidf /= np.maximum(norms, 1e-9)[:, None]
+    score = shared_score + 10 * (tfidf @ tfidf.T)
+    np.fill_diagonal(score, -np.inf)
+    by_zh = {t.zh: t for a in articles for t in a.terms}
+    slugs = [a.source.slug for a in articles]
+    for i, a in enumerate(articles):
+        order = sorted(range(n), key=lambda j: (-score[i, j], slugs[j]))[:k]
+        related = []
+        for j in order:
+            if score[i, j] <= 0:
                 continue
+            b = articles[j]
             shared = set(a.enriched.term_counts) & set(b.enriched.term_counts)
-            term_score = sum(math.log((1 + n) / doc_freq[z]) + 0.2 for z in shared)
-            cosine = sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items())
-            by_weight = sorted(shared, key=lambda z: (-min(a.enriched.term_counts[z], b.enriched.term_counts[z]), z))
-            terms = {t.zh: t for t in a.terms}
-            scored.append((b, term_score + 10 * cosine, [terms[z] for z in by_weight[:6]]))
-        scored.sort(key=lambda x: (-x[1], x[0].source.slug))
-        a.enriched.related = [s for s in scored[:k] if s[1] > 0]
+            ranked = sorted(shared, key=lambda z: (-min(a.enriched.term_counts[z], b.enriched.term_counts[z]), z))
+            related.append((b, float(score[i, j]), [by_zh[z] for z in ranked[:6]]))
+        a.enriched.related = related
 
 
 def enrich_corpus(articles, terms: list[Term]) -> None:
+    """Per-article enrichment where not already done (load_articles does it, cached and in
+    parallel), then what needs the whole corpus: related articles."""
     teach(f for t in terms for f in t.forms)
     matcher = Matcher(terms)
     for a in articles:
         a.terms = terms
-        a.enriched = enrich_article(a, matcher)
+        if a.enriched is None:
+            a.enriched = enrich_article(a, matcher)
     relate(articles)

@@ -48,8 +48,9 @@ def load_glossary(path: Path) -> list[Term]:
         return []
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text) or []
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader) or []
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise SourceError(path, f"invalid YAML: {getattr(e, 'problem', e)}",

@@ -9,24 +9,31 @@ from pathlib import Path
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9\-]+|\d+(?:\.\d+)?%?")
 
 
-@lru_cache(maxsize=1)
-def jieba():
-    import jieba as _jieba
-    _jieba.setLogLevel(60)
-    _jieba.initialize()
-    return _jieba
-
-
 _taught: set[str] = set()
+_pending: list[str] = []
+_loaded = False
+
+
+def jieba():
+    """jieba, loaded on first use (a build whose documents are all cached never needs it)."""
+    global _loaded
+    import jieba as _jieba
+    if not _loaded:
+        _jieba.setLogLevel(60)
+        _jieba.initialize()
+        _loaded = True
+    while _pending:
+        w = _pending.pop()
+        _jieba.add_word(w, freq=max(2000, _jieba.get_FREQ(w) or 0), tag="n")
+    return _jieba
 
 
 def teach(words) -> None:
     """Add words (glossary terms and aliases) to jieba's dictionary, once each."""
-    j = jieba()
     for w in words:
         if w not in _taught:
-            j.add_word(w, freq=max(2000, j.get_FREQ(w) or 0), tag="n")
             _taught.add(w)
+            _pending.append(w)
 
 
 @lru_cache(maxsize=1)

@@ -45,30 +45,38 @@ def _similarity(a: frozenset, b: frozenset) -> float:
 
 
 def textrank(sents: list[Sentence], damping: float = 0.85, iterations: int = 60) -> list[float]:
+    """PageRank over the sentence graph (edges: shared words, normalized by the logs of the
+    sentence lengths), personalized by position: openings of the article, of paragraphs,
+    and the conclusion weigh more."""
+    import numpy as np
     n = len(sents)
     if n == 0:
         return []
-    prior = []
-    for k, s in enumerate(sents):
-        w = 1.0 + (1.0 if s.first_in_block else 0.0) + (1.5 if k < 3 else 0.0) + (0.5 if k >= n - 3 else 0.0)
-        if 12 <= len(s.text) <= 120:
-            w += 0.5
-        prior.append(w)
-    total = sum(prior)
-    prior = [p / total for p in prior]
-    weights = [[_similarity(sents[i].words, sents[j].words) if i != j else 0.0 for j in range(n)]
-               for i in range(n)]
-    out_sum = [sum(row) or 1.0 for row in weights]
-    score = prior[:]
+    prior = np.array([1.0 + (1.0 if s.first_in_block else 0.0) + (1.5 if k < 3 else 0.0)
+                      + (0.5 if k >= n - 3 else 0.0) + (0.5 if 12 <= len(s.text) <= 120 else 0.0)
+                      for k, s in enumerate(sents)])
+    prior /= prior.sum()
+    vocab = {w: i for i, w in enumerate(sorted({w for s in sents for w in s.words}))}
+    incidence = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    for i, s in enumerate(sents):
+        incidence[i, [vocab[w] for w in s.words]] = 1.0
+    common = incidence @ incidence.T
+    sizes = incidence.sum(axis=1)
+    logs = np.log(np.maximum(sizes, 1.0))
+    denom = logs[:, None] + logs[None, :]
+    weights = np.where((denom > 0) & (sizes[:, None] >= 2) & (sizes[None, :] >= 2), common / np.maximum(denom, 1e-9), 0.0)
+    np.fill_diagonal(weights, 0.0)
+    out_sum = weights.sum(axis=1)
+    out_sum[out_sum == 0] = 1.0
+    transition = weights / out_sum[:, None]
+    score = prior.copy()
     for _ in range(iterations):
-        new = [(1 - damping) * prior[i] + damping * sum(weights[j][i] / out_sum[j] * score[j]
-                                                         for j in range(n) if weights[j][i])
-               for i in range(n)]
-        if max(abs(a - b) for a, b in zip(new, score)) < 1e-9:
+        new = (1 - damping) * prior + damping * (transition.T @ score)
+        if np.abs(new - score).max() < 1e-9:
             score = new
             break
         score = new
-    return score
+    return score.tolist()
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
@@ -93,8 +101,9 @@ def pick(sents: list[Sentence], scores: list[float], k: int) -> list[Sentence]:
     return [sents[i] for i in sorted(chosen)]
 
 
-def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]]]:
-    """(summary sentences, [(section heading index, its most central sentence)])."""
+def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]], list[Sentence]]:
+    """(summary sentences, [(section heading index, its most central sentence)], all
+    sentences)."""
     sents = sentences(doc)
     scores = textrank(sents)
     k = 3 if len(sents) < 40 else 4 if len(sents) < 120 else 5
@@ -105,4 +114,4 @@ def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]]
         best = pick([sents[i] for i in idx], [scores[i] for i in idx], 1)
         if best:
             points.append((section, best[0]))
-    return summary, points
+    return summary, points, sents

@@ -112,6 +112,7 @@ def article_page(article, view: View) -> str:
     if view.english:
         out.append('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
                    f'<label for="parallel-toggle" class="parallel-label">{html.escape(ui["parallel"])}</label></div>')
+    body_start = len(out)
     for i, b in enumerate(doc.blocks):
         if view.english:
             out.append(_block_en(article, view, i, b))
@@ -123,6 +124,8 @@ def article_page(article, view: View) -> str:
             out.append("\n".join(f"{n}. {escape(t)}" for n, t in enumerate(b.items, 1)))
         elif isinstance(b, Table):
             out.append(table_markdown(b.rows))
+    if view.search_body_chars is not None:
+        _exclude_from_search(out, body_start, view.search_body_chars)
     if doc.metadata:
         labels = ui["meta_labels"]
         rows = [f"| {escape(labels.get(k, k))} | {escape(v)} |" for k, v in doc.metadata.items()]
@@ -137,3 +140,17 @@ def article_page(article, view: View) -> str:
     for f in doc.footnotes:
         out.append(f"[^{f.mark}]: {escape(view.text(article.source.stem, f.text)[0])}")
     return "\n\n".join(p for p in out if p) + "\n"
+
+
+def _exclude_from_search(out: list[str], start: int, budget: int) -> None:
+    """Wrap the body past `budget` characters in a block Material's search leaves out."""
+    used, cut = 0, None
+    for k in range(start, len(out)):
+        used += len(out[k])
+        if used > budget:
+            cut = k + 1
+            break
+    if cut is not None and cut < len(out):
+        rest = "\n\n".join(out[cut:])
+        del out[cut:]
+        out.append(f'<div data-search-exclude markdown="1">\n\n{rest}\n\n</div>')

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-import yaml
+import json
 
 from ..model import Heading, ListBlock, Paragraph, Table
 from .markdown_doc import escape, inline, table_markdown
@@ -14,7 +14,8 @@ from .view import View
 
 
 def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+    """YAML front matter, written as JSON (valid YAML, and much faster to write)."""
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
 
 
 def indent(md: str) -> str:
@@ -78,14 +79,31 @@ def status_badge(status: str, view: View) -> str:
     return f' <span class="translation-{status}" title="{html.escape(view.ui[status])}">⚠ {view.ui[status]}</span>'
 
 
-def article_index(articles, view: View) -> str:
-    lines = []
-    for a in articles:
-        line = f"- [{escape(title_of(a, view))}]({a.source.slug}.md)"
-        if a.doc.authors:
-            line += " · " + escape(view.ui["separator"].join(a.doc.authors))
-        lines.append(line)
-    return front_matter({"title": view.ui["articles"]}) + f"\n# {view.ui['articles']}\n\n" + "\n".join(lines) + "\n"
+PAGE_SIZE = 100   # articles per page of the article list
+HOME_LIMIT = 20   # newest articles on the home page
+
+
+def article_index(articles, view: View) -> dict[str, str]:
+    """The article list, paginated, so no page grows with the corpus."""
+    pages = {}
+    chunks = [articles[i:i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)] or [[]]
+    names = ["index.md"] + [f"page-{n}.md" for n in range(2, len(chunks) + 1)]
+    for n, (name, chunk) in enumerate(zip(names, chunks)):
+        lines = []
+        for a in chunk:
+            line = f"- [{escape(title_of(a, view))}]({a.source.slug}.md)"
+            if a.doc.authors:
+                line += " · " + escape(view.ui["separator"].join(a.doc.authors))
+            lines.append(line)
+        nav = []
+        if n > 0:
+            nav.append(f"[← {n}]({names[n - 1]})")
+        if n + 1 < len(chunks):
+            nav.append(f"[{n + 2} →]({names[n + 1]})")
+        title = view.ui["articles"] + (f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else "")
+        pages[f"articles/{name}"] = (front_matter({"title": title}) + f"\n# {title}\n\n" + "\n".join(lines)
+                                     + ("\n\n" + " · ".join(nav) if nav else "") + "\n")
+    return pages
 
 
 def tags_page(view: View) -> str:
@@ -100,12 +118,14 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
         out.append(f"[{ui['download_pack']}](pdf/briefing-pack.pdf){{ .md-button .md-button--primary }}")
     dated = sorted(articles, key=lambda a: (a.source.meta.get("date") is None,
                                             -(a.source.meta["date"].toordinal() if a.source.meta.get("date") else 0)))
-    for a in dated:
+    for a in dated[:HOME_LIMIT]:
         out.append(f"## [{escape(title_of(a, view))}](articles/{a.source.slug}.md)")
         out.append(source_line(a, view))
         out.append(escape(description_of(a, view)))
         if a.enriched.tags:
             out.append(ui["tags_label"] + ui["colon"] + " · ".join(f"`{escape(view.tag(t))}`" for t in a.enriched.tags))
+    if len(dated) > HOME_LIMIT:
+        out.append(f"[{view.ui['articles']} →](articles/index.md)")
     totals = Counter()
     for a in articles:
         totals.update(a.enriched.term_counts)

@@ -24,6 +24,7 @@ class View:
     tag_names: dict[str, str] = field(default_factory=dict)
     units: dict[str, set[str]] = field(default_factory=dict)   # stem -> current source units
     pdf: bool = False               # are briefing PDFs built (and so linked)?
+    search_body_chars: int | None = None   # index only this much of each body (large corpora)
     _catalogs: dict = field(default_factory=dict)
 
     @property
@@ -55,5 +56,5 @@ class View:
             return source, "stale"
         live = self.units.get(stem, set())
         orphans = [k for k, e in catalog.items() if e.msgstr and k not in live]
-        close = difflib.get_close_matches(source, orphans, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(source, orphans, n=1, cutoff=0.6) if orphans else []
         return source, "stale" if close else "missing"

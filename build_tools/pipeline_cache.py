@@ -1,0 +1,108 @@
+"""Read, clean and enrich each source once: results are cached under a content address
+(source bytes + sidecar + glossary + code version), and sources that are not cached are
+processed in a process pool. An unchanged source is not cleaned or enriched again."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+from .cleaning.pipeline import clean_file
+from .reading import SourceError
+
+HINT_KEYS = ("running_headers", "paragraph_breaks")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the package's code and data: a change to the cleaner invalidates the cache."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(list(root.rglob("*.py")) + list((root / "data").glob("*"))):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_key(source, glossary_bytes: bytes, max_bytes: int) -> str:
+    h = hashlib.sha256(code_version().encode())
+    h.update(source.path.read_bytes() if source.path.stat().st_size <= max_bytes else b"too-large")
+    h.update(json.dumps(source.meta, sort_keys=True, default=str, ensure_ascii=False).encode())
+    h.update(glossary_bytes)
+    return h.hexdigest()
+
+
+_terms = None
+
+
+def _init(terms) -> None:
+    global _terms
+    from .enrich.segment import teach
+    _terms = terms
+    teach(f for t in terms for f in t.forms)
+
+
+def _process(job):
+    """In a worker: (source, max_bytes) -> (doc, enriched) or (None, error as a tuple)."""
+    from .build import Article
+    from .enrich.corpus import enrich_article
+    from .enrich.glossary import Matcher
+    source, max_bytes = job
+    try:
+        hints = {k: source.meta[k] for k in HINT_KEYS if k in source.meta}
+        doc = clean_file(source.path, hints, max_bytes)
+    except SourceError as e:
+        return None, (e.path, e.message, e.line)
+    article = Article(source, doc, _terms)
+    return doc, enrich_article(article, Matcher(_terms))
+
+
+def process_sources(settings, sources, terms, progress=None):
+    """[(doc, enriched)] per source, in order; SourceErrors collected, not raised."""
+    max_bytes = int(settings.max_source_mb * 2**20)
+    cache = settings.cache / "documents"
+    cache.mkdir(parents=True, exist_ok=True)
+    glossary = settings.glossary.read_bytes() if settings.glossary.exists() else b""
+    keys = [cache_key(s, glossary, max_bytes) for s in sources]
+    results: list = [None] * len(sources)
+    todo = []
+    for i, key in enumerate(keys):
+        path = cache / f"{key}.pickle"
+        if path.exists():
+            results[i] = pickle.loads(path.read_bytes())
+        else:
+            todo.append(i)
+    done = len(sources) - len(todo)
+    if progress and done:
+        progress(done, len(sources), "(cached)")
+    jobs = [(sources[i], max_bytes) for i in todo]
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers > 1 and len(todo) >= 4:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(terms,)) as pool:
+            outputs = pool.map(_process, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+            for i, out in zip(todo, outputs):
+                results[i] = out
+                done += 1
+                if progress:
+                    progress(done, len(sources), sources[i].path.name)
+    else:
+        _init(terms)
+        for i, job in zip(todo, jobs):
+            results[i] = _process(job)
+            done += 1
+            if progress:
+                progress(done, len(sources), sources[i].path.name)
+    errors = []
+    for i in todo:
+        doc, other = results[i]
+        if doc is None:
+            errors.append(SourceError(*other))
+        else:
+            tmp = cache / f".{keys[i]}.tmp"
+            tmp.write_bytes(pickle.dumps(results[i]))
+            tmp.replace(cache / f"{keys[i]}.pickle")
+    return results, errors

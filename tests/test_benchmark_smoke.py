@@ -1,0 +1,19 @@
+"""The benchmark runs end to end on a 10-source corpus (the figures themselves are for
+benchmarks/README.md, not for assertions)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_benchmark_smoke_run(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "10", "--dir", str(tmp_path / "c")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    out = run.stdout
+    assert "| cold | **total**" in out and "| one source changed | **total**" in out
+    assert "search index zh-Hant:" in out and "article page HTML" in out
+    assert len(list((tmp_path / "c" / "seeds").glob("*.txt"))) == 10
+    assert (tmp_path / "c" / "site" / "en" / "index.html").exists()
