@@ -18,9 +18,10 @@ def generate(n: int, target: Path, seed: int = 7) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, target / config.name)
+    sys.path.insert(0, str(ROOT))
+    from build_tools.config import GENERATED
     shutil.copytree(ROOT / "docs", target / "docs", dirs_exist_ok=True, ignore=lambda d, names: [
-        x for x in names if Path(d) == ROOT / "docs" and x in ("articles", "glossary", "index.md", "tags.md",
-                                                                 "pdf", "zh-Hant", "en")])
+        x for x in names if Path(d) == ROOT / "docs" and x in GENERATED])
     if not (target / "build_tools").exists():
         (target / "build_tools").symlink_to(ROOT / "build_tools")
     seeds = target / "seeds"

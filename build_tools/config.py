@@ -16,6 +16,10 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+# What `briefing build` writes below docs/ (gitignored; everything else there is hand-written).
+GENERATED = ("index.md", "articles", "glossary", "tags.md", "pdf", "zh-Hant", "en")
+
+
 @dataclass
 class Settings:
     root: Path
@@ -23,7 +27,7 @@ class Settings:
     docs: Path
     glossary: Path
     site_name: str = "简报"
-    generated: tuple[str, ...] = ("index.md", "articles", "glossary", "tags.md", "pdf", "zh-Hant", "en")
+    generated: tuple[str, ...] = GENERATED
     opencc_profile: str = "s2tw"
     edition: str = "zh-Hans"
     max_source_mb: float = 10

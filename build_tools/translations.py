@@ -59,33 +59,12 @@ def load_catalog(path: Path) -> dict[str, polib.POEntry]:
     return {e.msgid: e for e in polib.pofile(str(path), wrapwidth=0) if not e.obsolete}
 
 
-@dataclass
-class Coverage:
-    total: int
-    translated: int
-    stale: int       # entries marked fuzzy, or whose msgid no longer matches any unit
-    missing: int
-
-    @property
-    def complete(self) -> bool:
-        return self.translated == self.total
-
-
 def lookup(catalog: dict[str, polib.POEntry], text: str) -> str | None:
     """The translation of text, or None if missing or stale (fuzzy)."""
     e = catalog.get(text)
     if e is None or not e.msgstr or "fuzzy" in e.flags:
         return None
     return e.msgstr
-
-
-def coverage(doc: Document, catalog: dict[str, polib.POEntry]) -> Coverage:
-    us = units(doc)
-    translated = sum(1 for u in us if lookup(catalog, u.text))
-    fuzzy = sum(1 for u in us if u.text in catalog and "fuzzy" in catalog[u.text].flags)
-    live = {u.text for u in us}
-    orphaned = sum(1 for k, e in catalog.items() if k not in live and e.msgstr)
-    return Coverage(len(us), translated, fuzzy + orphaned, len(us) - translated)
 
 
 def template(doc: Document, stem: str, lang: str) -> polib.POFile:

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 sys.path.insert(0, str(Path(__file__).parent))
 
+from build_tools.config import GENERATED  # noqa: E402
 from build_tools.model import Heading, ListBlock, Paragraph, Table  # noqa: E402
 
 
@@ -47,9 +48,8 @@ def make_project(tmp: Path, seeds: list[Path] | None = None, extra: dict[str, st
     tmp.mkdir(parents=True, exist_ok=True)
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, tmp / config.name)
-    generated = ("articles", "glossary", "index.md", "tags.md", "pdf", "zh-Hant", "en")
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=lambda d, names: [
-        n for n in names if Path(d) == ROOT / "docs" and n in generated])
+        n for n in names if Path(d) == ROOT / "docs" and n in GENERATED])
     (tmp / "build_tools").symlink_to(ROOT / "build_tools")
     if (ROOT / "translations").exists():
         shutil.copytree(ROOT / "translations", tmp / "translations")

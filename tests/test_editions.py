@@ -9,7 +9,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import ROOT, SEEDS, build_all_editions, make_project
+from conftest import SEEDS, build_all_editions, make_project
 
 from build_tools.build import load_articles, load_terms
 from build_tools.check import check

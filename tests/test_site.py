@@ -10,10 +10,8 @@ import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-import pytest
 from conftest import ROOT, SEEDS, make_project, mkdocs_build
 
 HOSTILE = """恶意输入测试

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..text import is_terminated, squash
-from .core import BLANK, BODY, DROPPED, Draft, cleaning_pass
+from .core import BODY, DROPPED, Draft, cleaning_pass
 
 _EDITOR_TAG = re.compile(
     r"[\[【（(]\s*(?:责任编辑|责编|编辑|校对|审校|本文编辑|执行编辑|编校)\s*[：:][^\]】）)]{0,40}[\]】）)]")
@@ -94,10 +94,6 @@ def strip_running_headers(draft: Draft) -> None:
             n += 1
     if n:
         draft.note("strip_running_headers", f"dropped {n} running header/footer line(s)")
-
-
-def blank_out(draft: Draft, idx: int) -> None:
-    draft.lines[idx].kind = BLANK
 
 
 @cleaning_pass("apply_editor_hints")

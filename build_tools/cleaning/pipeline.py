@@ -1,7 +1,6 @@
 """The order of the cleaning passes, and the entry points that run them."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from ..model import Document
 from ..reading import SourceText, read_source

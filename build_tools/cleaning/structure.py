@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..text import CONTINUES, is_terminated, join_wrapped, squash, width
-from .core import BLANK, BODY, CAPTION, DROPPED, HEADING, LIFTED, LIST, TABLE, Draft, Line, cleaning_pass
+from ..text import CONTINUES, is_terminated, join_wrapped, width
+from .core import BODY, CAPTION, HEADING, LIFTED, LIST, TABLE, Draft, Line, cleaning_pass
 
 CN_NUM = "一二三四五六七八九十"
 # Numbering kinds, outermost first; levels are assigned from the kinds a document uses.

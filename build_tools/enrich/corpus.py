@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..model import Heading, ListBlock, Paragraph, Table
 from .figures import KeyFigure, key_figures
 from .glossary import Matcher, Term
-from .segment import teach, tokens
+from .segment import teach
 from .summary import summarize
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import html
 
 from ..model import Heading, ListBlock, Paragraph, Table
-from .markdown_doc import escape, inline, table_markdown
-from .site_pages import (admonition, description_of, front_matter, indent, source_line,
-                         status_badge, term_span, title_of)
+from .markdown_doc import block_markdown, escape, inline, table_markdown
+from .site_pages import admonition, description_of, front_matter, source_line, status_badge, term_span, title_of
 from .view import View
 
 GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; MkDocs turns .md links into URLs
@@ -118,12 +117,8 @@ def article_page(article, view: View) -> str:
             out.append(_block_en(article, view, i, b))
         elif isinstance(b, Paragraph):
             out.append(_paragraph_zh(article, i, b) + f"\n{{: #{e.anchors[i]} }}")
-        elif isinstance(b, Heading):
-            out.append("#" * (b.level + 1) + " " + escape(b.text))
-        elif isinstance(b, ListBlock):
-            out.append("\n".join(f"{n}. {escape(t)}" for n, t in enumerate(b.items, 1)))
-        elif isinstance(b, Table):
-            out.append(table_markdown(b.rows))
+        else:
+            out.append(block_markdown(b, heading_offset=1))
     if view.search_body_chars is not None:
         _exclude_from_search(out, body_start, view.search_body_chars)
     if doc.metadata:

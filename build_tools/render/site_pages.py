@@ -8,8 +8,7 @@ from collections import Counter
 
 import json
 
-from ..model import Heading, ListBlock, Paragraph, Table
-from .markdown_doc import escape, inline, table_markdown
+from .markdown_doc import escape
 from .view import View
 
 
