@@ -19,19 +19,12 @@ $(STAMP): pyproject.toml requirements.lock
 pages: $(STAMP)
 	$(BIN)/briefing build
 
-# All three editions: pages generated once, then each edition built with its own search
-# index, concurrently, into a temporary directory swapped in at the end:
-# a failed build leaves site/ as it was.
-# BRIEFING_PDF=0 skips the briefing PDFs.
+# All three editions (pages generated once, then each edition built by MkDocs, concurrently),
+# into a temporary folder swapped in at the end: a failed build leaves site/ as it was.
+# Incremental when site/ holds a build of the same configuration: only changed pages are
+# rebuilt (`briefing site --full` rebuilds everything). BRIEFING_PDF=0 skips the PDFs.
 site: $(STAMP)
-	rm -rf site.tmp site.tmp-zh-Hant site.tmp-en
-	$(BIN)/briefing build
-	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --site-dir site.tmp & p1=$$!; \
-	  BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.zh-Hant.yml --site-dir site.tmp-zh-Hant & p2=$$!; \
-	  BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict -f mkdocs.en.yml --site-dir site.tmp-en; s3=$$?; \
-	  wait $$p1 && wait $$p2 && test $$s3 -eq 0
-	mv site.tmp-zh-Hant site.tmp/zh-Hant && mv site.tmp-en site.tmp/en
-	rm -rf site && mv site.tmp site
+	$(BIN)/briefing site
 
 # A copy for email: opens from the zip via file://, search included (Material's offline plugin).
 offline: $(STAMP)
@@ -55,4 +48,5 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site site.tmp site.tmp-* site-offline briefing-offline.zip .cache docs/index.md docs/articles
+	rm -rf site site.tmp site.tmp-* site.old site-offline briefing-offline.zip .cache docs/index.md docs/articles \
+	  docs/glossary docs/tags docs/pdf docs/zh-Hant docs/en docs/.search.json

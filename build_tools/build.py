@@ -6,8 +6,10 @@ a failed build leaves the previous pages intact). Generated files live in their 
 in docs/ (see Settings.generated) and are not in git."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +19,11 @@ from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
 from .editions import converter, handwritten, tag_names
-from .render.article_page import article_page
+from .render.article_page import article_page, heading_ids
+from .render.search_entries import INDEX_FILE as SEARCH_FILE, Segmenter, article_entries, term_entries
 from .render.glossary_pages import glossary_index, term_page
 from .render.pdf import print_documents, render_pdfs
-from .render.site_pages import article_index, home_page, tags_page
+from .render.site_pages import article_index, home_page, tag_pages
 from .render.view import View
 from .translations import units
 from .sources import Source, discover
@@ -97,32 +100,41 @@ def load_articles(settings: Settings, progress=None, terms: list[Term] | None = 
     return [Article(src, doc, terms, enriched) for src, (doc, enriched) in zip(sources, results)]
 
 
-def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View) -> dict[str, str]:
+def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View,
+                  segment: Segmenter) -> dict[str, str]:
     site_name = settings.extra.get("site_name_en", "Briefing") if view.english else settings.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
-             "tags.md": tags_page(view),
              "glossary/index.md": glossary_index(terms, view)}
     pages.update(article_index(articles, view))
-    # Past a corpus size, each article's search entry keeps its apparatus and first part of
-    # the body only, so the index stays small enough to load on a phone.
+    pages.update(tag_pages(articles, view))
+    # Past a corpus size, each article's search entries keep the apparatus and the first
+    # part of the body only, so the index stays small enough to load on a phone.
     limit = int(settings.extra.get("search_full_text_articles", 300))
-    view.search_body_chars = 2000 if len(articles) > limit else None
+    body_chars = int(settings.extra.get("search_body_chars", 800)) if len(articles) > limit else None
+    search = {}
     for a in articles:
-        pages[f"articles/{a.source.slug}.md"] = article_page(a, view)
+        rel = f"articles/{a.source.slug}.md"
+        pages[rel] = article_page(a, view)
+        search[rel] = article_entries(a, view, segment, heading_ids(a.doc), body_chars)
     by_zh = {t.zh: t for t in terms}
     for t in terms:
-        pages[f"glossary/{t.slug}.md"] = term_page(t, articles, by_zh, view)
+        rel = f"glossary/{t.slug}.md"
+        pages[rel] = term_page(t, articles, by_zh, view)
+        search[rel] = term_entries(t, view, segment)
+    pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return pages
 
 
 def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
-                 pdf: bool = False) -> dict[str, str | bytes]:
+                 pdf: bool = False, clock=lambda stage: None) -> dict[str, str | bytes]:
     """Every edition's pages (and PDFs, if asked), keyed by path below docs/."""
-    zh_view = View("zh-Hans", settings.root, pdf=pdf)
+    zh_view = View("zh-Hans", settings.root, tag_names(settings), pdf=pdf)
     english = View("en", settings.root, tag_names(settings), pdf=pdf,
                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
-    zh = edition_pages(settings, articles, terms, zh_view)
-    en = edition_pages(settings, articles, terms, english)
+    segment = Segmenter(settings.cache / "search-segments.pickle")
+    zh = edition_pages(settings, articles, terms, zh_view, segment)
+    en = edition_pages(settings, articles, terms, english, segment)
+    segment.save()
     to_hant = converter(settings)
     pages: dict[str, str | bytes] = dict(zh)
     shared = handwritten(settings)
@@ -133,8 +145,10 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     for rel, data in shared.items():
         pages["zh-Hant/" + rel] = to_hant(data.decode("utf-8")) if rel.endswith(".md") else data
         pages["en/" + rel] = data
+    clock("render 3 editions (pages, search entries)")
     if pdf:
         pages.update(render_pdfs(settings, print_documents(settings, articles, {"zh-Hans": zh_view, "en": english})))
+        clock("PDF")
     return pages
 
 
@@ -166,11 +180,36 @@ def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | b
     return result
 
 
-def build(settings: Settings, pdf: bool = False, progress=None) -> BuildResult:
+class Stopwatch:
+    """Wall and CPU time per stage (CPU of this process and of its finished children, such
+    as the process pool), for `briefing site --timings` and the benchmarks."""
+
+    def __init__(self):
+        self.stages: dict[str, dict[str, float]] = {}
+        self._last = self._now()
+
+    @staticmethod
+    def _now() -> tuple[float, float]:
+        import resource
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter(), me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+    def __call__(self, stage: str) -> None:
+        now = self._now()
+        self.stages[stage] = {"wall": now[0] - self._last[0], "cpu": now[1] - self._last[1]}
+        self._last = now
+
+
+def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch | None = None) -> BuildResult:
+    clock = clock or Stopwatch()
     terms = load_terms(settings)
+    clock("read glossary")
     articles = load_articles(settings, progress, terms)
+    clock("read + clean + enrich per source")
     enrich_corpus(articles, terms)
-    pages = render_pages(settings, articles, terms, pdf)
+    clock("enrich corpus (related articles)")
+    pages = render_pages(settings, articles, terms, pdf, clock)
     result = write_pages(settings.docs, settings.generated, pages)
+    clock("write changed pages")
     result.articles = articles
     return result

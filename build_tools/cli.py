@@ -36,12 +36,22 @@ def _build(args) -> int:
     pdf, why_not = pdf_status()
     if not pdf:
         print(why_not)
-    result = build(settings, pdf=pdf, progress=progress_printer())
+    from .build import Stopwatch
+    clock = Stopwatch()
+    result = build(settings, pdf=pdf, progress=progress_printer(), clock=clock)
     english = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)}
                                                for a in result.articles})
     print(report_table(result.articles, english))
     print(f"pages: {len(result.written)} written, {result.unchanged} unchanged, "
           f"{len(result.deleted)} removed")
+    if args.command == "site":
+        from pathlib import Path
+        from .site_build import build_site
+        mode = build_site(settings, settings.root / args.site_dir, pages_removed=bool(result.deleted), full=args.full)
+        clock(f"mkdocs build, {mode}, editions concurrently")
+        if args.timings:
+            import json
+            print("timings: " + json.dumps(clock.stages))
     return 0
 
 
@@ -110,9 +120,15 @@ def main(argv=None) -> int:
                    help="also list, on stderr, what each pass changed and what was removed")
     p.set_defaults(run=_clean)
     for name, fn, text in (("build", _build, "write the site's Markdown pages from seeds/"),
+                           ("site", _build, "write the pages, then build every edition into site/ "
+                                            "(incremental when site/ allows; as `make site` does)"),
                            ("check", _check, "validate all inputs; non-zero exit on errors")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--config", default="mkdocs.yml")
+        if name == "site":
+            p.add_argument("--site-dir", default="site")
+            p.add_argument("--full", action="store_true", help="rebuild every page")
+            p.add_argument("--timings", action="store_true", help="print wall and CPU time per stage (JSON)")
         p.set_defaults(run=fn)
     p = sub.add_parser("add", help="bring a new source into seeds/ with a metadata sidecar, "
                                     "and show what the cleaner found")

@@ -6,10 +6,13 @@ that reads mkdocs.yml can publish them without this hook after `briefing build`.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import os
 import pickle
+import posixpath
+import re
 from pathlib import Path
 
 import jieba
@@ -19,6 +22,8 @@ from mkdocs.plugins import event_priority
 from build_tools.build import BuildError, build, load_terms
 from build_tools.config import load_settings
 from build_tools.editions import EDITIONS, converter
+from build_tools.render.html_doc import PAGE_FORMAT_KEY
+from build_tools.render.search_entries import INDEX_FILE
 from build_tools.render.pdf import pdf_status
 from build_tools.enrich.segment import user_dictionary
 
@@ -38,6 +43,7 @@ class _CachedJieba:
 
     def __init__(self, real, path: Path):
         self.real, self.path = real, path
+        self.user_dicts: list = []   # loaded on the first text not in the cache: loading takes a second
         try:
             self.memo = pickle.loads(path.read_bytes()) if path.exists() else {}
         except (OSError, pickle.PickleError, EOFError):
@@ -48,9 +54,14 @@ class _CachedJieba:
         key = text if isinstance(text, str) else text.decode("utf-8")
         words = self.memo.get(key)
         if words is None:
+            while self.user_dicts:
+                self.real.load_userdict(self.user_dicts.pop(0))
             words = list(self.real.cut(text, *args, **kwargs))
         self.used[key] = words
         return iter(words)
+
+    def load_userdict(self, path) -> None:
+        self.user_dicts.append(path)
 
     def __getattr__(self, name):
         return getattr(self.real, name)
@@ -131,8 +142,72 @@ def on_pre_build(config, **kwargs):
         print(f"briefing: {len(result.written)} page(s) written, {len(result.deleted)} removed")
 
 
+# Pages written as HTML (render/html_doc.py): Python-Markdown is skipped, their links to
+# other files (relative, to .md or other files in docs/) are resolved as MkDocs resolves
+# Markdown links, and the table of contents comes from their front matter.
+_html_pages: dict[str, str] = {}
+_RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#]+)(#[^"]*)?"')
+
+
+# Search entries of the generated pages, made from the document model by `briefing build`
+# (render/search_entries.py): Material's search plugin is told to leave these pages out
+# (its documented `search: exclude`), and their entries are added to its index at the end.
+_search: dict = {}
+_files = None
+
+
+def on_files(files, config, **kwargs):
+    global _search, _files
+    path = Path(config.docs_dir) / INDEX_FILE
+    _search = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    _files = files
+    return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if page.file.src_uri in _search:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    if page.meta.get(PAGE_FORMAT_KEY):
+        _html_pages[page.file.src_uri] = markdown
+        return ""
+    return markdown
+
+
+def _toc(rows) -> list[dict]:
+    """Nested toc tokens from [level, id, title] rows, as the toc extension nests them."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for level, anchor, title in rows:
+        token = {"level": level, "id": anchor, "name": title, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+def on_page_content(content, page, config, files, **kwargs):
+    body = _html_pages.pop(page.file.src_uri, None)
+    if body is None:
+        return content
+    from mkdocs.structure.toc import get_toc
+    base = posixpath.dirname(page.file.src_uri)
+
+    def resolve(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(base, html.unescape(m.group(1))))
+        found = files.get_file_from_path(target)
+        if found is None:
+            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{m.group(1)}', "
+                        f"but the target '{target}' is not found among documentation files.")
+            return m.group(0)
+        return f'href="{html.escape(found.url_relative_to(page.file))}{m.group(2) or ""}"'
+    page.toc = get_toc(_toc(page.meta.get("briefing_toc") or []))
+    return _RELATIVE_HREF.sub(resolve, body)
+
+
 def on_page_context(context, page, config, nav, **kwargs):
     """Links to this page in every edition, relative and (with site_url) absolute."""
+    _built.add(page.url)
     edition = (config.extra.get("briefing") or {}).get("edition", "zh-Hans")
     here = next(e for e in EDITIONS if e.code == edition)
     depth = page.url.count("/")   # "articles/x/" and "articles/x.html" alike
@@ -147,6 +222,12 @@ def on_page_context(context, page, config, nav, **kwargs):
         links.append({"lang": ed.code, "name": ed.name, "href": href or "./",
                       "absolute": root_url + ed.prefix + page.url if root_url else ""})
     context["edition_links"] = links
+    # The tag chips above an article's title (Material's partials/tags.html), each linked
+    # to its tag page.
+    pages = page.meta.get("briefing_tags") or []
+    if pages and _files is not None:
+        found = [_files.get_file_from_path(p) for p in pages]
+        context["tags"] = [{"name": name, "url": f.url} for name, f in zip(page.meta.get("tags", []), found) if f]
     return context
 
 
@@ -165,13 +246,55 @@ _QUERY_SPLIT_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
 _QUERY_SPLIT_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 
 
+_dirty = False
+_built: set[str] = set()   # URLs of the pages built this time (with --dirty, the changed ones)
+
+
+def on_startup(command, dirty, **kwargs):
+    global _dirty
+    _dirty = dirty
+
+
+def _search_docs(config, material_docs: list[dict]) -> list[dict]:
+    """The whole index: Material's entries for the pages it parsed, ours for the generated
+    pages, in the order of the documentation files (so a --dirty build and a full build
+    write the same index). With --dirty Material only saw the changed pages: its entries
+    for the others are kept from the last build (.cache/briefing)."""
+    settings = load_settings(config.config_file_path)
+    saved = settings.cache / f"search-material.{settings.edition}.json"
+    by_page: dict[str, list] = {}
+    for doc in material_docs:
+        by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
+    if _dirty and saved.exists():
+        for url, docs in json.loads(saved.read_text(encoding="utf-8")).items():
+            if url not in _built and url not in by_page:
+                by_page[url] = docs
+    pages = _files.documentation_pages() if _files is not None else []
+    urls = {f.url for f in pages}
+    by_page = {url: docs for url, docs in by_page.items() if url in urls}
+    _write_if_changed(saved, json.dumps(by_page, ensure_ascii=False, sort_keys=True))
+    out = []
+    for f in pages:
+        out += by_page.get(f.url, [])
+        ours = _search.get(f.src_uri)
+        for n, (anchor, title, text) in enumerate(ours["entries"] if ours else []):
+            entry = {"location": f.url + (f"#{anchor}" if anchor else ""), "title": title, "text": text}
+            if n == 0 and ours["tags"]:
+                entry["tags"] = ours["tags"]
+            out.append(entry)
+    return out
+
+
+@event_priority(-50)   # after the search plugin has written its index, before the offline plugin reads it
 def on_post_build(config, **kwargs):
     _save_segmentation_cache()
-    # Material writes the index with \uXXXX escapes: as UTF-8 it is half the size.
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"] = _search_docs(config, data["docs"])
+        # Material writes the index with \uXXXX escapes: as UTF-8 it is half the size.
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _built.clear()
     workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
     for worker in sorted(workers.glob("search.*.min.js")):
         code = worker.read_text(encoding="utf-8")

@@ -1,151 +1,151 @@
 """One article page for an edition: title and source, the briefing apparatus (abstract,
-summary, key points, key figures, related articles), then the full text. The English page
-sets each paragraph beside its Chinese original (shown with the parallel-view switch)."""
+summary, key points, key figures, related articles), then the full text — written as HTML
+(html_doc.py says why). The English page sets each paragraph beside its Chinese original
+(shown with the parallel-view switch)."""
 from __future__ import annotations
 
-import html
-
 from ..model import Heading, ListBlock, Paragraph, Table
-from .markdown_doc import block_markdown, escape, inline, table_markdown
-from .site_pages import admonition, description_of, front_matter, source_line, status_badge, term_span, title_of
+from .html_doc import (PAGE_FORMAT_KEY, Anchors, Footnotes, admonition, esc, heading, inline_html, items, link,
+                       paragraph, table, toc_entry)
+from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
 from .view import View
 
-GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; MkDocs turns .md links into URLs
+GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; the hook resolves .md links
+
+
+def _abstract(article, view: View) -> str:
+    doc, e, ui, stem = article.doc, article.enriched, view.ui, article.source.stem
+    text, status = view.text(stem, doc.abstract)
+    marks = e.marks.get(-1, []) if status == "ok" and not view.english else []
+    body = paragraph(inline_html(text, spans=[term_span(m, GLOSSARY) for m in marks]) + status_badge(status, view))
+    if doc.keywords:
+        body += (f"\n<p><strong>{esc(ui['keywords'] + ui['colon'].strip())}</strong> "
+                 + " · ".join(esc(view.text(stem, k)[0]) for k in doc.keywords) + "</p>")
+    return admonition("abstract", ui["author_abstract"], body)
+
+
+def _back(anchor: str) -> str:
+    return f' <a href="#{anchor}">↩</a>' if anchor else ""
 
 
 def _apparatus(article, view: View) -> list[str]:
     doc, e, ui, meta = article.doc, article.enriched, view.ui, article.source.meta
     stem = article.source.stem
-    out = []
-    if doc.abstract:
-        text, status = view.text(stem, doc.abstract)
-        marks = e.marks.get(-1, []) if status == "ok" and not view.english else []
-        body = inline(text, spans=[term_span(m, GLOSSARY) for m in marks]) + status_badge(status, view)
-        if doc.keywords:
-            body += f"\n\n**{ui['keywords']}{ui['colon'].strip()}** " + " · ".join(
-                escape(view.text(stem, k)[0]) for k in doc.keywords)
-        out.append(admonition("abstract", ui["author_abstract"], body))
-    extract = "\n\n".join(f"{escape(s)} [↩](#{a})" for s, a in e.summary)
+    out = [_abstract(article, view)] if doc.abstract else []
+    extract = "\n".join(paragraph(esc(s) + _back(a)) for s, a in e.summary)
     editor = meta.get("summary_en" if view.english else "summary_zh")
     if editor:
-        out.append(admonition("summary", ui["summary"], escape(editor)))
+        out.append(admonition("summary", ui["summary"], paragraph(esc(editor))))
         out.append(admonition("quote", ui["extract"], extract, collapsed=True))
     elif extract:
         out.append(admonition("summary", ui["auto_summary"], extract))
     points = meta.get("key_points_en" if view.english else "key_points_zh")
     if points:
-        items = [f"- {escape(p)}" for p in points]
+        rows = [esc(p) for p in points]
     else:
-        items = []
+        rows = []
         for section, point, anchor in e.key_points:
-            head = escape(view.text(stem, section)[0]) if section else ""
-            items.append(f"- **{head}{ui['colon'].strip()}** {escape(point)} [↩](#{anchor})" if head
-                         else f"- {escape(point)} [↩](#{anchor})")
-    if items:
-        out.append(admonition("tip", ui["key_points"], "\n".join(items)))
+            head = view.text(stem, section)[0] if section else ""
+            lead = f"<strong>{esc(head + ui['colon'].strip())}</strong> " if head else ""
+            rows.append(lead + esc(point) + _back(anchor))
+    if rows:
+        out.append(admonition("tip", ui["key_points"], items(rows)))
     if e.figures:
         units = ui.get("units", {})
-        rows = [[f"[{escape(f.value)}](#{e.anchors[f.block]})", escape(units.get(f.unit, f.unit)),
-                 escape(f.year), escape(f.what), escape(f.phrase)] for f in e.figures]
-        head = ui["figure_columns"]
-        md = ["| " + " | ".join(head) + " |", "| ---: | --- | --- | --- | --- |"]
-        md += ["| " + " | ".join(c or " " for c in r) + " |" for r in rows]
-        out.append(admonition("note", ui["key_figures"], "\n".join(md)))
+        cells = [[link("#" + e.anchors[f.block], esc(f.value)), esc(units.get(f.unit, f.unit)),
+                  esc(f.year), esc(f.what), esc(f.phrase)] for f in e.figures]
+        out.append(admonition("note", ui["key_figures"],
+                              table([esc(h) for h in ui["figure_columns"]], cells, ["right"])))
     if e.related:
-        items = []
+        rows = []
         for other, _, shared in e.related:
             names = [t.en if view.english else t.zh for t in shared]
-            why = ui["separator"].join(escape(n) for n in names) or ui["similar_text"]
-            items.append(f"- [{escape(title_of(other, view))}]({other.source.slug}.md){ui['colon']}"
-                         f"{ui['shared_terms']} {why}")
-        out.append(admonition("info", ui["related"], "\n".join(items)))
+            why = esc(ui["separator"].join(names)) or esc(ui["similar_text"])
+            rows.append(link(f"{other.source.slug}.md", esc(title_of(other, view)))
+                        + esc(ui["colon"] + ui["shared_terms"]) + " " + why)
+        out.append(admonition("info", ui["related"], items(rows)))
     return out
 
 
-def _paragraph_zh(article, i: int, b: Paragraph, notes: bool = True) -> str:
-    e = article.enriched
-    spans = [term_span(m, GLOSSARY) for m in e.marks.get(i, [])]
-    return inline(b.text, b.notes if notes else [], b.lead, spans=spans)
+def _paragraph_zh(article, i: int, b: Paragraph, notes: Footnotes | None) -> str:
+    spans = [term_span(m, GLOSSARY) for m in article.enriched.marks.get(i, [])]
+    return inline_html(b.text, b.notes if notes else [], b.lead, notes.ref if notes else None, spans)
 
 
-def _block_en(article, view: View, i: int, b) -> str:
-    stem = article.source.stem
+def _cells(rows: list[list[str]], translate) -> str:
+    rows = [[esc(translate(c)) if c.strip() else "" for c in row] for row in rows]
+    return table(rows[0], rows[1:]) if rows else ""
+
+
+def heading_ids(doc) -> dict[int, str]:
+    """Block index -> id of each heading: from its text, so edits elsewhere do not move it
+    (the page and its search entries both use these)."""
+    anchors = Anchors()
+    return {i: anchors(b.text) for i, b in enumerate(doc.blocks) if isinstance(b, Heading)}
+
+
+def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str], toc: list) -> str:
+    stem, e = article.source.stem, article.enriched
+    translate = (lambda t: view.text(stem, t)[0]) if view.english else (lambda t: t)
     if isinstance(b, Heading):
-        text, status = view.text(stem, b.text)
-        return "#" * (b.level + 1) + " " + escape(text) + status_badge(status, view)
+        text, status = view.text(stem, b.text) if view.english else (b.text, "ok")
+        anchor = ids[i]
+        toc.append(toc_entry(b.level + 1, anchor, text))
+        return heading(b.level + 1, text, anchor, status_badge(status, view))
     if isinstance(b, ListBlock):
-        return "\n".join(f"{n}. {escape(view.text(stem, t)[0])}" for n, t in enumerate(b.items, 1))
+        return items([esc(translate(t)) for t in b.items], ordered=True)
     if isinstance(b, Table):
-        return table_markdown([[view.text(stem, c)[0] if c.strip() else c for c in row] for row in b.rows])
+        return _cells(b.rows, translate)
+    if not view.english:
+        return paragraph(_paragraph_zh(article, i, b, notes), e.anchors[i])
     text, status = view.text(stem, b.text)
-    anchor = article.enriched.anchors[i]
     if status == "ok":
         # footnote references go at the end of the translated paragraph, in order
-        en = escape(text) + "".join(f"[^{n.mark}]" for n in b.notes)
+        en = esc(text) + "".join(notes.ref(n) for n in b.notes)
+        zh = paragraph(_paragraph_zh(article, i, b, None))   # the English side has the notes
     else:
-        en = _paragraph_zh(article, i, b) + status_badge(status, view)
-    # The Chinese column carries no footnote references: the English side has them.
-    zh = _paragraph_zh(article, i, b, notes=False) if status == "ok" else ""
-    return (f'<div class="parallel" id="{anchor}" markdown>\n<div class="zh" lang="zh-Hans" markdown>\n\n'
-            f'{zh}\n\n</div>\n<div class="en" lang="en" markdown>\n\n{en}\n\n</div>\n</div>')
+        en = _paragraph_zh(article, i, b, notes) + status_badge(status, view)
+        zh = ""
+    return (f'<div class="parallel" id="{e.anchors[i]}">\n<div class="zh" lang="zh-Hans">\n{zh}\n</div>\n'
+            f'<div class="en" lang="en">\n{paragraph(en)}\n</div>\n</div>')
 
 
 def article_page(article, view: View) -> str:
-    doc, e, ui = article.doc, article.enriched, view.ui
+    doc, e, ui, stem = article.doc, article.enriched, view.ui, article.source.stem
     title = title_of(article, view)
-    meta = {"title": title, "description": description_of(article, view)}
-    if e.tags:
-        meta["tags"] = [view.tag(t) for t in e.tags]
-    out = [front_matter(meta), f"# {escape(title)}"]
+    notes, ids = Footnotes(doc.footnotes), heading_ids(doc)
+    toc: list = []
+    out = [heading(1, title, "title")]
     if doc.subtitle:
-        sub = view.text(article.source.stem, doc.subtitle)[0]
-        out.append(f'<p class="briefing-subtitle">{html.escape(sub)}</p>')
+        out.append(f'<p class="briefing-subtitle">{esc(view.text(stem, doc.subtitle)[0])}</p>')
     out.append(source_line(article, view))
     if view.pdf:
-        out.append(f"[{ui['download_pdf']}](../pdf/{article.source.slug}.pdf){{ .md-button }}")
-    if view.english and not any(view.text(article.source.stem, b.text)[1] == "ok"
-                                for b in doc.blocks if isinstance(b, Paragraph)):
-        out.append(admonition("warning", ui["missing"], ui["no_translation"]))
+        out.append(f'<p>{link(f"../pdf/{article.source.slug}.pdf", esc(ui["download_pdf"]), "md-button")}</p>')
+    if view.english and not any(view.text(stem, b.text)[1] == "ok" for b in doc.blocks if isinstance(b, Paragraph)):
+        out.append(admonition("warning", ui["missing"], paragraph(esc(ui["no_translation"]))))
     out += _apparatus(article, view)
-    out.append(f"## {ui['body']}")
+    toc.append(toc_entry(2, "full-text", ui["body"]))
+    out.append(heading(2, ui["body"], "full-text"))
     if view.english:
         out.append('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
-                   f'<label for="parallel-toggle" class="parallel-label">{html.escape(ui["parallel"])}</label></div>')
-    body_start = len(out)
-    for i, b in enumerate(doc.blocks):
-        if view.english:
-            out.append(_block_en(article, view, i, b))
-        elif isinstance(b, Paragraph):
-            out.append(_paragraph_zh(article, i, b) + f"\n{{: #{e.anchors[i]} }}")
-        else:
-            out.append(block_markdown(b, heading_offset=1))
-    if view.search_body_chars is not None:
-        _exclude_from_search(out, body_start, view.search_body_chars)
+                   f'<label for="parallel-toggle" class="parallel-label">{esc(ui["parallel"])}</label></div>')
+    out += [_block(article, view, i, b, notes, ids, toc) for i, b in enumerate(doc.blocks)]
     if doc.metadata:
         labels = ui["meta_labels"]
-        rows = [f"| {escape(labels.get(k, k))} | {escape(v)} |" for k, v in doc.metadata.items()]
-        head = ui["bib_columns"]
-        out.append(f"## {ui['bibliographic']}\n\n| {head[0]} | {head[1]} |\n| --- | --- |\n" + "\n".join(rows))
+        toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
+        out.append(heading(2, ui["bibliographic"], "bibliographic"))
+        out.append(table([esc(h) for h in ui["bib_columns"]],
+                         [[esc(labels.get(k, k)), esc(v)] for k, v in doc.metadata.items()]))
     used = [t for t in article.terms if e.term_counts.get(t.zh)]
     if used:  # tooltips do not print: the printed page lists its terms at the end
-        items = "".join(f"<dt>{html.escape(t.en if view.english else t.zh)} · "
-                        f"{html.escape(t.zh if view.english else t.en)}</dt>"
-                        f"<dd>{html.escape(t.def_en if view.english else t.def_zh)}</dd>" for t in used)
-        out.append(f'<div class="print-only"><h2>{html.escape(ui["glossary"])}</h2><dl>{items}</dl></div>')
-    for f in doc.footnotes:
-        out.append(f"[^{f.mark}]: {escape(view.text(article.source.stem, f.text)[0])}")
-    return "\n\n".join(p for p in out if p) + "\n"
-
-
-def _exclude_from_search(out: list[str], start: int, budget: int) -> None:
-    """Wrap the body past `budget` characters in a block Material's search leaves out."""
-    used, cut = 0, None
-    for k in range(start, len(out)):
-        used += len(out[k])
-        if used > budget:
-            cut = k + 1
-            break
-    if cut is not None and cut < len(out):
-        rest = "\n\n".join(out[cut:])
-        del out[cut:]
-        out.append(f'<div data-search-exclude markdown="1">\n\n{rest}\n\n</div>')
+        terms = "".join(f"<dt>{esc(t.en if view.english else t.zh)} · {esc(t.zh if view.english else t.en)}</dt>"
+                        f"<dd>{esc(t.def_en if view.english else t.def_zh)}</dd>" for t in used)
+        out.append(f'<div class="print-only"><h2>{esc(ui["glossary"])}</h2><dl>{terms}</dl></div>')
+    out.append(notes.section([(f.mark, esc(view.text(stem, f.text)[0])) for f in doc.footnotes]))
+    meta = {"title": title, "description": description_of(article, view)}
+    if e.tags:   # shown above the title by the theme, linked to their pages by the hook
+        meta["tags"] = [view.tag(t) for t in e.tags]
+        meta["briefing_tags"] = [f"tags/{tag_slug(t, view)}.md" for t in e.tags]
+    meta[PAGE_FORMAT_KEY] = True
+    meta["briefing_toc"] = [toc_entry(1, "title", title)] + toc
+    return front_matter(meta) + "\n".join(p for p in out if p) + "\n"

@@ -2,6 +2,7 @@
 alphabetically in English) and one page per term with backlinks to every article using it."""
 from __future__ import annotations
 
+from .html_doc import PAGE_FORMAT_KEY, esc, heading, link, paragraph, table, toc_entry
 from .markdown_doc import escape
 from .site_pages import front_matter, title_of
 from .view import View
@@ -30,30 +31,33 @@ def glossary_index(terms, view: View) -> str:
 
 
 def term_page(term, articles, by_zh, view: View) -> str:
+    """Written as HTML (html_doc.py says why): a common term's table of uses lists hundreds
+    of articles in a large corpus."""
     ui = view.ui
     first, second = _name(term, view)
     defs = [term.def_en, term.def_zh] if view.english else [term.def_zh, term.def_en]
-    alt = f" ({ui['also_rendered']}: {escape('; '.join(term.en_alt))})" if term.en_alt else ""
-    out = [front_matter({"title": f"{first} · {second}", "description": term.def_en}),
-           f"# {escape(first)}",
-           f"**{escape(second)}**{alt} · *{escape(term.pinyin)}* · {ui['kinds'][term.kind]}",
-           escape(defs[0]), escape(defs[1])]
+    alt = f" ({esc(ui['also_rendered'])}: {esc('; '.join(term.en_alt))})" if term.en_alt else ""
+    out = [heading(1, first, "title"),
+           paragraph(f"<strong>{esc(second)}</strong>{alt} · <em>{esc(term.pinyin)}</em> · {esc(ui['kinds'][term.kind])}"),
+           paragraph(esc(defs[0])), paragraph(esc(defs[1]))]
     if term.aliases:
-        out.append(ui["aliases"] + ui["colon"] + ui["separator"].join(escape(a) for a in term.aliases))
+        out.append(paragraph(esc(ui["aliases"] + ui["colon"] + ui["separator"].join(term.aliases))))
     related = [by_zh[r] for r in term.related if r in by_zh]
     if related:
-        out.append(ui["related_terms"] + ui["colon"] + " · ".join(
-            f"[{escape(_name(r, view)[0])}]({r.slug}.md)" for r in related))
-    out.append(f"## {ui['used_in']}")
+        out.append(paragraph(esc(ui["related_terms"] + ui["colon"]) + " · ".join(
+            link(f"{r.slug}.md", esc(_name(r, view)[0])) for r in related)))
+    out.append(heading(2, ui["used_in"], "used-in"))
     uses = [(a, a.enriched.term_counts[term.zh]) for a in articles if a.enriched.term_counts.get(term.zh)]
     if uses:
-        head = ui["used_columns"]
-        rows = [f"| {head[0]} | {head[1]} | {head[2]} |", "| --- | ---: | --- |"]
+        rows = []
         for a, n in uses:
             anchor = a.enriched.first_anchor.get(term.zh, "")
-            link = f"[{ui['see']}](../articles/{a.source.slug}.md#{anchor})" if anchor else ""
-            rows.append(f"| [{escape(title_of(a, view))}](../articles/{a.source.slug}.md) | {n} | {link} |")
-        out.append("\n".join(rows))
+            target = f"../articles/{a.source.slug}.md"
+            rows.append([link(target, esc(title_of(a, view))), str(n),
+                         link(f"{target}#{anchor}", esc(ui["see"])) if anchor else ""])
+        out.append(table([esc(h) for h in ui["used_columns"]], rows, ["", "right", ""]))
     else:
-        out.append(ui["unused"])
-    return "\n\n".join(out) + "\n"
+        out.append(paragraph(esc(ui["unused"])))
+    meta = {"title": f"{first} · {second}", "description": term.def_en, PAGE_FORMAT_KEY: True,
+            "briefing_toc": [toc_entry(1, "title", first), toc_entry(2, "used-in", ui["used_in"])]}
+    return front_matter(meta) + "\n".join(out) + "\n"

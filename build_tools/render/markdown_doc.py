@@ -44,23 +44,25 @@ def unescape(md: str) -> str:
 
 
 def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None,
-           spans: list[tuple[int, int, str, str]] = ()) -> str:
+           spans: list[tuple[int, int, str, str]] = (), esc=escape, bold=("**", "**"),
+           block_start=escape_block_start) -> str:
     """Escaped text with footnote references, a bold run-in lead, and `spans`: (start, end,
     opening markup, closing markup) such as glossary terms. A span that crosses the end of
-    the lead is left out, so markup always nests."""
-    note_ref = note_ref or (lambda mark: f"[^{mark}]")
-    wraps = [(0, lead, "**", "**")] if lead else []
+    the lead is left out, so markup always nests. Markdown by default; the HTML writer
+    passes its own escape and bold markup."""
+    note_ref = note_ref or (lambda note: f"[^{note.mark}]")
+    wraps = [(0, lead, *bold)] if lead else []
     wraps += [sp for sp in spans if not (lead and sp[0] < lead < sp[1])]
     cuts = sorted({0, len(text), *(n.offset for n in notes), *(p for sp in wraps for p in sp[:2])})
     out = []
     for pos in cuts:
         out += [close for start, end, _, close in reversed(wraps) if end == pos and start < pos]
-        out += [note_ref(n.mark) for n in notes if n.offset == pos]
+        out += [note_ref(n) for n in notes if n.offset == pos]
         out += [open_ for start, end, open_, _ in wraps if start == pos and end > pos]
         nxt = next((c for c in cuts if c > pos), None)
         if nxt is not None:
-            out.append(escape(text[pos:nxt]))
-    return escape_block_start("".join(out))
+            out.append(esc(text[pos:nxt]))
+    return block_start("".join(out))
 
 
 def table_markdown(rows: list[list[str]]) -> str:

@@ -1,12 +1,14 @@
-"""Site pages as Markdown files, for one edition: article pages (briefing apparatus, then
-the full text — in English as a parallel text), the article list and the home page. Source
-text goes through escape()/inline() (Markdown) or html.escape (inside HTML)."""
+"""Site pages as Markdown files, for one edition: the article list, the home page and the
+tags page, and what they share with the article pages (article_page.py). Source text goes
+through escape() (Markdown) or html.escape (inside HTML)."""
 from __future__ import annotations
 
+import hashlib
 import html
-from collections import Counter
-
 import json
+import posixpath
+import re
+from collections import Counter
 
 from .markdown_doc import escape
 from .view import View
@@ -17,24 +19,15 @@ def front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
 
 
-def indent(md: str) -> str:
-    return "\n".join(("    " + ln) if ln else "" for ln in md.split("\n"))
-
-
-def admonition(kind: str, title: str, body: str, collapsed: bool = False) -> str:
-    return f'{"???" if collapsed else "!!!"} {kind} "{title}"\n\n{indent(body)}'
-
-
 def term_span(mark, prefix: str) -> tuple[int, int, str, str]:
-    """A glossary term in running text: the first in a section links to its entry (a
-    Markdown link, so MkDocs resolves it for directory and file URLs alike); the others
-    show the English rendering and definition as a tooltip."""
+    """A glossary term in running text (HTML): the first in a section links to its entry
+    (to the .md file, which the hook resolves for directory and file URLs alike); the
+    others show the English rendering and definition as a tooltip."""
     t = mark.term
-    tip = f"{t.en} — {t.def_en}"
+    tip = html.escape(f"{t.en} — {t.def_en}", quote=True)
     if mark.link:
-        title = tip.replace("\\", "\\\\").replace('"', "&quot;")
-        return mark.start, mark.end, "[", f'](<{prefix}{t.slug}.md> "{title}"){{ .glossary-term }}'
-    return mark.start, mark.end, f'<abbr class="glossary-term" title="{html.escape(tip, quote=True)}" tabindex="0">', "</abbr>"
+        return mark.start, mark.end, f'<a class="glossary-term" href="{prefix}{t.slug}.md" title="{tip}">', "</a>"
+    return mark.start, mark.end, f'<abbr class="glossary-term" title="{tip}" tabindex="0">', "</abbr>"
 
 
 def title_of(article, view: View) -> str:
@@ -82,15 +75,19 @@ PAGE_SIZE = 100   # articles per page of the article list
 HOME_LIMIT = 20   # newest articles on the home page
 
 
-def article_index(articles, view: View) -> dict[str, str]:
-    """The article list, paginated, so no page grows with the corpus."""
+def article_list(articles, view: View, first: str, heading: str) -> dict[str, str]:
+    """A list of articles, paginated (`first` is the first page's path below docs/, the
+    others are numbered after it), so no page grows with the corpus."""
+    folder, stem = posixpath.split(first[:-3])
+    to_articles = posixpath.relpath("articles", folder or ".")
     pages = {}
     chunks = [articles[i:i + PAGE_SIZE] for i in range(0, len(articles), PAGE_SIZE)] or [[]]
-    names = ["index.md"] + [f"page-{n}.md" for n in range(2, len(chunks) + 1)]
+    more = "page-{n}.md" if stem == "index" else stem + "-{n}.md"
+    names = [stem + ".md"] + [more.format(n=n) for n in range(2, len(chunks) + 1)]
     for n, (name, chunk) in enumerate(zip(names, chunks)):
         lines = []
         for a in chunk:
-            line = f"- [{escape(title_of(a, view))}]({a.source.slug}.md)"
+            line = f"- [{escape(title_of(a, view))}]({to_articles}/{a.source.slug}.md)"
             if a.doc.authors:
                 line += " · " + escape(view.ui["separator"].join(a.doc.authors))
             lines.append(line)
@@ -99,14 +96,39 @@ def article_index(articles, view: View) -> dict[str, str]:
             nav.append(f"[← {n}]({names[n - 1]})")
         if n + 1 < len(chunks):
             nav.append(f"[{n + 2} →]({names[n + 1]})")
-        title = view.ui["articles"] + (f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else "")
-        pages[f"articles/{name}"] = (front_matter({"title": title}) + f"\n# {title}\n\n" + "\n".join(lines)
-                                     + ("\n\n" + " · ".join(nav) if nav else "") + "\n")
+        title = heading + (f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else "")
+        pages[posixpath.join(folder, name)] = (front_matter({"title": title}) + f"\n# {escape(title)}\n\n"
+                                               + "\n".join(lines) + ("\n\n" + " · ".join(nav) if nav else "") + "\n")
     return pages
 
 
-def tags_page(view: View) -> str:
-    return front_matter({"title": view.ui["tags"]}) + f"\n# {view.ui['tags']}\n\n<!-- material/tags -->\n"
+def article_index(articles, view: View) -> dict[str, str]:
+    return article_list(articles, view, "articles/index.md", view.ui["articles"])
+
+
+def tag_slug(name: str, view: View) -> str:
+    """The same in every edition (the language switch keeps the path): from the tag's
+    English name (seeds/tags.yml), else from a hash of its name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", view.tag_names.get(name, "").lower()).strip("-")
+    return slug or "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def tag_pages(articles, view: View) -> dict[str, str]:
+    """The tags index (each tag with its number of articles) and one paginated list of
+    articles per tag. Ours rather than Material's tags plugin: a tag page is rewritten
+    exactly when its list changes, which incremental builds rely on."""
+    by_tag: dict[str, list] = {}
+    for a in articles:
+        for t in a.enriched.tags:
+            by_tag.setdefault(t, []).append(a)
+    ui = view.ui
+    order = sorted(by_tag, key=lambda t: (-len(by_tag[t]), tag_slug(t, view)))
+    lines = [f"- [{escape(view.tag(t))}]({tag_slug(t, view)}.md) ({len(by_tag[t])})" for t in order]
+    pages = {"tags/index.md": front_matter({"title": ui["tags"]}) + f"\n# {ui['tags']}\n\n" + "\n".join(lines) + "\n"}
+    for t in order:
+        pages.update(article_list(by_tag[t], view, f"tags/{tag_slug(t, view)}.md",
+                                  ui["tags_label"] + ui["colon"] + view.tag(t)))
+    return pages
 
 
 def home_page(articles, terms, site_name: str, view: View) -> str:
@@ -122,7 +144,8 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
         out.append(source_line(a, view))
         out.append(escape(description_of(a, view)))
         if a.enriched.tags:
-            out.append(ui["tags_label"] + ui["colon"] + " · ".join(f"`{escape(view.tag(t))}`" for t in a.enriched.tags))
+            out.append(ui["tags_label"] + ui["colon"] + " · ".join(
+                f"[{escape(view.tag(t))}](tags/{tag_slug(t, view)}.md)" for t in a.enriched.tags))
     if len(dated) > HOME_LIMIT:
         out.append(f"[{view.ui['articles']} →](articles/index.md)")
     totals = Counter()

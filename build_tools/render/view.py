@@ -24,7 +24,6 @@ class View:
     tag_names: dict[str, str] = field(default_factory=dict)
     units: dict[str, set[str]] = field(default_factory=dict)   # stem -> current source units
     pdf: bool = False               # are briefing PDFs built (and so linked)?
-    search_body_chars: int | None = None   # index only this much of each body (large corpora)
     _catalogs: dict = field(default_factory=dict)
 
     @property

@@ -1,0 +1,115 @@
+"""What the search index holds for the generated article and glossary pages, taken from
+the document model rather than from the built HTML: the title, the apparatus a reader
+searches for (abstract, summaries, key points, key figures, keywords, glossary terms,
+tags), the headings, and the body text — all of it in a small corpus; past
+`extra.briefing.search_full_text_articles` articles, the first `search_body_chars`
+characters of each body, so the index stays small enough to load on a phone.
+
+Chinese is segmented here, once, with jieba, the words joined by U+200B as Material's
+search plugin joins them (its `separator` splits on U+200B); the segmentation of each text
+is cached across builds. The hook (mkdocs_hook.py) adds these entries to Material's index
+and keeps Material from parsing these pages again."""
+from __future__ import annotations
+
+import html
+import pickle
+import re
+from pathlib import Path
+
+from ..model import Heading, ListBlock, Paragraph, Table
+
+INDEX_FILE = ".search.json"   # per edition, in its docs_dir; MkDocs leaves dot files out of the site
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+
+class Segmenter:
+    """Han runs split into words, joined by U+200B; results kept in a cache file."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.memo: dict[str, str] = {}
+        if path and path.exists():
+            try:
+                self.memo = pickle.loads(path.read_bytes())
+            except (OSError, pickle.PickleError, EOFError):
+                self.memo = {}
+        self.used: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        out = self.memo.get(text)
+        if out is None:
+            from ..enrich.segment import jieba
+            cut = jieba().cut
+            out = _HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(), HMM=True)) + "\u200b", text)
+            out = out.strip("\u200b")
+        self.used[text] = out
+        return out
+
+    def save(self) -> None:
+        """Keep what this build used, so the cache does not grow forever."""
+        if self.path and self.used.keys() != self.memo.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self.path)
+
+
+def _join(segment, parts) -> str:
+    return html.escape(segment(" ".join(p for p in parts if p)), quote=False)
+
+
+def _section_texts(doc, heading_ids: dict[int, str], translate, budget: int | None):
+    """[(anchor, heading, [texts])] in document order; text before the first heading goes
+    with the 'full text' heading. `budget` bounds the characters taken from the body."""
+    sections: list[tuple[str, str, list[str]]] = [("full-text", "", [])]
+    left = budget
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, Heading):
+            sections.append((heading_ids[i], translate(b.text), []))
+            continue
+        if left is not None and left <= 0:
+            continue
+        if isinstance(b, Paragraph):
+            texts = [translate(b.text)]
+        elif isinstance(b, ListBlock):
+            texts = [translate(t) for t in b.items]
+        elif isinstance(b, Table):
+            texts = [translate(c) for row in b.rows for c in row if c.strip()]
+        else:
+            texts = []
+        for t in texts:
+            if left is not None:
+                t, left = t[:max(left, 0)], left - len(t)
+            if t:
+                sections[-1][2].append(t)
+    return sections
+
+
+def article_entries(article, view, segment, heading_ids: dict[int, str], body_chars: int | None) -> dict:
+    """The index entries of one article page: the page itself, then one per heading."""
+    from .site_pages import title_of
+    doc, e, meta, stem = article.doc, article.enriched, article.source.meta, article.source.stem
+    translate = (lambda t: view.text(stem, t)[0]) if view.english else (lambda t: t)
+    editor = meta.get("summary_en" if view.english else "summary_zh", "")
+    points = meta.get("key_points_en" if view.english else "key_points_zh") or [p for _, p, _ in e.key_points]
+    terms = [t for t in article.terms if e.term_counts.get(t.zh)]
+    apparatus = [translate(doc.subtitle or ""), " ".join(doc.authors), translate(doc.abstract or ""),
+                 " ".join(translate(k) for k in doc.keywords), editor,
+                 "" if doc.abstract or editor else " ".join(s for s, _ in e.summary),
+                 " ".join(points), " ".join(f"{f.value}{f.unit} {f.what}" for f in e.figures),
+                 " ".join(f"{t.zh} {t.en}" for t in terms)]
+    title = title_of(article, view)
+    entries = [["", html.escape(segment(title), quote=False), _join(segment, apparatus)]]
+    for anchor, head, texts in _section_texts(doc, heading_ids, translate, body_chars):
+        if head or texts:
+            entries.append([anchor, html.escape(segment(head or view.ui["body"]), quote=False),
+                            _join(segment, texts)])
+    return {"tags": [view.tag(t) for t in e.tags], "entries": entries}
+
+
+def term_entries(term, view, segment) -> dict:
+    first, second = (term.en, term.zh) if view.english else (term.zh, term.en)
+    text = [second, term.pinyin, " ".join(term.aliases), " ".join(term.en_alt),
+            term.def_en if view.english else term.def_zh, term.def_zh if view.english else term.def_en]
+    return {"tags": [], "entries": [["", html.escape(segment(f"{first} · {second}"), quote=False),
+                                     _join(segment, text)]]}

@@ -1,0 +1,95 @@
+"""`briefing site` (what `make site` runs): the pages of every edition, then the three
+editions built by MkDocs concurrently, into site/.
+
+Incremental when it can be: if site/ holds a build made with the same configuration,
+theme, code and environment, site/ is copied (timestamps kept) and MkDocs rebuilds, with
+--dirty, only the pages whose Markdown file is newer than their HTML. That is exact here
+because `briefing build` rewrites a page only when its content changes and everything a
+page shows is in its own file: the navigation lists fixed index pages only, and article
+lists, tag pages and glossary entries are generated files of their own. A page removed, a
+changed configuration or `--full` builds everything. Either way the build happens in a
+temporary folder swapped in at the end: a failed build leaves site/ as it was."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .config import Settings
+from .editions import EDITIONS
+
+# What else decides the HTML of an unchanged page.
+_ENVIRONMENT = ("SITE_URL", "BRIEFING_DIRECTORY_URLS", "BRIEFING_OFFLINE")
+
+
+def build_stamp(settings: Settings) -> str:
+    from importlib.metadata import version
+    from .pipeline_cache import code_version
+    h = hashlib.sha256(code_version().encode())
+    for path in sorted(settings.root.glob("mkdocs*.yml")) + sorted((Path(__file__).parent / "theme").rglob("*")):
+        if path.is_file():
+            h.update(path.name.encode() + path.read_bytes())
+    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        h.update(version(package).encode())
+    h.update(json.dumps({k: os.environ.get(k) for k in _ENVIRONMENT}, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def _config(edition) -> str:
+    return "mkdocs.yml" if not edition.prefix else f"mkdocs.{edition.prefix.rstrip('/')}.yml"
+
+
+def _run_editions(settings: Settings, targets: dict, dirty: bool) -> None:
+    env = dict(os.environ, BRIEFING_PREBUILT="1", NO_MKDOCS_2_WARNING="1")
+    jobs = []
+    for edition, target in targets.items():
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", _config(edition), "-d", str(target)]
+        jobs.append((edition, subprocess.Popen(cmd + (["--dirty"] if dirty else []), cwd=settings.root, env=env,
+                                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+    failed = []
+    for edition, job in jobs:
+        out, _ = job.communicate()
+        if out.strip():
+            print(out.rstrip())
+        if job.returncode:
+            failed.append(edition.name)
+    if failed:
+        raise SystemExit(f"briefing site: mkdocs build failed for {', '.join(failed)}; site/ left as it was")
+
+
+def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool = False) -> str:
+    """Build every edition into `site`; returns "full" or "incremental"."""
+    stamp_file = settings.cache / "site.stamp"
+    stamp = build_stamp(settings)
+    previous = json.loads(stamp_file.read_text(encoding="utf-8")) if stamp_file.exists() else {}
+    incremental = (not full and not pages_removed and site.is_dir()
+                   and previous == {"stamp": stamp, "site": str(site.resolve())})
+    tmp = site.with_name(site.name + ".tmp")
+    for leftover in [tmp] + [tmp.with_name(f"{tmp.name}-{e.code}") for e in EDITIONS]:
+        shutil.rmtree(leftover, ignore_errors=True)
+    start = time.perf_counter()
+    if incremental:
+        subprocess.run(["cp", "-a", str(site), str(tmp)], check=True)   # keeps the timestamps --dirty compares
+        _run_editions(settings, {e: tmp / e.prefix for e in EDITIONS}, dirty=True)
+    else:
+        targets = {e: tmp.with_name(f"{tmp.name}-{e.code}") if e.prefix else tmp for e in EDITIONS}
+        _run_editions(settings, targets, dirty=False)
+        for e, target in targets.items():
+            if e.prefix:
+                target.rename(tmp / e.prefix.rstrip("/"))
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    tmp.rename(site)
+    stamp_file.parent.mkdir(parents=True, exist_ok=True)
+    stamp_file.write_text(json.dumps({"stamp": stamp, "site": str(site.resolve())}), encoding="utf-8")
+    shutil.rmtree(old, ignore_errors=True)
+    mode = "incremental" if incremental else "full"
+    print(f"briefing site: {mode} build of {len(EDITIONS)} editions in {time.perf_counter() - start:.1f} s -> {site}")
+    return mode
