@@ -37,20 +37,33 @@ def cache_key(source, glossary_bytes: bytes, max_bytes: int) -> str:
 
 
 _terms = None
+_matcher = None
 
 
 def _init(terms) -> None:
-    global _terms
+    global _terms, _matcher
+    from .enrich.glossary import Matcher
     from .enrich.segment import teach
     _terms = terms
+    _matcher = Matcher(terms)   # once per worker, not per source: it compiles a regex
     teach(f for t in terms for f in t.forms)
+
+
+def _worker_init(terms) -> None:
+    """A pool worker: one BLAS thread. The pool already runs a process per core, and
+    OpenBLAS would start a thread per core in each, whose idle threads spin: TextRank's
+    small matrix products then cost about ten times the CPU (the results are the same).
+    Only effective before numpy is first imported here, as it is in a fresh worker; an
+    explicit setting in the environment wins."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    _init(terms)
 
 
 def _process(job):
     """In a worker: (source, max_bytes) -> (doc, enriched) or (None, error as a tuple)."""
     from .build import Article
     from .enrich.corpus import enrich_article
-    from .enrich.glossary import Matcher
     source, max_bytes = job
     try:
         hints = {k: source.meta[k] for k in HINT_KEYS if k in source.meta}
@@ -58,7 +71,7 @@ def _process(job):
     except SourceError as e:
         return None, (e.path, e.message, e.line)
     article = Article(source, doc, _terms)
-    return doc, enrich_article(article, Matcher(_terms))
+    return doc, enrich_article(article, _matcher)
 
 
 def process_sources(settings, sources, terms, progress=None):
@@ -82,7 +95,7 @@ def process_sources(settings, sources, terms, progress=None):
     jobs = [(sources[i], max_bytes) for i in todo]
     workers = min(len(todo), os.cpu_count() or 1)
     if workers > 1 and len(todo) >= 4:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(terms,)) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(terms,)) as pool:
             outputs = pool.map(_process, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
             for i, out in zip(todo, outputs):
                 results[i] = out

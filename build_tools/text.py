@@ -33,9 +33,24 @@ def is_ideograph(ch: str) -> bool:
     return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x2FA1F
 
 
+class _CharWidths(dict):
+    """Character -> display width, filled on first sight: the layout pass measures every
+    line of every source, and a dict lookup per character (in C, through map) is several
+    times cheaper than asking unicodedata each time."""
+
+    def __missing__(self, ch: str) -> int:
+        w = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return w
+
+
+_WIDTHS = _CharWidths()
+
+
 def width(s: str) -> int:
     """Display width: full-width and wide characters count 2, the rest 1."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    if s.isascii():
+        return len(s)
+    return sum(map(_WIDTHS.__getitem__, s))
 
 
 def is_terminated(s: str) -> bool:
@@ -50,6 +65,10 @@ _TRAILING_MARK = re.compile(r"(\^?[\u2460-\u2473]|\ue000[^\ue001]*\ue001|\s)+$")
 
 
 def strip_trailing_marks(s: str) -> str:
+    # Most lines end in none of these: skip the regex, which tries every position.
+    last = s[-1:]
+    if not last or not (last.isspace() or "\u2460" <= last <= "\u2473" or last == "\ue001"):
+        return s
     return _TRAILING_MARK.sub("", s)
 
 
@@ -77,22 +96,27 @@ def tidy_spacing(s: str) -> str:
     s = _SPACE_RUN.sub(" ", s).strip()
     if " " not in s:
         return s
-    # Footnote references (\ue000N\ue001, see cleaning/footnotes.py) are transparent here.
+    # Footnote references (\ue000N\ue001, see cleaning/footnotes.py) are transparent here:
+    # the k-th space of s is judged by its neighbours as the k-th space of bare. Only the
+    # spaces are visited; the text between them is copied in slices.
     bare = _NOTE_SENTINEL.sub("", s)
     out = []
-    pos = 0  # index into bare that corresponds to s[i]
-    for i, ch in enumerate(s):
-        if ch == " ":
-            while bare[pos] != " ":
-                pos += 1
-            if is_cjk(bare[pos - 1]) or is_cjk(bare[pos + 1]):
-                pos += 1
-                continue
-            pos += 1
-        out.append(ch)
+    start = 0   # s[start:] not yet copied
+    pos = -1    # the current space in bare
+    i = s.find(" ")
+    while i >= 0:
+        pos = bare.index(" ", pos + 1)
+        if is_cjk(bare[pos - 1]) or is_cjk(bare[pos + 1]):
+            out.append(s[start:i])
+            start = i + 1
+        i = s.find(" ", i + 1)
+    out.append(s[start:])
     return "".join(out)
+
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 def squash(s: str) -> str:
     """Text with all whitespace removed: the form used to compare or match text."""
-    return re.sub(r"\s+", "", s)
+    return _WHITESPACE.sub("", s)

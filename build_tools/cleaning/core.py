@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from ..model import Document, Removal
@@ -27,8 +28,9 @@ class Line:
     kind: str = BODY
     data: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def width(self) -> int:
+        # raw never changes; the layout passes ask for every line's width several times.
         return width(self.raw.strip())
 
 

@@ -70,20 +70,23 @@ def strip_page_numbers(draft: Draft) -> None:
         draft.note("strip_page_numbers", f"dropped {n} page number line(s)")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", squash(text))
+    return _DIGITS.sub("#", squash(text))
 
 
 @cleaning_pass("strip_running_headers")
 def strip_running_headers(draft: Draft) -> None:
     """Drop running headers/footers: short unterminated lines that recur on many pages
     (digits folded, so "2021年第3期 12" and "2021年第3期 13" are one header)."""
-    shapes = Counter(_shape(ln.text) for ln in draft.lines if ln.kind == BODY)
+    body = [(ln, _shape(ln.text)) for ln in draft.lines if ln.kind == BODY]
+    shapes = Counter(shape for _, shape in body)
     n = 0
-    for line in draft.lines:
-        if line.kind != BODY or "\t" in line.raw:
+    for line, shape in body:
+        if "\t" in line.raw:
             continue
-        shape = _shape(line.text)
         count = shapes[shape]
         if (not 4 <= len(shape) <= 40 or is_terminated(line.text) or count < 2
                 or line.text[-1] in "，、：,:"):

@@ -209,16 +209,12 @@ def _split_heading(draft: Draft, i: int, j: int, cut: int) -> None:
         lines.insert(i + 1, body)
 
 
-def _jieba():
-    from ..enrich.segment import jieba
-    return jieba()
-
-
 def _word_spans(left: str, right: str) -> bool:
     """Does a word run across the join of left and right ("…与服" + "务出口…")?"""
+    from ..enrich.segment import cut
     a, b = left[-4:], right[:4]
     pos = 0
-    for tok in _jieba().lcut(a + b, HMM=False):
+    for tok in cut(a + b, hmm=False):
         if pos < len(a) < pos + len(tok):
             return True
         pos += len(tok)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Paragraph
-from .segment import jieba
+from .segment import cut
 
 UNITS = ("万亿美元|亿美元|千万美元|万美元|亿欧元|万欧元|亿日元|万亿元|亿元|万元|美元|欧元|"
          "亿人|万人|万个|万家|个百分点|百分点|%|％|倍|家|种|项|个|人|吨|万吨")
@@ -37,7 +37,7 @@ def _what(prefix: str) -> str:
     prefix = _LEAD_VERBS.sub("", prefix).strip("：:、 ")
     if len(prefix) <= 18:
         return prefix
-    words, out = jieba().lcut(prefix), ""
+    words, out = cut(prefix), ""
     while words and len(out) + len(words[-1]) <= 18:
         out = words.pop() + out
     return out

@@ -103,23 +103,38 @@ class Matcher:
     def __init__(self, terms: list[Term]):
         self.by_form = {f: t for t in terms for f in t.forms if f}
         self.lengths = sorted({len(f) for f in self.by_form}, reverse=True)
-        self.first = {f[0] for f in self.by_form}
+        # One alternation of every form, longest first: re tries alternatives in order, so
+        # the match at a position is the longest form there, and the search skips in C over
+        # text where no form starts.
+        forms = sorted(self.by_form, key=lambda f: (-len(f), f))
+        self.pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
 
     def find(self, text: str, blocked: set[int] = frozenset()) -> list[tuple[int, int, Term]]:
         """(start, end, term) for each match; a match may not contain a blocked offset
         (a footnote reference, say) strictly inside it."""
-        out, i, n = [], 0, len(text)
-        while i < n:
-            if text[i] in self.first:
-                for length in self.lengths:
-                    form = text[i:i + length]
-                    t = self.by_form.get(form)
-                    if t and len(form) == length and not any(i < b < i + length for b in blocked):
-                        out.append((i, i + length, t))
-                        i += length
-                        break
+        out: list[tuple[int, int, Term]] = []
+        if self.pattern is None:
+            return out
+        search, by_form, pos = self.pattern.search, self.by_form, 0
+        while m := search(text, pos):
+            i, end = m.span()
+            if blocked and any(i < b < end for b in blocked):
+                # The longest form here is cut by a note: try the shorter ones.
+                hit = self._at(text, i, blocked)
+                if hit:
+                    out.append(hit)
+                    pos = hit[1]
                 else:
-                    i += 1
+                    pos = i + 1
                 continue
-            i += 1
+            out.append((i, end, by_form[m.group()]))
+            pos = end
         return out
+
+    def _at(self, text: str, i: int, blocked) -> tuple[int, int, Term] | None:
+        """The longest form at offset i that contains no blocked offset."""
+        for length in self.lengths:
+            t = self.by_form.get(text[i:i + length])
+            if t and i + length <= len(text) and not any(i < b < i + length for b in blocked):
+                return i, i + length, t
+        return None
