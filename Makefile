@@ -38,8 +38,9 @@ offline: $(STAMP)
 
 # Serves one edition with live reload (EDITION=zh-Hant or EDITION=en for the others).
 EDITION ?=
+# --dirty: after the first build, a change rebuilds only the pages it changed.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(if $(EDITION),-f mkdocs.$(EDITION).yml)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000 $(if $(EDITION),-f mkdocs.$(EDITION).yml)
 
 check: $(STAMP)
 	$(BIN)/briefing check

@@ -110,7 +110,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     # Past a corpus size, each article's search entries keep the apparatus and the first
     # part of the body only, so the index stays small enough to load on a phone.
     limit = int(settings.extra.get("search_full_text_articles", 300))
-    body_chars = int(settings.extra.get("search_body_chars", 800)) if len(articles) > limit else None
+    body_chars = int(settings.extra.get("search_body_chars", 600)) if len(articles) > limit else None
     search = {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"

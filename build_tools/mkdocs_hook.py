@@ -250,9 +250,20 @@ _dirty = False
 _built: set[str] = set()   # URLs of the pages built this time (with --dirty, the changed ones)
 
 
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a --dirty build may leave navigation and links stale. Not here:
+    navigation lists fixed index pages only, and a page is rewritten whenever anything it
+    shows changes (site_build.py). In strict mode that warning alone would stop the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
 def on_startup(command, dirty, **kwargs):
     global _dirty
     _dirty = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
 
 def _search_docs(config, material_docs: list[dict]) -> list[dict]:
@@ -272,7 +283,8 @@ def _search_docs(config, material_docs: list[dict]) -> list[dict]:
     pages = _files.documentation_pages() if _files is not None else []
     urls = {f.url for f in pages}
     by_page = {url: docs for url, docs in by_page.items() if url in urls}
-    _write_if_changed(saved, json.dumps(by_page, ensure_ascii=False, sort_keys=True))
+    # (entries keep their own key order: the index must not depend on where they came from)
+    _write_if_changed(saved, json.dumps(dict(sorted(by_page.items())), ensure_ascii=False))
     out = []
     for f in pages:
         out += by_page.get(f.url, [])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -48,9 +49,9 @@ def _run_editions(settings: Settings, targets: dict, dirty: bool) -> None:
     env = dict(os.environ, BRIEFING_PREBUILT="1", NO_MKDOCS_2_WARNING="1")
     jobs = []
     for edition, target in targets.items():
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", _config(edition), "-d", str(target)]
-        jobs.append((edition, subprocess.Popen(cmd + (["--dirty"] if dirty else []), cwd=settings.root, env=env,
-                                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+        cmd = [sys.executable, "-m", "build_tools.site_build", _config(edition), str(target)] + (["--dirty"] if dirty else [])
+        jobs.append((edition, subprocess.Popen(cmd, cwd=settings.root, env=env, stdout=subprocess.PIPE,
+                                               stderr=subprocess.STDOUT, text=True)))
     failed = []
     for edition, job in jobs:
         out, _ = job.communicate()
@@ -62,6 +63,31 @@ def _run_editions(settings: Settings, targets: dict, dirty: bool) -> None:
         raise SystemExit(f"briefing site: mkdocs build failed for {', '.join(failed)}; site/ left as it was")
 
 
+def mkdocs_build(config_file: str, site_dir: str, dirty: bool) -> int:
+    """`mkdocs build --strict [--dirty]` for one edition, as MkDocs' own command runs it,
+    printing warnings and errors only (MkDocs' -q would silence the warnings that strict
+    mode counts; every warning fails the build)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        config.plugins.on_startup(command="build", dirty=dirty)
+        try:
+            build(config, dirty=dirty)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, MkDocsException) as e:
+        print(f"ERROR   -  {config_file}: {e}")
+        return 1
+    return 0
+
+
 def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool = False) -> str:
     """Build every edition into `site`; returns "full" or "incremental"."""
     stamp_file = settings.cache / "site.stamp"
@@ -71,14 +97,19 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
                    and previous == {"stamp": stamp, "site": str(site.resolve())})
     tmp = site.with_name(site.name + ".tmp")
     for leftover in [tmp] + [tmp.with_name(f"{tmp.name}-{e.code}") for e in EDITIONS]:
-        shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(leftover, ignore_errors=True)   # from a build that was killed
     start = time.perf_counter()
-    if incremental:
-        subprocess.run(["cp", "-a", str(site), str(tmp)], check=True)   # keeps the timestamps --dirty compares
-        _run_editions(settings, {e: tmp / e.prefix for e in EDITIONS}, dirty=True)
-    else:
-        targets = {e: tmp.with_name(f"{tmp.name}-{e.code}") if e.prefix else tmp for e in EDITIONS}
-        _run_editions(settings, targets, dirty=False)
+    targets = {e: tmp / e.prefix if incremental else tmp.with_name(f"{tmp.name}-{e.code}") if e.prefix else tmp
+               for e in EDITIONS}
+    try:
+        if incremental:
+            subprocess.run(["cp", "-a", str(site), str(tmp)], check=True)   # keeps the timestamps --dirty compares
+        _run_editions(settings, targets, dirty=incremental)
+    except BaseException:
+        for target in {tmp, *targets.values()}:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    if not incremental:
         for e, target in targets.items():
             if e.prefix:
                 target.rename(tmp / e.prefix.rstrip("/"))
@@ -93,3 +124,8 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
     mode = "incremental" if incremental else "full"
     print(f"briefing site: {mode} build of {len(EDITIONS)} editions in {time.perf_counter() - start:.1f} s -> {site}")
     return mode
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    sys.exit(mkdocs_build(args[0], args[1], dirty="--dirty" in args[2:]))

@@ -73,7 +73,8 @@ def mkdocs_build(project: Path, site: Path | None = None, edition: str = "",
     site = site or project / "site"
     config = project / (f"mkdocs.{edition}.yml" if edition else "mkdocs.yml")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFING_PREBUILT="1" if prebuilt else "0")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+    # not -q: it silences the warnings that --strict counts
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "-f", str(config), "-d", str(site / edition if edition else site)],
                           cwd=project, capture_output=True, text=True, env=env)
 

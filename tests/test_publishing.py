@@ -63,7 +63,7 @@ def test_offline_copy_opens_from_file_urls_with_search(tmp_path):
                BRIEFING_PDF="0")
     for edition in ("", "en"):
         config = project / (f"mkdocs.{edition}.yml" if edition else "mkdocs.yml")
-        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
                               "-d", str(project / "offline" / edition)], cwd=project, env=env,
                              capture_output=True, text=True)
         assert run.returncode == 0, run.stderr

@@ -5,7 +5,7 @@ tags), the headings, and the body text — all of it in a small corpus; past
 `extra.briefing.search_full_text_articles` articles, the first `search_body_chars`
 characters of each body, so the index stays small enough to load on a phone.
 
-Chinese is segmented here, once, with jieba, the words joined by U+200B as Material's
+Chinese is segmented here, once, into jieba's words, joined by U+200B as Material's
 search plugin joins them (its `separator` splits on U+200B); the segmentation of each text
 is cached across builds. The hook (mkdocs_hook.py) adds these entries to Material's index
 and keeps Material from parsing these pages again."""
@@ -38,9 +38,8 @@ class Segmenter:
     def __call__(self, text: str) -> str:
         out = self.memo.get(text)
         if out is None:
-            from ..enrich.segment import jieba
-            cut = jieba().cut
-            out = _HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(), HMM=True)) + "\u200b", text)
+            from ..enrich.segment import cut
+            out = _HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group())) + "\u200b", text)
             out = out.strip("\u200b")
         self.used[text] = out
         return out
@@ -97,7 +96,7 @@ def article_entries(article, view, segment, heading_ids: dict[int, str], body_ch
                  " ".join(translate(k) for k in doc.keywords), editor,
                  "" if doc.abstract or editor else " ".join(s for s, _ in e.summary),
                  " ".join(points), " ".join(f"{f.value}{f.unit} {f.what}" for f in e.figures),
-                 " ".join(f"{t.zh} {t.en}" for t in terms)]
+                 " ".join(t.en if view.english else t.zh for t in terms)]
     title = title_of(article, view)
     entries = [["", html.escape(segment(title), quote=False), _join(segment, apparatus)]]
     for anchor, head, texts in _section_texts(doc, heading_ids, translate, body_chars):

@@ -21,13 +21,15 @@ def front_matter(meta: dict) -> str:
 
 def term_span(mark, prefix: str) -> tuple[int, int, str, str]:
     """A glossary term in running text (HTML): the first in a section links to its entry
-    (to the .md file, which the hook resolves for directory and file URLs alike); the
-    others show the English rendering and definition as a tooltip."""
+    (to the .md file, which the hook resolves for directory and file URLs alike), with the
+    English rendering and definition as its tooltip; later ones show the English rendering
+    (one tooltip per term and paragraph: article_page.py) — a definition on every use made
+    long articles' pages grow past 100 KB of markup."""
     t = mark.term
-    tip = html.escape(f"{t.en} — {t.def_en}", quote=True)
     if mark.link:
+        tip = html.escape(f"{t.en} — {t.def_en}", quote=True)
         return mark.start, mark.end, f'<a class="glossary-term" href="{prefix}{t.slug}.md" title="{tip}">', "</a>"
-    return mark.start, mark.end, f'<abbr class="glossary-term" title="{tip}" tabindex="0">', "</abbr>"
+    return mark.start, mark.end, f'<abbr class="glossary-term" title="{html.escape(t.en, quote=True)}" tabindex="0">', "</abbr>"
 
 
 def title_of(article, view: View) -> str:

@@ -1,0 +1,140 @@
+"""How long a reader waits for search results: serve a built site on 127.0.0.1, open each
+edition's home page in headless Chromium, open the search ("s"), type a query and time until
+results are visible. Every run is a fresh browser context (cold cache), as a first visit.
+
+    python benchmarks/search_latency.py SITE_DIR [--query 产业链 --query 友岸外包]
+        [--en-query "supply chain"] [--runs 3]
+
+The reader types right after the page's scripts ran (DOMContentLoaded). Columns: from
+navigation start (performance.timeOrigin) to the first visible result; from the start of
+typing to it (the search worker fetches the index and builds its lunr index first); the same
+query typed again once the worker is ready (the search alone); when search/search_index.json
+had arrived; its size on the wire (this server does not compress; GitHub Pages gzips it).
+The phone rows use a 390x844 viewport and 4x CPU throttling (CDP
+Emulation.setCPUThrottlingRate: it slows the page's renderer; whether Chromium also slows
+the search web worker depends on its version).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import chromium, local_only, serve  # noqa: E402  (tests/browser.py)
+
+TIMEOUT_MS = 60_000
+QUERY = "input[data-md-component=search-query]"
+PROFILES = {
+    "desktop": ({"viewport": {"width": 1280, "height": 900}}, 1),
+    "phone 4x CPU": ({"viewport": {"width": 390, "height": 844}, "is_mobile": True,
+                      "has_touch": True, "device_scale_factor": 3}, 4),
+}
+# Resolves with performance.now() (ms since navigation start) on the first animation frame
+# where a result is visible and the result count says something was found (it has a digit).
+RESULTS_VISIBLE = """() => {
+  const item = document.querySelector('.md-search-result__item');
+  const meta = document.querySelector('.md-search-result__meta');
+  return item && item.checkVisibility() && meta && /\\d/.test(meta.textContent)
+    ? performance.now() : false;
+}"""
+
+
+def hant(queries: list[str]) -> list[str]:
+    try:
+        import opencc
+    except ImportError:
+        return queries
+    to_hant = opencc.OpenCC("s2tw")
+    return [to_hant.convert(q) for q in queries]
+
+
+def measure(browser, url: str, query: str, options: dict, throttle: int) -> dict:
+    context = browser.new_context(**options)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        outside: list[str] = []
+        local_only(page, outside)
+        if throttle > 1:
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        index = {}
+        page.on("requestfinished", lambda r: index.update(bytes=r.sizes()["responseBodySize"])
+                if r.url.endswith("/search/search_index.json") else None)
+        page.goto(url, wait_until="domcontentloaded")   # Material's scripts have run by now
+        page.keyboard.press("s")                        # its shortcut opens the search
+        if not page.is_visible(QUERY):
+            page.click("label[for=__search]")
+
+        def search(text: str) -> float:
+            # Material reads the query on keyup (an IME commit ends with one), or once its
+            # search worker is ready: a bare fill() after that would never search.
+            start = page.evaluate("performance.now()")
+            page.fill(QUERY, text)
+            page.press(QUERY, "End")
+            return start
+        typed = search(query)
+        shown = page.wait_for_function(RESULTS_VISIBLE, polling="raf").json_value()
+        search("")   # and once more, now that the worker has its index: the search alone
+        page.wait_for_selector(".md-search-result__item", state="detached")
+        again = search(query)
+        warm = page.wait_for_function(RESULTS_VISIBLE, polling="raf").json_value() - again
+        fetched = page.evaluate("""() => (performance.getEntriesByType('resource')
+            .find(e => e.name.endsWith('/search/search_index.json')) || {}).responseEnd || null""")
+        if outside:
+            raise RuntimeError(f"the page requested outside 127.0.0.1: {outside[:3]}")
+        return {"total": shown, "typing": shown - typed, "warm": warm, "index_ms": fetched,
+                "index_bytes": index.get("bytes")}
+    finally:
+        context.close()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("site", type=Path)
+    ap.add_argument("--query", action="append", help="Chinese query (default 产业链, 友岸外包); "
+                    "converted with OpenCC s2tw for zh-Hant")
+    ap.add_argument("--en-query", action="append", help='English query (default "supply chain")')
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+    zh = args.query or ["产业链", "友岸外包"]
+    editions = [("zh-Hans", "", zh), ("zh-Hant", "zh-Hant/", hant(zh)),
+                ("en", "en/", args.en_query or ["supply chain"])]
+    editions = [e for e in editions if (args.site / e[1] / "search" / "search_index.json").exists()]
+    if not editions:
+        sys.exit(f"no search/search_index.json under {args.site}: build the site first")
+
+    rows = []
+    with serve(args.site) as base, chromium() as browser:
+        for profile, (options, throttle) in PROFILES.items():
+            for edition, prefix, queries in editions:
+                for query in queries:
+                    runs = [measure(browser, f"{base}/{prefix}", query, options, throttle)
+                            for _ in range(max(1, args.runs))]
+                    rows.append((profile, edition, query, runs))
+                    print(f"{profile} {edition} {query!r}: "
+                          + ", ".join(f"{r['total']:.0f} ms" for r in runs), file=sys.stderr)
+
+    def ms(runs, key):
+        values = [r[key] for r in runs if r[key] is not None]
+        if not values:
+            return "–"
+        spread = f" ({min(values):.0f}–{max(values):.0f})" if len(values) > 1 else ""
+        return f"{statistics.median(values):.0f}{spread}"
+
+    print(f"\nMedian of {args.runs} run(s), ms (min–max):\n")
+    print("| profile | edition | query | navigation → results | typing → results "
+          "| again, index ready | index arrived | index size |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for profile, edition, query, runs in rows:
+        size = runs[0]["index_bytes"]
+        size = f"{size / 1e6:.1f} MB" if size else "–"
+        print(f"| {profile} | {edition} | {query} | {ms(runs, 'total')} | {ms(runs, 'typing')} "
+              f"| {ms(runs, 'warm')} | {ms(runs, 'index_ms')} | {size} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""`briefing site` (what `make site` runs): incremental builds rebuild only what changed and
+give the same site as a full build; removing a source or a failed build is handled."""
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import SEEDS, make_project
+
+ZH = "articles/004-ad1ac5827ac4e647/index.html"
+OTHER = "articles/003-5f74324b86afcf09/index.html"
+
+
+def site(project, *args):
+    return subprocess.run([sys.executable, "-m", "build_tools", "site", *args], cwd=project, capture_output=True,
+                          text=True, env=dict(os.environ, BRIEFING_PDF="0", SOURCE_DATE_EPOCH="1700000000",
+                                              NO_MKDOCS_2_WARNING="1"))
+
+
+def differing(c: filecmp.dircmp) -> list[str]:
+    out = list(c.diff_files) + list(c.left_only) + list(c.right_only)
+    for sub in c.subdirs.values():
+        out += differing(sub)
+    return out
+
+
+def test_one_changed_source_is_rebuilt_alone_and_the_site_equals_a_full_build(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[3:])
+    first = site(project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "full build" in first.stdout
+    built = project / "site"
+    untouched = {rel: (built / rel).stat().st_mtime_ns for rel in (OTHER, "zh-Hant/" + OTHER, "en/" + OTHER)}
+    seed = project / "seeds" / SEEDS[4].name
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n编辑新增的一段，检验增量构建。\n", encoding="utf-8")
+    second = site(project)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "incremental build" in second.stdout
+    assert "编辑新增的一段" in (built / ZH).read_text(encoding="utf-8")
+    assert "編輯新增的一段" in (built / "zh-Hant" / ZH).read_text(encoding="utf-8")
+    assert "编辑新增的一段" in (built / "en" / ZH).read_text(encoding="utf-8")   # untranslated: shown in Chinese
+    for edition, word in (("", "编辑"), ("zh-Hant", "編輯")):
+        index = json.loads((built / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert any(word in d["text"].replace("\u200b", "") for d in index["docs"] if d["location"].startswith("articles/004"))
+        assert any(d["location"].startswith("guide/") for d in index["docs"])    # pages not rebuilt stay indexed
+    # the other article's pages were not rebuilt
+    assert {rel: (built / rel).stat().st_mtime_ns for rel in untouched} == untouched
+    shutil.copytree(built, tmp_path / "incremental")
+    third = site(project, "--full")
+    assert third.returncode == 0 and "full build" in third.stdout
+    assert differing(filecmp.dircmp(tmp_path / "incremental", built)) == []
+
+
+def test_a_removed_source_leaves_no_page_behind(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[3:])
+    assert site(project).returncode == 0
+    (project / "seeds" / SEEDS[4].name).unlink()
+    (project / "seeds" / SEEDS[4].with_suffix(".yml").name).unlink(missing_ok=True)
+    run = site(project)
+    assert run.returncode == 0 and "full build" in run.stdout
+    for edition in ("", "zh-Hant", "en"):
+        assert not (project / "site" / edition / ZH).exists()
+        assert (project / "site" / edition / OTHER).exists()
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    assert site(project).returncode == 0
+    page = (project / "site" / ZH).read_bytes()
+    # bad input: stopped before MkDocs runs
+    (project / "seeds" / "zz_empty.txt").write_bytes(b"")
+    run = site(project)
+    assert run.returncode != 0 and "zz_empty.txt" in run.stderr and "empty file" in run.stderr
+    assert (project / "site" / ZH).read_bytes() == page
+    (project / "seeds" / "zz_empty.txt").unlink()
+    # MkDocs fails (a hand-written page links to nothing, and builds are strict) during an
+    # incremental build, after the changed article was written
+    guide = project / "docs" / "guide" / "editing.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[broken](nowhere.md)\n", encoding="utf-8")
+    seed = project / "seeds" / SEEDS[4].name
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    run = site(project)
+    assert run.returncode != 0 and "nowhere.md" in run.stdout + run.stderr
+    assert (project / "site" / ZH).read_bytes() == page
+    assert not (project / "site.tmp").exists()
