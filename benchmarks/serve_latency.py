@@ -10,11 +10,12 @@ appends a paragraph with a unique token to seeds/<source>, polls the article pag
 
 What mkdocs serve (1.6) does with an edit: a PollingObserver stats the watched paths (docs/,
 mkdocs.yml, and seeds/ + translations/ added by our hook) every 0.5 s; after a change it waits
-for 0.1 s of quiet, then rebuilds the whole edition (our hook's `briefing build` first), and
-holds every page request until the rebuild is done, so a poll during a rebuild just waits.
-The hook writes the regenerated Markdown into docs/ during that rebuild, which the watcher
-sees: one edit costs a second, full rebuild right after the first (the "rebuilds" column);
-the page is already right after the first. Each run waits for the server to settle first.
+for 0.1 s of quiet, then rebuilds (our hook's `briefing build` first; with --dirty, as `make
+serve` runs it, MkDocs then renders only the pages whose Markdown changed), and holds every
+page request until the rebuild is done, so a poll during a rebuild just waits. The hook
+writes the regenerated Markdown into docs/ during that rebuild, which the watcher sees: one
+edit costs a second, short rebuild right after the first (the "rebuilds" column); the page is
+already right after the first. Each run waits for the server to settle first.
 """
 from __future__ import annotations
 
@@ -94,7 +95,7 @@ def main(argv=None) -> int:
     log = Path(tempfile.mkstemp(prefix="serve-latency-", suffix=".log")[1])
     times, rebuilds = [], []
     with open(log, "wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr",
                                    f"127.0.0.1:{port}"], cwd=project, env=env,
                                   stdout=out, stderr=subprocess.STDOUT,
                                   # SIGINT may be ignored when we run in the background

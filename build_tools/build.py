@@ -107,19 +107,23 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
              "glossary/index.md": glossary_index(terms, view)}
     pages.update(article_index(articles, view))
     pages.update(tag_pages(articles, view))
-    # Past a corpus size, each article's search entries keep the apparatus and the first
-    # part of the body only, so the index stays small enough to load on a phone.
+    # Past a corpus size, an article's search entry holds what finds it, not its full text,
+    # so the index stays small enough for a phone to load (search_entries.py).
     limit = int(settings.extra.get("search_full_text_articles", 300))
-    body_chars = int(settings.extra.get("search_body_chars", 600)) if len(articles) > limit else None
+    lead_chars = int(settings.extra.get("search_lead_chars", 200)) if len(articles) > limit else None
     search = {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
         pages[rel] = article_page(a, view)
-        search[rel] = article_entries(a, view, segment, heading_ids(a.doc), body_chars)
+        search[rel] = article_entries(a, view, segment, heading_ids(a.doc), lead_chars)
     by_zh = {t.zh: t for t in terms}
+    users: dict[str, list[Article]] = {}
+    for a in articles:
+        for zh in a.enriched.term_counts:
+            users.setdefault(zh, []).append(a)
     for t in terms:
         rel = f"glossary/{t.slug}.md"
-        pages[rel] = term_page(t, articles, by_zh, view)
+        pages[rel] = term_page(t, users.get(t.zh, []), by_zh, view)
         search[rel] = term_entries(t, view, segment)
     pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return pages

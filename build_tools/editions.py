@@ -29,6 +29,7 @@ EDITION_DIRS = tuple(e.prefix.rstrip("/") for e in EDITIONS if e.prefix)
 
 # URLs (ASCII; percent-encoded if they hold CJK), Markdown link targets, anchors, HTML tags.
 _URL = re.compile(r"https?://[\x21-\x7e]+|\]\([\x21-\x7e]*\)|\{: #[^}]*\}|<[^<>\n]+>")
+_HOLE = "\ue000"
 
 
 class Converter:
@@ -64,6 +65,17 @@ class Converter:
         self._cc = opencc.OpenCC(str(path))
 
     def __call__(self, text: str) -> str:
+        # One OpenCC call per text, not one per run between tags: every protected span
+        # stands in as a private-use character (which OpenCC leaves alone) while converting.
+        kept = [m.group() for m in _URL.finditer(text)]
+        if _HOLE in text or not kept:
+            return self._convert_runs(text) if kept else self._cc.convert(text)
+        converted = self._cc.convert(_URL.sub(_HOLE, text)).split(_HOLE)
+        if len(converted) != len(kept) + 1:
+            return self._convert_runs(text)
+        return "".join(part + (kept[k] if k < len(kept) else "") for k, part in enumerate(converted))
+
+    def _convert_runs(self, text: str) -> str:
         out, pos = [], 0
         for m in _URL.finditer(text):
             out.append(self._cc.convert(text[pos:m.start()]))

@@ -194,17 +194,24 @@ def test_glossary_index_groups_by_kind_and_tags_page_lists_tags(built_site):
     assert "高频术语" in home and home.count("articles/") >= 5
 
 
-def test_large_corpora_index_a_bounded_part_of_each_body(tmp_path):
+def test_large_corpora_index_what_finds_an_article_not_its_full_text(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[3:])
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "    opencc_profile: s2tw", "    opencc_profile: s2tw\n    search_full_text_articles: 1"), encoding="utf-8")
     assert mkdocs_build(project).returncode == 0
-    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("articles/003-"))
-    page = (project / "site" / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
-    assert "结束语" in page                                 # the reader still has the whole text
-    assert "就指导思想而言" not in text.replace("\u200b", "")   # late paragraphs are not indexed
-    assert "近年来" in text.replace("\u200b", "")             # the opening is
     raw = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.loads(raw)
+    entries = [d for d in index["docs"] if d["location"].startswith("articles/003-")]
+    text = " ".join(d["title"] + " " + d["text"] for d in entries).replace("\u200b", "")
+    page = (project / "site" / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    assert "就指导思想而言" in page                          # the reader still has the whole text
+    assert "就指导思想而言" not in text                       # the body is not indexed
+    assert len(entries) == 1                                 # one entry per article
+    for found in ("美日欧产业链安全保障机制", "产业链安全的界定", "友岸外包"):   # title, a heading, a term
+        assert found in text, found
+    assert "文章以" in text                                   # the start of its summary
+    assert entries[0]["tags"]
+    assert not [d for d in index["docs"] if d["location"].startswith(("tags/", "articles/index", "articles/page-"))
+                and d["location"] != "tags/"]                # lists are not indexed
     assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw)      # written as UTF-8, not \uXXXX escapes

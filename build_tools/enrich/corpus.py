@@ -78,13 +78,11 @@ def enrich_article(article, matcher: Matcher) -> Enriched:
         e.key_points = [(doc.blocks[sec].text, s.text, e.anchors[s.block]) for sec, s in points]
     e.figures = key_figures(doc)
     # Glossary: count every occurrence in prose; mark them in paragraphs and the abstract,
-    # linking the first in each top-level section.
-    top = min((b.level for b in doc.blocks if isinstance(b, Heading)), default=1)
+    # linking the first on the page (as encyclopedias link a term once: a link per section
+    # repeated the definition tooltips on long articles' pages dozens of times).
     linked: set[str] = set()
     for i, text in searchable_texts(doc):
         block = doc.blocks[i] if i >= 0 else None
-        if isinstance(block, Heading) and block.level == top:
-            linked = set()
         blocked = {n.offset for n in block.notes} if isinstance(block, Paragraph) else set()
         found = matcher.find(text, blocked)
         for start, end, term in found:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -35,7 +36,7 @@ class Term:
     def forms(self) -> list[str]:
         return [self.zh, *self.aliases]
 
-    @property
+    @cached_property
     def slug(self) -> str:
         base = unicodedata.normalize("NFKD", self.pinyin or "")
         base = "".join(c for c in base if not unicodedata.combining(c))

@@ -147,10 +147,11 @@ def article_page(article, view: View) -> str:
         out.append(table([esc(h) for h in ui["bib_columns"]],
                          [[esc(labels.get(k, k)), esc(v)] for k, v in doc.metadata.items()]))
     used = [t for t in article.terms if e.term_counts.get(t.zh)]
-    if used:  # tooltips do not print: the printed page lists its terms at the end
-        terms = "".join(f"<dt>{esc(t.en if view.english else t.zh)} · {esc(t.zh if view.english else t.en)}</dt>"
-                        f"<dd>{esc(t.def_en if view.english else t.def_zh)}</dd>" for t in used)
-        out.append(f'<div class="print-only"><h2>{esc(ui["glossary"])}</h2><dl>{terms}</dl></div>')
+    if used:  # tooltips do not print: the printed page lists its terms at the end (their
+        # definitions print after each term's first use: briefing.css)
+        terms = " · ".join(f"{esc(t.en if view.english else t.zh)} <em>{esc(t.zh if view.english else t.en)}</em>"
+                           for t in used)
+        out.append(f'<div class="print-only"><h2>{esc(ui["glossary"])}</h2><p>{terms}</p></div>')
     out.append(notes.section([(f.mark, esc(view.text(stem, f.text)[0])) for f in doc.footnotes]))
     meta = {"title": title, "description": description_of(article, view)}
     if e.tags:   # shown above the title by the theme, linked to their pages by the hook

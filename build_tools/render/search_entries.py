@@ -2,8 +2,9 @@
 the document model rather than from the built HTML: the title, the apparatus a reader
 searches for (abstract, summaries, key points, key figures, keywords, glossary terms,
 tags), the headings, and the body text — all of it in a small corpus; past
-`extra.briefing.search_full_text_articles` articles, the first `search_body_chars`
-characters of each body, so the index stays small enough to load on a phone.
+`extra.briefing.search_full_text_articles` articles, what finds an article (title, the
+start of its summary, headings, keywords, terms, tags): Material's search builds its index
+in the reader's browser, and that time grows with the index (benchmarks/README.md).
 
 Chinese is segmented here, once, into jieba's words, joined by U+200B as Material's
 search plugin joins them (its `separator` splits on U+200B); the segmentation of each text
@@ -57,53 +58,51 @@ def _join(segment, parts) -> str:
     return html.escape(segment(" ".join(p for p in parts if p)), quote=False)
 
 
-def _section_texts(doc, heading_ids: dict[int, str], translate, budget: int | None):
+def _section_texts(doc, heading_ids: dict[int, str], translate):
     """[(anchor, heading, [texts])] in document order; text before the first heading goes
-    with the 'full text' heading. `budget` bounds the characters taken from the body."""
+    with the 'full text' heading."""
     sections: list[tuple[str, str, list[str]]] = [("full-text", "", [])]
-    left = budget
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Heading):
             sections.append((heading_ids[i], translate(b.text), []))
-            continue
-        if left is not None and left <= 0:
-            continue
-        if isinstance(b, Paragraph):
-            texts = [translate(b.text)]
+        elif isinstance(b, Paragraph):
+            sections[-1][2].append(translate(b.text))
         elif isinstance(b, ListBlock):
-            texts = [translate(t) for t in b.items]
+            sections[-1][2].extend(translate(t) for t in b.items)
         elif isinstance(b, Table):
-            texts = [translate(c) for row in b.rows for c in row if c.strip()]
-        else:
-            texts = []
-        for t in texts:
-            if left is not None:
-                t, left = t[:max(left, 0)], left - len(t)
-            if t:
-                sections[-1][2].append(t)
+            sections[-1][2].extend(translate(c) for row in b.rows for c in row if c.strip())
     return sections
 
 
-def article_entries(article, view, segment, heading_ids: dict[int, str], body_chars: int | None) -> dict:
-    """The index entries of one article page: the page itself, then one per heading."""
+def article_entries(article, view, segment, heading_ids: dict[int, str], lead_chars: int | None) -> dict:
+    """The index entries of one article page. In full (lead_chars None): the page with its
+    apparatus, then every section with its text. In a large corpus, one entry: the title,
+    the first `lead_chars` characters of the summary (the editor's, else the author's
+    abstract, else the automatic one), the headings, keywords and glossary terms — what
+    finds an article among thousands, in an index a phone builds in about a second."""
     from .site_pages import title_of
     doc, e, meta, stem = article.doc, article.enriched, article.source.meta, article.source.stem
     translate = (lambda t: view.text(stem, t)[0]) if view.english else (lambda t: t)
     editor = meta.get("summary_en" if view.english else "summary_zh", "")
+    auto = " ".join(s for s, _ in e.summary)
+    terms = " ".join(t.en if view.english else t.zh for t in article.terms if e.term_counts.get(t.zh))
+    keywords = " ".join(translate(k) for k in doc.keywords)
+    title = html.escape(segment(title_of(article, view)), quote=False)
+    tags = [view.tag(t) for t in e.tags]
+    if lead_chars is not None:
+        lead = (editor or translate(doc.abstract or "") or auto)[:lead_chars]
+        headings = " ".join(translate(b.text) for b in doc.blocks if isinstance(b, Heading))
+        return {"tags": tags, "entries": [["", title, _join(segment, [lead, headings, keywords, terms])]]}
     points = meta.get("key_points_en" if view.english else "key_points_zh") or [p for _, p, _ in e.key_points]
-    terms = [t for t in article.terms if e.term_counts.get(t.zh)]
-    apparatus = [translate(doc.subtitle or ""), " ".join(doc.authors), translate(doc.abstract or ""),
-                 " ".join(translate(k) for k in doc.keywords), editor,
-                 "" if doc.abstract or editor else " ".join(s for s, _ in e.summary),
-                 " ".join(points), " ".join(f"{f.value}{f.unit} {f.what}" for f in e.figures),
-                 " ".join(t.en if view.english else t.zh for t in terms)]
-    title = title_of(article, view)
-    entries = [["", html.escape(segment(title), quote=False), _join(segment, apparatus)]]
-    for anchor, head, texts in _section_texts(doc, heading_ids, translate, body_chars):
+    apparatus = [translate(doc.subtitle or ""), " ".join(doc.authors), translate(doc.abstract or ""), keywords,
+                 editor, "" if doc.abstract or editor else auto, " ".join(points),
+                 " ".join(f"{f.value}{f.unit} {f.what}" for f in e.figures), terms]
+    entries = [["", title, _join(segment, apparatus)]]
+    for anchor, head, texts in _section_texts(doc, heading_ids, translate):
         if head or texts:
             entries.append([anchor, html.escape(segment(head or view.ui["body"]), quote=False),
                             _join(segment, texts)])
-    return {"tags": [view.tag(t) for t in e.tags], "entries": entries}
+    return {"tags": tags, "entries": entries}
 
 
 def term_entries(term, view, segment) -> dict:

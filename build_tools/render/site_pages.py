@@ -20,11 +20,11 @@ def front_matter(meta: dict) -> str:
 
 
 def term_span(mark, prefix: str) -> tuple[int, int, str, str]:
-    """A glossary term in running text (HTML): the first in a section links to its entry
+    """A glossary term in running text (HTML): its first use on the page links to its entry
     (to the .md file, which the hook resolves for directory and file URLs alike), with the
-    English rendering and definition as its tooltip; later ones show the English rendering
-    (one tooltip per term and paragraph: article_page.py) — a definition on every use made
-    long articles' pages grow past 100 KB of markup."""
+    English rendering and definition as its tooltip (printed after it, too: briefing.css);
+    later ones show the English rendering (once per paragraph: article_page.py) — a
+    definition on every use made long articles' pages carry 100 KB of markup."""
     t = mark.term
     if mark.link:
         tip = html.escape(f"{t.en} — {t.def_en}", quote=True)
@@ -99,7 +99,9 @@ def article_list(articles, view: View, first: str, heading: str) -> dict[str, st
         if n + 1 < len(chunks):
             nav.append(f"[{n + 2} →]({names[n + 1]})")
         title = heading + (f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else "")
-        pages[posixpath.join(folder, name)] = (front_matter({"title": title}) + f"\n# {escape(title)}\n\n"
+        # Lists are left out of search: they repeat the titles the articles' own entries hold.
+        meta = {"title": title, "search": {"exclude": True}}
+        pages[posixpath.join(folder, name)] = (front_matter(meta) + f"\n# {escape(title)}\n\n"
                                                + "\n".join(lines) + ("\n\n" + " · ".join(nav) if nav else "") + "\n")
     return pages
 
