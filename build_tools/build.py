@@ -18,12 +18,13 @@ from .model import Document, Heading, Paragraph
 from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
-from .editions import converter, handwritten, tag_names
+from .editions import converter, converter_id, handwritten, tag_names
 from .render.article_page import article_page, heading_ids
+from .render.page_cache import KEPT, Kept, PageCache, page_key
 from .render.search_entries import INDEX_FILE as SEARCH_FILE, Segmenter, article_entries, term_entries
 from .render.glossary_pages import glossary_index, term_page
 from .render.pdf import print_documents, render_pdfs
-from .render.site_pages import article_index, home_page, tag_pages
+from .render.site_pages import article_index, home_page, tag_pages, title_of
 from .render.view import View
 from .translations import units
 from .sources import Source, discover
@@ -72,6 +73,7 @@ class BuildResult:
     articles: list[Article]
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
+    kept: int = 0           # not rendered again: what they are made from did not change
     deleted: list[str] = field(default_factory=list)
 
 
@@ -101,7 +103,9 @@ def load_articles(settings: Settings, progress=None, terms: list[Term] | None = 
 
 
 def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View,
-                  segment: Segmenter) -> dict[str, str]:
+                  segment: Segmenter, cache: PageCache, keys: dict[str, str]) -> dict[str, str]:
+    """One edition's pages below its docs folder; an article whose page in docs/ carries
+    the same key is kept (KEPT), not rendered again. `keys` receives each article page's key."""
     site_name = settings.extra.get("site_name_en", "Briefing") if view.english else settings.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
              "glossary/index.md": glossary_index(terms, view)}
@@ -111,11 +115,16 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     # so the index stays small enough for a phone to load (search_entries.py).
     limit = int(settings.extra.get("search_full_text_articles", 300))
     lead_chars = int(settings.extra.get("search_lead_chars", 200)) if len(articles) > limit else None
+    fixed = f"{lead_chars}\0{converter_id(settings)}"
     search = {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
-        pages[rel] = article_page(a, view)
-        search[rel] = article_entries(a, view, segment, heading_ids(a.doc), lead_chars)
+        keys[rel] = page_key(a, view, [title_of(o, view) for o, _, _ in a.enriched.related], fixed)
+        if cache.has(rel, keys[rel]) and rel in cache.search:
+            pages[rel], search[rel] = KEPT, cache.search[rel]
+        else:
+            pages[rel] = article_page(a, view, keys[rel])
+            search[rel] = article_entries(a, view, segment, heading_ids(a.doc), lead_chars)
     by_zh = {t.zh: t for t in terms}
     users: dict[str, list[Article]] = {}
     for a in articles:
@@ -130,20 +139,23 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
 
 
 def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
-                 pdf: bool = False, clock=lambda stage: None) -> dict[str, str | bytes]:
+                 pdf: bool = False, clock=lambda stage: None) -> dict[str, str | bytes | Kept]:
     """Every edition's pages (and PDFs, if asked), keyed by path below docs/."""
     zh_view = View("zh-Hans", settings.root, tag_names(settings), pdf=pdf)
     english = View("en", settings.root, tag_names(settings), pdf=pdf,
                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
     segment = Segmenter(settings.cache / "search-segments.pickle")
-    zh = edition_pages(settings, articles, terms, zh_view, segment)
-    en = edition_pages(settings, articles, terms, english, segment)
+    zh_cache, keys = PageCache(settings.docs), {}
+    zh = edition_pages(settings, articles, terms, zh_view, segment, zh_cache, keys)
+    en = edition_pages(settings, articles, terms, english, segment, PageCache(settings.docs / "en"), {})
     segment.save()
-    to_hant = converter(settings)
-    pages: dict[str, str | bytes] = dict(zh)
+    to_hant, hant = converter(settings), PageCache(settings.docs / "zh-Hant")
+    pages: dict[str, str | bytes | Kept] = dict(zh)
     shared = handwritten(settings)
     for rel, text in zh.items():
-        pages["zh-Hant/" + rel] = to_hant(text)
+        if text is KEPT:   # the Simplified page is current: its conversion may be too
+            text = KEPT if hant.has(rel, keys[rel]) else zh_cache.read(rel)
+        pages["zh-Hant/" + rel] = text if text is KEPT else to_hant(text)
     for rel, text in en.items():
         pages["en/" + rel] = text
     for rel, data in shared.items():
@@ -156,9 +168,12 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     return pages
 
 
-def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | bytes]) -> BuildResult:
+def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | bytes | Kept]) -> BuildResult:
     result = BuildResult([])
     for rel, content in sorted(pages.items()):
+        if content is KEPT:
+            result.kept += 1
+            continue
         path = docs / rel
         data = content.encode("utf-8") if isinstance(content, str) else content
         if path.exists() and path.read_bytes() == data:

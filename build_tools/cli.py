@@ -42,8 +42,8 @@ def _build(args) -> int:
     english = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)}
                                                for a in result.articles})
     print(report_table(result.articles, english))
-    print(f"pages: {len(result.written)} written, {result.unchanged} unchanged, "
-          f"{len(result.deleted)} removed")
+    print(f"pages: {len(result.written)} written, {result.kept} kept without rendering, "
+          f"{result.unchanged} unchanged, {len(result.deleted)} removed")
     if args.command == "site":
         from pathlib import Path
         from .site_build import build_site

@@ -6,6 +6,7 @@ the docs_dir of its own MkDocs config (mkdocs.zh-Hant.yml, mkdocs.en.yml), so th
 edition has its own search index in its own language."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -95,6 +96,13 @@ def converter(settings: Settings) -> Converter:
     if key not in _converters:
         _converters[key] = Converter(settings)
     return _converters[key]
+
+
+def converter_id(settings: Settings) -> str:
+    """Changes whenever the conversion would: the profile and the phrase dictionary."""
+    phrases = settings.seeds / "opencc_phrases.txt"
+    data = phrases.read_bytes() if phrases.exists() else b""
+    return settings.opencc_profile + ":" + hashlib.sha256(data).hexdigest()[:16]
 
 
 def tag_names(settings: Settings) -> dict[str, str]:

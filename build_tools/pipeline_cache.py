@@ -118,4 +118,7 @@ def process_sources(settings, sources, terms, progress=None):
             tmp = cache / f".{keys[i]}.tmp"
             tmp.write_bytes(pickle.dumps(results[i]))
             tmp.replace(cache / f"{keys[i]}.pickle")
+    for (doc, enriched), key in zip(results, keys):
+        if doc is not None:
+            enriched.source_key = key   # what rendering keys its pages on (render/page_cache.py)
     return results, errors

@@ -9,7 +9,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import SEEDS, build_all_editions, make_project
+from conftest import SEEDS, build_all_editions, make_project, mkdocs_build
 
 from build_tools.build import load_articles, load_terms
 from build_tools.check import check
@@ -143,3 +143,17 @@ def test_a_source_without_translation_still_builds_with_a_notice(tmp_path):
     html = page(site, "en", "articles/004-ad1ac5827ac4e647/index.html")
     assert "No English translation of this article yet" in html
     assert "Problems in China" in html            # the English title from the sidecar
+
+
+def test_an_untranslated_article_says_so_once_and_shows_the_original(tmp_path):
+    text = "一、引言\n\n这是一篇还没有英文译文的新文章，讨论产业链与供应链的韧性。\n\n二、结论\n\n结论部分同样没有译文。\n"
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:], extra={"zz_new.txt": text})
+    assert mkdocs_build(project).returncode == 0                            # writes every edition's pages
+    assert mkdocs_build(project, edition="en", prebuilt=True).returncode == 0
+    html = page(project / "site", "en", "articles/zz-new/index.html")
+    assert html.count('class="admonition warning"') == 1
+    assert "translation-missing" not in html and 'class="parallel' not in html
+    body = html.split('<div lang="zh-Hans">', 1)[1]
+    assert "这是一篇还没有英文译文的新文章" in body and "结论部分同样没有译文" in body
+    translated = page(project / "site", "en", "articles/004-ad1ac5827ac4e647/index.html")
+    assert 'class="parallel"' in translated and "parallel-toggle" in translated

@@ -35,6 +35,7 @@ class Enriched:
     tags: list[str] = field(default_factory=list)
     related: list[tuple[object, float, list[Term]]] = field(default_factory=list)
     bag: Counter = field(default_factory=Counter)                 # content words, for similarity
+    source_key: str = ""    # the content address of source + sidecar + glossary + code
 
 
 def anchor_for(text: str, taken: set[str]) -> str:

@@ -8,6 +8,7 @@ from ..model import Heading, ListBlock, Paragraph, Table
 from .html_doc import (PAGE_FORMAT_KEY, Anchors, Footnotes, admonition, esc, heading, inline_html, items, link,
                        paragraph, table, toc_entry)
 from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
+from .page_cache import KEY
 from .view import View
 
 GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; the hook resolves .md links
@@ -94,11 +95,14 @@ def heading_ids(doc) -> dict[int, str]:
     return {i: anchors(b.text) for i, b in enumerate(doc.blocks) if isinstance(b, Heading)}
 
 
-def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str], toc: list) -> str:
+def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str], toc: list,
+           english: bool) -> str:
+    """One block of the body; `english`: set beside a translation (the English edition of
+    a page that has translations)."""
     stem, e = article.source.stem, article.enriched
-    translate = (lambda t: view.text(stem, t)[0]) if view.english else (lambda t: t)
+    translate = (lambda t: view.text(stem, t)[0]) if english else (lambda t: t)
     if isinstance(b, Heading):
-        text, status = view.text(stem, b.text) if view.english else (b.text, "ok")
+        text, status = view.text(stem, b.text) if english else (b.text, "ok")
         anchor = ids[i]
         toc.append(toc_entry(b.level + 1, anchor, text))
         return heading(b.level + 1, text, anchor, status_badge(status, view))
@@ -106,7 +110,7 @@ def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str]
         return items([esc(translate(t)) for t in b.items], ordered=True)
     if isinstance(b, Table):
         return _cells(b.rows, translate)
-    if not view.english:
+    if not english:
         return paragraph(_paragraph_zh(article, i, b, notes), e.anchors[i])
     text, status = view.text(stem, b.text)
     if status == "ok":
@@ -120,7 +124,8 @@ def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str]
             f'<div class="en" lang="en">\n{paragraph(en)}\n</div>\n</div>')
 
 
-def article_page(article, view: View) -> str:
+def article_page(article, view: View, key: str = "") -> str:
+    """`key`: what the page is made from (page_cache.py), first in its front matter."""
     doc, e, ui, stem = article.doc, article.enriched, view.ui, article.source.stem
     title = title_of(article, view)
     notes, ids = Footnotes(doc.footnotes), heading_ids(doc)
@@ -131,15 +136,21 @@ def article_page(article, view: View) -> str:
     out.append(source_line(article, view))
     if view.pdf:
         out.append(f'<p>{link(f"../pdf/{article.source.slug}.pdf", esc(ui["download_pdf"]), "md-button")}</p>')
-    if view.english and not any(view.text(stem, b.text)[1] == "ok" for b in doc.blocks if isinstance(b, Paragraph)):
+    # An English page with no translation yet says so once and shows the original as it is
+    # (no parallel view, no notice on every paragraph).
+    parallel = view.english and any(view.text(stem, b.text)[1] == "ok" for b in doc.blocks if isinstance(b, Paragraph))
+    if view.english and not parallel:
         out.append(admonition("warning", ui["missing"], paragraph(esc(ui["no_translation"]))))
     out += _apparatus(article, view)
     toc.append(toc_entry(2, "full-text", ui["body"]))
     out.append(heading(2, ui["body"], "full-text"))
-    if view.english:
+    if parallel:
         out.append('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
                    f'<label for="parallel-toggle" class="parallel-label">{esc(ui["parallel"])}</label></div>')
-    out += [_block(article, view, i, b, notes, ids, toc) for i, b in enumerate(doc.blocks)]
+    body = [_block(article, view, i, b, notes, ids, toc, parallel) for i, b in enumerate(doc.blocks)]
+    if view.english and not parallel:
+        body = ['<div lang="zh-Hans">'] + body + ["</div>"]
+    out += body
     if doc.metadata:
         labels = ui["meta_labels"]
         toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
@@ -153,7 +164,8 @@ def article_page(article, view: View) -> str:
                            for t in used)
         out.append(f'<div class="print-only"><h2>{esc(ui["glossary"])}</h2><p>{terms}</p></div>')
     out.append(notes.section([(f.mark, esc(view.text(stem, f.text)[0])) for f in doc.footnotes]))
-    meta = {"title": title, "description": description_of(article, view)}
+    meta = {KEY: key} if key else {}
+    meta.update(title=title, description=description_of(article, view))
     if e.tags:   # shown above the title by the theme, linked to their pages by the hook
         meta["tags"] = [view.tag(t) for t in e.tags]
         meta["briefing_tags"] = [f"tags/{tag_slug(t, view)}.md" for t in e.tags]

@@ -46,11 +46,16 @@ class Segmenter:
         return out
 
     def save(self) -> None:
-        """Keep what this build used, so the cache does not grow forever."""
-        if self.path and self.used.keys() != self.memo.keys():
+        """Keep what this build used and what it had (pages that were not rendered again
+        did not ask); past twice what was used, only what was used, so it does not grow
+        forever."""
+        kept = {**self.memo, **self.used}
+        if len(kept) > 2 * len(self.used) + 20_000:
+            kept = self.used
+        if self.path and kept.keys() != self.memo.keys():
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(self.path)
 
 

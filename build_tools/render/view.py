@@ -42,6 +42,10 @@ class View:
             self._catalogs[stem] = load_catalog(po_path(self.root, "en", stem))
         return self._catalogs[stem]
 
+    def catalog_bytes(self, stem: str) -> bytes:
+        path = po_path(self.root, "en", stem)
+        return path.read_bytes() if path.exists() else b""
+
     def text(self, stem: str, source: str) -> tuple[str, str]:
         """(text to show, status): ok, missing or stale (the source changed since the
         translation; its old entry is fuzzy or no longer matches any paragraph)."""

@@ -1,0 +1,64 @@
+"""An unchanged article is not rendered again. Each article page carries in its front
+matter a key of everything it is made from: the source's content address (source, sidecar,
+glossary, code version), the edition, its related articles as shown, the tag names, its
+translations, the Traditional converter's settings and the search settings. A build that
+finds the page already in docs/ with the same key keeps it, and its search entries,
+instead of rendering it again; write_pages then leaves the file alone."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .search_entries import INDEX_FILE
+
+KEY = "briefing_key"
+
+
+class Kept:
+    """Stands for a page left as it is in docs/."""
+
+    def __repr__(self) -> str:
+        return "KEPT"
+
+
+KEPT = Kept()
+
+
+def page_key(article, view, related_titles: list, settings_part: str) -> str:
+    """'' when the article has no content address (it was not built through the cache)."""
+    e = article.enriched
+    if not e.source_key:
+        return ""
+    h = hashlib.sha256(f"{e.source_key}\0{view.code}\0{view.pdf}\0{settings_part}".encode())
+    h.update(json.dumps([[o.source.slug, title, [t.zh for t in shared]] for (o, _, shared), title
+                         in zip(e.related, related_titles)], ensure_ascii=False).encode())
+    h.update(json.dumps(sorted(view.tag_names.items()), ensure_ascii=False).encode())
+    if view.english:
+        h.update(view.catalog_bytes(article.source.stem))
+    return h.hexdigest()[:32]
+
+
+class PageCache:
+    """The pages one edition has in docs/ (below `folder`), and their search entries."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        index = folder / INDEX_FILE
+        try:
+            self.search = json.loads(index.read_text(encoding="utf-8")) if index.exists() else {}
+        except (OSError, ValueError):
+            self.search = {}
+
+    def has(self, rel: str, key: str) -> bool:
+        if not key:
+            return False
+        try:
+            with open(self.folder / rel, encoding="utf-8") as fh:
+                head = fh.read(200)
+        except (OSError, UnicodeDecodeError):
+            return False
+        return head.startswith(f'---\n{KEY}: "{key}"\n')
+
+    def read(self, rel: str) -> str:
+        return (self.folder / rel).read_text(encoding="utf-8")
