@@ -45,7 +45,6 @@ def _build(args) -> int:
     print(f"pages: {len(result.written)} written, {result.kept} kept without rendering, "
           f"{result.unchanged} unchanged, {len(result.deleted)} removed")
     if args.command == "site":
-        from pathlib import Path
         from .site_build import build_site
         mode = build_site(settings, settings.root / args.site_dir, pages_removed=bool(result.deleted), full=args.full)
         clock(f"mkdocs build, {mode}, editions concurrently")

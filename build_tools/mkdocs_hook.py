@@ -1,13 +1,12 @@
 """MkDocs hook: `mkdocs build` and `mkdocs serve` regenerate the pages of every edition from
 seeds/ first (unless BRIEFING_PREBUILT=1, as `make site` sets after one `briefing build`),
-serving watches seeds/, and each edition gets its search dictionary, its converted names
-and per-page language links. The pages are ordinary Markdown files in docs/, so anything
-that reads mkdocs.yml can publish them without this hook after `briefing build`."""
+serving watches seeds/, and each edition gets its search dictionary and index, its
+converted names, per-page language links and tag chips. Article and glossary pages are
+HTML in Markdown files (render/html_doc.py): the hook hands them to MkDocs as they are."""
 from __future__ import annotations
 
 import hashlib
 import html
-import json
 import logging
 import os
 import pickle
@@ -23,9 +22,9 @@ from build_tools.build import BuildError, build, load_terms
 from build_tools.config import load_settings
 from build_tools.editions import EDITIONS, converter
 from build_tools.render.html_doc import PAGE_FORMAT_KEY
-from build_tools.render.search_entries import INDEX_FILE
 from build_tools.render.pdf import pdf_status
 from build_tools.enrich.segment import user_dictionary
+from build_tools.search_index import SearchIndex
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 
@@ -149,23 +148,16 @@ _html_pages: dict[str, str] = {}
 _RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#]+)(#[^"]*)?"')
 
 
-# Search entries of the generated pages, made from the document model by `briefing build`
-# (render/search_entries.py): Material's search plugin is told to leave these pages out
-# (its documented `search: exclude`), and their entries are added to its index at the end.
-_search: dict = {}
-_files = None
+_search = SearchIndex()   # Material's entries and ours (search_index.py)
 
 
 def on_files(files, config, **kwargs):
-    global _search, _files
-    path = Path(config.docs_dir) / INDEX_FILE
-    _search = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    _files = files
+    _search.load(config.docs_dir, files)
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    if page.file.src_uri in _search:
+    if _search.has(page.file.src_uri):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     if page.meta.get(PAGE_FORMAT_KEY):
         _html_pages[page.file.src_uri] = markdown
@@ -207,7 +199,7 @@ def on_page_content(content, page, config, files, **kwargs):
 
 def on_page_context(context, page, config, nav, **kwargs):
     """Links to this page in every edition, relative and (with site_url) absolute."""
-    _built.add(page.url)
+    _search.built.add(page.url)
     edition = (config.extra.get("briefing") or {}).get("edition", "zh-Hans")
     here = next(e for e in EDITIONS if e.code == edition)
     depth = page.url.count("/")   # "articles/x/" and "articles/x.html" alike
@@ -225,8 +217,8 @@ def on_page_context(context, page, config, nav, **kwargs):
     # The tag chips above an article's title (Material's partials/tags.html), each linked
     # to its tag page.
     pages = page.meta.get("briefing_tags") or []
-    if pages and _files is not None:
-        found = [_files.get_file_from_path(p) for p in pages]
+    if pages and _search.files is not None:
+        found = [_search.files.get_file_from_path(p) for p in pages]
         context["tags"] = [{"name": name, "url": f.url} for name, f in zip(page.meta.get("tags", []), found) if f]
     return context
 
@@ -247,7 +239,6 @@ _QUERY_SPLIT_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 
 
 _dirty = False
-_built: set[str] = set()   # URLs of the pages built this time (with --dirty, the changed ones)
 
 
 class _DirtyNotice(logging.Filter):
@@ -266,47 +257,11 @@ def on_startup(command, dirty, **kwargs):
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
 
-def _search_docs(config, material_docs: list[dict]) -> list[dict]:
-    """The whole index: Material's entries for the pages it parsed, ours for the generated
-    pages, in the order of the documentation files (so a --dirty build and a full build
-    write the same index). With --dirty Material only saw the changed pages: its entries
-    for the others are kept from the last build (.cache/briefing)."""
-    settings = load_settings(config.config_file_path)
-    saved = settings.cache / f"search-material.{settings.edition}.json"
-    by_page: dict[str, list] = {}
-    for doc in material_docs:
-        by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
-    if _dirty and saved.exists():
-        for url, docs in json.loads(saved.read_text(encoding="utf-8")).items():
-            if url not in _built and url not in by_page:
-                by_page[url] = docs
-    pages = _files.documentation_pages() if _files is not None else []
-    urls = {f.url for f in pages}
-    by_page = {url: docs for url, docs in by_page.items() if url in urls}
-    # (entries keep their own key order: the index must not depend on where they came from)
-    _write_if_changed(saved, json.dumps(dict(sorted(by_page.items())), ensure_ascii=False))
-    out = []
-    for f in pages:
-        out += by_page.get(f.url, [])
-        ours = _search.get(f.src_uri)
-        for n, (anchor, title, text) in enumerate(ours["entries"] if ours else []):
-            entry = {"location": f.url + (f"#{anchor}" if anchor else ""), "title": title, "text": text}
-            if n == 0 and ours["tags"]:
-                entry["tags"] = ours["tags"]
-            out.append(entry)
-    return out
-
-
 @event_priority(-50)   # after the search plugin has written its index, before the offline plugin reads it
 def on_post_build(config, **kwargs):
     _save_segmentation_cache()
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.exists():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"] = _search_docs(config, data["docs"])
-        # Material writes the index with \uXXXX escapes: as UTF-8 it is half the size.
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    _built.clear()
+    settings = load_settings(config.config_file_path)
+    _search.write(config.site_dir, settings.cache / f"search-material.{settings.edition}.json", _dirty)
     workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
     for worker in sorted(workers.glob("search.*.min.js")):
         code = worker.read_text(encoding="utf-8")
