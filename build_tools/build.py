@@ -120,11 +120,11 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
         keys[rel] = page_key(a, view, [title_of(o, view) for o, _, _ in a.enriched.related], fixed)
-        if cache.has(rel, keys[rel]) and rel in cache.search:
+        if cache.has(rel, keys[rel]):
             pages[rel], search[rel] = KEPT, cache.search[rel]
         else:
             pages[rel] = article_page(a, view, keys[rel])
-            search[rel] = article_entries(a, view, segment, heading_ids(a.doc), lead_chars)
+            search[rel] = dict(article_entries(a, view, segment, heading_ids(a.doc), lead_chars), key=keys[rel])
     by_zh = {t.zh: t for t in terms}
     users: dict[str, list[Article]] = {}
     for a in articles:
@@ -139,17 +139,18 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
 
 
 def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
-                 pdf: bool = False, clock=lambda stage: None) -> dict[str, str | bytes | Kept]:
-    """Every edition's pages (and PDFs, if asked), keyed by path below docs/."""
+                 pdf: bool = False, clock=lambda stage: None, reuse: bool = True) -> dict[str, str | bytes | Kept]:
+    """Every edition's pages (and PDFs, if asked), keyed by path below docs/; `reuse`: keep
+    the article pages in docs/ whose inputs did not change."""
     zh_view = View("zh-Hans", settings.root, tag_names(settings), pdf=pdf)
     english = View("en", settings.root, tag_names(settings), pdf=pdf,
                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
     segment = Segmenter(settings.cache / "search-segments.pickle")
-    zh_cache, keys = PageCache(settings.docs), {}
+    zh_cache, keys = PageCache(settings.docs, reuse), {}
     zh = edition_pages(settings, articles, terms, zh_view, segment, zh_cache, keys)
-    en = edition_pages(settings, articles, terms, english, segment, PageCache(settings.docs / "en"), {})
+    en = edition_pages(settings, articles, terms, english, segment, PageCache(settings.docs / "en", reuse), {})
     segment.save()
-    to_hant, hant = converter(settings), PageCache(settings.docs / "zh-Hant")
+    to_hant, hant = converter(settings), PageCache(settings.docs / "zh-Hant", reuse)
     pages: dict[str, str | bytes | Kept] = dict(zh)
     shared = handwritten(settings)
     for rel, text in zh.items():
@@ -219,7 +220,8 @@ class Stopwatch:
         self._last = now
 
 
-def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch | None = None) -> BuildResult:
+def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch | None = None,
+          reuse: bool = True) -> BuildResult:
     clock = clock or Stopwatch()
     terms = load_terms(settings)
     clock("read glossary")
@@ -227,7 +229,7 @@ def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch
     clock("read + clean + enrich per source")
     enrich_corpus(articles, terms)
     clock("enrich corpus (related articles)")
-    pages = render_pages(settings, articles, terms, pdf, clock)
+    pages = render_pages(settings, articles, terms, pdf, clock, reuse)
     result = write_pages(settings.docs, settings.generated, pages)
     clock("write changed pages")
     result.articles = articles

@@ -38,7 +38,8 @@ def _build(args) -> int:
         print(why_not)
     from .build import Stopwatch
     clock = Stopwatch()
-    result = build(settings, pdf=pdf, progress=progress_printer(), clock=clock)
+    result = build(settings, pdf=pdf, progress=progress_printer(), clock=clock,
+                   reuse=not getattr(args, "full", False))
     english = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)}
                                                for a in result.articles})
     print(report_table(result.articles, english))
@@ -126,7 +127,7 @@ def main(argv=None) -> int:
         p.add_argument("--config", default="mkdocs.yml")
         if name == "site":
             p.add_argument("--site-dir", default="site")
-            p.add_argument("--full", action="store_true", help="rebuild every page")
+            p.add_argument("--full", action="store_true", help="render and build every page again")
             p.add_argument("--timings", action="store_true", help="print wall and CPU time per stage (JSON)")
         p.set_defaults(run=fn)
     p = sub.add_parser("add", help="bring a new source into seeds/ with a metadata sidecar, "

@@ -19,6 +19,9 @@ def search(page, base: str, query: str) -> list[str]:
     page.goto(base + "/")
     page.keyboard.press("s")  # Material's shortcut opens search, on any screen size
     page.fill("input.md-search__input", query)
+    # Material searches on keyup (or when its worker becomes ready): a fill alone, once the
+    # worker is ready, would never search. A reader's last keystroke is a keyup.
+    page.press("input.md-search__input", "End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 

@@ -42,16 +42,18 @@ def page_key(article, view, related_titles: list, settings_part: str) -> str:
 class PageCache:
     """The pages one edition has in docs/ (below `folder`), and their search entries."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, reuse: bool = True):
         self.folder = folder
         index = folder / INDEX_FILE
         try:
-            self.search = json.loads(index.read_text(encoding="utf-8")) if index.exists() else {}
+            self.search = json.loads(index.read_text(encoding="utf-8")) if reuse and index.exists() else {}
         except (OSError, ValueError):
             self.search = {}
 
     def has(self, rel: str, key: str) -> bool:
-        if not key:
+        """The page is in docs/ with this key, and so are its search entries (a build
+        stopped between writing the two leaves them apart)."""
+        if not key or (self.search.get(rel) or {}).get("key") != key:
             return False
         try:
             with open(self.folder / rel, encoding="utf-8") as fh:
