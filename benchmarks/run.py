@@ -72,16 +72,15 @@ def main() -> None:
         stages = json.loads(run["out"].split("timings: ", 1)[1])
         rows.append((label, stages, run))
     print(f"## {args.n} sources x 3 editions{' with PDFs' if args.pdf else ''} ({os.cpu_count()} cores)\n")
-    print("| run | stage | wall s | CPU s |\n| --- | --- | ---: | ---: |")
+    print("| run | stage | wall s | CPU s | peak MB |\n| --- | --- | ---: | ---: | ---: |")
     for label, stages, run in rows:
-        ours = {k: v for k, v in stages.items() if not k.startswith("mkdocs")}
+        ours = {k: v for k, v in stages.items() if "mkdocs" not in k}
         for name, value in stages.items():
-            print(f"| {label} | {name} | {value['wall']:.1f} | {value['cpu']:.1f} |")
+            print(f"| {label} | {name.strip()} | {value['wall']:.1f} | {value['cpu']:.1f} | {value['peak_mb']:.0f} |")
         wall = sum(v["wall"] for v in ours.values())
         print(f"| {label} | **our stages** ({wall / run['wall']:.0%} of the total) | {wall:.1f} | "
-              f"{sum(v['cpu'] for v in ours.values()):.1f} |")
-        print(f"| {label} | **total, `briefing site`** (peak RSS of one process {run['rss']:.0f} MB) | "
-              f"{run['wall']:.1f} | {run['cpu']:.1f} |")
+              f"{sum(v['cpu'] for v in ours.values()):.1f} | |")
+        print(f"| {label} | **total, `briefing site`** | {run['wall']:.1f} | {run['cpu']:.1f} | {run['rss']:.0f} |")
     site_dir = project / "site"
     print(f"\nsite: {size(site_dir) / 2**20:.1f} MB")
     for edition in ("", "zh-Hant", "en"):

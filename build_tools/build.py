@@ -202,22 +202,28 @@ def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | b
 
 class Stopwatch:
     """Wall and CPU time per stage (CPU of this process and of its finished children, such
-    as the process pool), for `briefing site --timings` and the benchmarks."""
+    as the process pool) and the peak memory of one process so far, for `briefing site
+    --timings` and the benchmarks."""
 
     def __init__(self):
         self.stages: dict[str, dict[str, float]] = {}
         self._last = self._now()
 
     @staticmethod
-    def _now() -> tuple[float, float]:
+    def _now() -> tuple[float, float, float]:
         import resource
         me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-        return time.perf_counter(), me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+        return (time.perf_counter(), me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+                max(me.ru_maxrss, kids.ru_maxrss) / 1024)
 
     def __call__(self, stage: str) -> None:
         now = self._now()
-        self.stages[stage] = {"wall": now[0] - self._last[0], "cpu": now[1] - self._last[1]}
+        self.stages[stage] = {"wall": now[0] - self._last[0], "cpu": now[1] - self._last[1], "peak_mb": now[2]}
         self._last = now
+
+    def add(self, stage: str, wall: float, cpu: float, peak_mb: float) -> None:
+        """A stage measured elsewhere (an edition's MkDocs process)."""
+        self.stages[stage] = {"wall": wall, "cpu": cpu, "peak_mb": peak_mb}
 
 
 def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch | None = None,

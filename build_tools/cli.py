@@ -47,8 +47,11 @@ def _build(args) -> int:
           f"{result.unchanged} unchanged, {len(result.deleted)} removed")
     if args.command == "site":
         from .site_build import build_site
-        mode = build_site(settings, settings.root / args.site_dir, pages_removed=bool(result.deleted), full=args.full)
+        mode, editions = build_site(settings, settings.root / args.site_dir, pages_removed=bool(result.deleted),
+                                    full=args.full)
         clock(f"mkdocs build, {mode}, editions concurrently")
+        for code, t in editions.items():
+            clock.add(f"  mkdocs build {code}", **t)
         if args.timings:
             import json
             print("timings: " + json.dumps(clock.stages))

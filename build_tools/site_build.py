@@ -45,22 +45,31 @@ def _config(edition) -> str:
     return "mkdocs.yml" if not edition.prefix else f"mkdocs.{edition.prefix.rstrip('/')}.yml"
 
 
-def _run_editions(settings: Settings, targets: dict, dirty: bool) -> None:
+TIMING = "briefing-timing: "   # the last line an edition's build prints
+
+
+def _run_editions(settings: Settings, targets: dict, dirty: bool) -> dict[str, dict]:
+    """Every edition's MkDocs build, concurrently; returns each one's wall and CPU time and
+    peak memory."""
     env = dict(os.environ, BRIEFING_PREBUILT="1", NO_MKDOCS_2_WARNING="1")
     jobs = []
     for edition, target in targets.items():
         cmd = [sys.executable, "-m", "build_tools.site_build", _config(edition), str(target)] + (["--dirty"] if dirty else [])
         jobs.append((edition, subprocess.Popen(cmd, cwd=settings.root, env=env, stdout=subprocess.PIPE,
                                                stderr=subprocess.STDOUT, text=True)))
-    failed = []
+    failed, timings = [], {}
     for edition, job in jobs:
         out, _ = job.communicate()
-        if out.strip():
-            print(out.rstrip())
+        lines = out.rstrip().splitlines()
+        if lines and lines[-1].startswith(TIMING):
+            timings[edition.code] = json.loads(lines.pop()[len(TIMING):])
+        if lines:
+            print("\n".join(lines))
         if job.returncode:
             failed.append(edition.name)
     if failed:
         raise SystemExit(f"briefing site: mkdocs build failed for {', '.join(failed)}; site/ left as it was")
+    return timings
 
 
 def mkdocs_build(config_file: str, site_dir: str, dirty: bool) -> int:
@@ -75,6 +84,7 @@ def mkdocs_build(config_file: str, site_dir: str, dirty: bool) -> int:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
+    start = time.perf_counter()
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
         config.plugins.on_startup(command="build", dirty=dirty)
@@ -85,11 +95,28 @@ def mkdocs_build(config_file: str, site_dir: str, dirty: bool) -> int:
     except (Abort, MkDocsException) as e:
         print(f"ERROR   -  {config_file}: {e}")
         return 1
+    import resource
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    print(TIMING + json.dumps({"wall": time.perf_counter() - start, "cpu": me.ru_utime + me.ru_stime,
+                               "peak_mb": _peak_mb(me)}))
     return 0
 
 
-def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool = False) -> str:
-    """Build every edition into `site`; returns "full" or "incremental"."""
+def _peak_mb(usage) -> float:
+    """This process's own peak memory: Linux's ru_maxrss also counts the parent's image it
+    was forked from, VmHWM does not."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return usage.ru_maxrss / 1024
+
+
+def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool = False) -> tuple[str, dict]:
+    """Build every edition into `site`; returns "full" or "incremental", and each edition's
+    MkDocs timings."""
     stamp_file = settings.cache / "site.stamp"
     stamp = build_stamp(settings)
     previous = json.loads(stamp_file.read_text(encoding="utf-8")) if stamp_file.exists() else {}
@@ -104,7 +131,7 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
     try:
         if incremental:
             subprocess.run(["cp", "-a", str(site), str(tmp)], check=True)   # keeps the timestamps --dirty compares
-        _run_editions(settings, targets, dirty=incremental)
+        timings = _run_editions(settings, targets, dirty=incremental)
     except BaseException:
         for target in {tmp, *targets.values()}:
             shutil.rmtree(target, ignore_errors=True)
@@ -123,7 +150,7 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
     shutil.rmtree(old, ignore_errors=True)
     mode = "incremental" if incremental else "full"
     print(f"briefing site: {mode} build of {len(EDITIONS)} editions in {time.perf_counter() - start:.1f} s -> {site}")
-    return mode
+    return mode, timings
 
 
 if __name__ == "__main__":
