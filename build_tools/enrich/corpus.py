@@ -137,7 +137,12 @@ def relate(articles, k: int = 3) -> None:
     by_zh = {t.zh: t for a in articles for t in a.terms}
     slugs = [a.source.slug for a in articles]
     for i, a in enumerate(articles):
-        order = sorted(range(n), key=lambda j: (-score[i, j], slugs[j]))[:k]
+        # the k best by (score, then slug): every article scoring at least the k-th best
+        # score is a candidate (ties included), and only those are sorted
+        row = score[i]
+        kth = np.partition(row, n - k)[n - k] if n > k else -np.inf
+        candidates = np.flatnonzero(row >= kth)
+        order = sorted(candidates.tolist(), key=lambda j: (-row[j], slugs[j]))[:k]
         related = []
         for j in order:
             if score[i, j] <= 0:
