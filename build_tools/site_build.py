@@ -120,8 +120,10 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
     stamp_file = settings.cache / "site.stamp"
     stamp = build_stamp(settings)
     previous = json.loads(stamp_file.read_text(encoding="utf-8")) if stamp_file.exists() else {}
+    # site/ is ours as we left it: the same settings, and nothing else has built into it
+    # since (a build that cleans it, such as a plain `mkdocs build`, changes its mtime)
     incremental = (not full and not pages_removed and site.is_dir()
-                   and previous == {"stamp": stamp, "site": str(site.resolve())})
+                   and previous == {"stamp": stamp, "site": str(site.resolve()), "mtime": site.stat().st_mtime_ns})
     tmp = site.with_name(site.name + ".tmp")
     for leftover in [tmp] + [tmp.with_name(f"{tmp.name}-{e.code}") for e in EDITIONS]:
         shutil.rmtree(leftover, ignore_errors=True)   # from a build that was killed
@@ -146,7 +148,8 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
         site.rename(old)
     tmp.rename(site)
     stamp_file.parent.mkdir(parents=True, exist_ok=True)
-    stamp_file.write_text(json.dumps({"stamp": stamp, "site": str(site.resolve())}), encoding="utf-8")
+    stamp_file.write_text(json.dumps({"stamp": stamp, "site": str(site.resolve()), "mtime": site.stat().st_mtime_ns}),
+                          encoding="utf-8")
     shutil.rmtree(old, ignore_errors=True)
     mode = "incremental" if incremental else "full"
     print(f"briefing site: {mode} build of {len(EDITIONS)} editions in {time.perf_counter() - start:.1f} s -> {site}")

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import SEEDS, make_project
+from conftest import SEEDS, make_project, mkdocs_build
 
 ZH = "articles/004-ad1ac5827ac4e647/index.html"
 OTHER = "articles/003-5f74324b86afcf09/index.html"
@@ -88,3 +88,13 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
     assert run.returncode != 0 and "nowhere.md" in run.stdout + run.stderr
     assert (project / "site" / ZH).read_bytes() == page
     assert not (project / "site.tmp").exists()
+
+
+def test_a_site_built_by_something_else_is_rebuilt_in_full(tmp_path):
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    assert site(project).returncode == 0
+    assert mkdocs_build(project, prebuilt=True).returncode == 0   # a plain `mkdocs build` into site/
+    assert not (project / "site" / "zh-Hant").exists()
+    run = site(project)
+    assert run.returncode == 0 and "full build" in run.stdout
+    assert (project / "site" / "zh-Hant" / ZH).exists() and (project / "site" / "en" / ZH).exists()
