@@ -11,6 +11,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .config import Settings
@@ -44,6 +45,10 @@ class Article:
     doc: Document
     terms: list = field(default_factory=list)
     enriched: object = None
+
+    @cached_property
+    def term_index(self) -> dict[str, Term]:
+        return {t.zh: t for t in self.terms}
 
     @property
     def title(self) -> str:

@@ -121,4 +121,9 @@ def process_sources(settings, sources, terms, progress=None):
     for (doc, enriched), key in zip(results, keys):
         if doc is not None:
             enriched.source_key = key   # what rendering keys its pages on (render/page_cache.py)
+    if not errors:   # what this build no longer uses goes: old versions of sources, of the code
+        live = {f"{k}.pickle" for k in keys}
+        for path in cache.glob("*.pickle"):
+            if path.name not in live:
+                path.unlink(missing_ok=True)
     return results, errors

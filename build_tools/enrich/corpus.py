@@ -18,8 +18,8 @@ from .summary import summarize
 class Mark:
     start: int
     end: int
-    term: Term
-    link: bool      # the first occurrence in its section links to the glossary entry
+    zh: str         # the glossary term, by name (cached documents do not carry the glossary)
+    link: bool      # the first occurrence on the page links to the glossary entry
 
 
 @dataclass
@@ -93,7 +93,7 @@ def enrich_article(article, matcher: Matcher) -> Enriched:
         if i == -1 or isinstance(block, Paragraph):
             marks = []
             for start, end, term in found:
-                marks.append(Mark(start, end, term, term.zh not in linked))
+                marks.append(Mark(start, end, term.zh, term.zh not in linked))
                 linked.add(term.zh)
             e.marks[i] = marks
     tag_votes = Counter()

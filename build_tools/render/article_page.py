@@ -18,7 +18,7 @@ def _abstract(article, view: View) -> str:
     doc, e, ui, stem = article.doc, article.enriched, view.ui, article.source.stem
     text, status = view.text(stem, doc.abstract)
     marks = e.marks.get(-1, []) if status == "ok" and not view.english else []
-    body = paragraph(inline_html(text, spans=_terms(marks)) + status_badge(status, view))
+    body = paragraph(inline_html(text, spans=_terms(article, marks)) + status_badge(status, view))
     if doc.keywords:
         body += (f"\n<p><strong>{esc(ui['keywords'] + ui['colon'].strip())}</strong> "
                  + " · ".join(esc(view.text(stem, k)[0]) for k in doc.keywords) + "</p>")
@@ -68,18 +68,18 @@ def _apparatus(article, view: View) -> list[str]:
     return out
 
 
-def _terms(marks) -> list:
+def _terms(article, marks) -> list:
     """Glossary spans of a paragraph: links, and each other term's first use in it."""
     seen, spans = set(), []
     for m in marks:
-        if m.link or m.term.zh not in seen:
-            spans.append(term_span(m, GLOSSARY))
-            seen.add(m.term.zh)
+        if m.link or m.zh not in seen:
+            spans.append(term_span(m, article.term_index[m.zh], GLOSSARY))
+            seen.add(m.zh)
     return spans
 
 
 def _paragraph_zh(article, i: int, b: Paragraph, notes: Footnotes | None) -> str:
-    spans = _terms(article.enriched.marks.get(i, []))
+    spans = _terms(article, article.enriched.marks.get(i, []))
     return inline_html(b.text, b.notes if notes else [], b.lead, notes.ref if notes else None, spans)
 
 

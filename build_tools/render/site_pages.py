@@ -19,13 +19,12 @@ def front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
 
 
-def term_span(mark, prefix: str) -> tuple[int, int, str, str]:
+def term_span(mark, t, prefix: str) -> tuple[int, int, str, str]:
     """A glossary term in running text (HTML): its first use on the page links to its entry
     (to the .md file, which the hook resolves for directory and file URLs alike), with the
     English rendering and definition as its tooltip (printed after it, too: briefing.css);
     later ones show the English rendering (once per paragraph: article_page.py) — a
     definition on every use made long articles' pages carry 100 KB of markup."""
-    t = mark.term
     if mark.link:
         tip = html.escape(f"{t.en} — {t.def_en}", quote=True)
         return mark.start, mark.end, f'<a class="glossary-term" href="{prefix}{t.slug}.md" title="{tip}">', "</a>"
