@@ -261,7 +261,8 @@ def on_startup(command, dirty, **kwargs):
 def on_post_build(config, **kwargs):
     _save_segmentation_cache()
     settings = load_settings(config.config_file_path)
-    _search.write(config.site_dir, settings.cache / f"search-material.{settings.edition}.json", _dirty)
+    urls = "dirs" if config.use_directory_urls else "files"   # `make offline` has its own
+    _search.write(config.site_dir, settings.cache / f"search-material.{settings.edition}.{urls}.json", _dirty)
     workers = Path(config.site_dir) / "assets" / "javascripts" / "workers"
     for worker in sorted(workers.glob("search.*.min.js")):
         code = worker.read_text(encoding="utf-8")

@@ -35,6 +35,12 @@ def test_one_changed_source_is_rebuilt_alone_and_the_site_equals_a_full_build(tm
     assert "full build" in first.stdout
     built = project / "site"
     untouched = {rel: (built / rel).stat().st_mtime_ns for rel in (OTHER, "zh-Hant/" + OTHER, "en/" + OTHER)}
+    # an offline copy in between (file URLs) must not confuse what the next build keeps
+    offline = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "offline")],
+                             cwd=project, capture_output=True, text=True,
+                             env=dict(os.environ, BRIEFING_PDF="0", BRIEFING_PREBUILT="1", NO_MKDOCS_2_WARNING="1",
+                                      BRIEFING_DIRECTORY_URLS="false", BRIEFING_OFFLINE="true"))
+    assert offline.returncode == 0, offline.stderr
     seed = project / "seeds" / SEEDS[4].name
     seed.write_text(seed.read_text(encoding="utf-8") + "\n编辑新增的一段，检验增量构建。\n", encoding="utf-8")
     second = site(project)
