@@ -186,8 +186,9 @@ def on_page_content(content, page, config, files, **kwargs):
     base = posixpath.dirname(page.file.src_uri)
 
     def resolve(m: re.Match) -> str:
-        target = posixpath.normpath(posixpath.join(base, html.unescape(m.group(1))))
-        found = files.get_file_from_path(target)
+        href = m.group(1)
+        target = posixpath.normpath(posixpath.join(base, html.unescape(href) if "&" in href else href))
+        found = files.src_uris.get(target)   # already normal: no PurePath per link (100,000s of them)
         if found is None:
             log.warning(f"Doc file '{page.file.src_uri}' contains a link '{m.group(1)}', "
                         f"but the target '{target}' is not found among documentation files.")

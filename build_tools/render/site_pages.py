@@ -10,6 +10,7 @@ import posixpath
 import re
 from collections import Counter
 
+from .html_doc import PAGE_FORMAT_KEY, esc, heading, items, link, paragraph, toc_entry
 from .markdown_doc import escape
 from .view import View
 
@@ -76,9 +77,10 @@ PAGE_SIZE = 100   # articles per page of the article list
 HOME_LIMIT = 20   # newest articles on the home page
 
 
-def article_list(articles, view: View, first: str, heading: str) -> dict[str, str]:
+def article_list(articles, view: View, first: str, label: str) -> dict[str, str]:
     """A list of articles, paginated (`first` is the first page's path below docs/, the
-    others are numbered after it), so no page grows with the corpus."""
+    others are numbered after it), so no page grows with the corpus. Written as HTML
+    (html_doc.py): a page of a hundred links was a second of Python-Markdown per edition."""
     folder, stem = posixpath.split(first[:-3])
     to_articles = posixpath.relpath("articles", folder or ".")
     pages = {}
@@ -86,22 +88,23 @@ def article_list(articles, view: View, first: str, heading: str) -> dict[str, st
     more = "page-{n}.md" if stem == "index" else stem + "-{n}.md"
     names = [stem + ".md"] + [more.format(n=n) for n in range(2, len(chunks) + 1)]
     for n, (name, chunk) in enumerate(zip(names, chunks)):
-        lines = []
+        rows = []
         for a in chunk:
-            line = f"- [{escape(title_of(a, view))}]({to_articles}/{a.source.slug}.md)"
+            row = link(f"{to_articles}/{a.source.slug}.md", esc(title_of(a, view)))
             if a.doc.authors:
-                line += " · " + escape(view.ui["separator"].join(a.doc.authors))
-            lines.append(line)
+                row += " · " + esc(view.ui["separator"].join(a.doc.authors))
+            rows.append(row)
         nav = []
         if n > 0:
-            nav.append(f"[← {n}]({names[n - 1]})")
+            nav.append(link(names[n - 1], f"← {n}"))
         if n + 1 < len(chunks):
-            nav.append(f"[{n + 2} →]({names[n + 1]})")
-        title = heading + (f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else "")
+            nav.append(link(names[n + 1], f"{n + 2} →"))
+        title = label + (f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else "")
         # Lists are left out of search: they repeat the titles the articles' own entries hold.
-        meta = {"title": title, "search": {"exclude": True}}
-        pages[posixpath.join(folder, name)] = (front_matter(meta) + f"\n# {escape(title)}\n\n"
-                                               + "\n".join(lines) + ("\n\n" + " · ".join(nav) if nav else "") + "\n")
+        meta = {"title": title, "search": {"exclude": True}, PAGE_FORMAT_KEY: True,
+                "briefing_toc": [toc_entry(1, "title", title)]}
+        body = [heading(1, title, "title"), items(rows)] + ([paragraph(" · ".join(nav))] if nav else [])
+        pages[posixpath.join(folder, name)] = front_matter(meta) + "\n".join(body) + "\n"
     return pages
 
 
