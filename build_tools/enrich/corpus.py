@@ -38,9 +38,10 @@ class Enriched:
     source_key: str = ""    # the content address of source + sidecar + glossary + code
 
 
-def anchor_for(text: str, taken: set[str]) -> str:
-    """A stable anchor from the paragraph's own text: edits elsewhere do not move it."""
-    base = "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+def anchor_for(text: str, taken: set[str], prefix: str = "p-") -> str:
+    """A stable anchor from the paragraph's (or heading's) own text: edits elsewhere do not
+    move it."""
+    base = prefix + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     anchor, n = base, 2
     while anchor in taken:
         anchor, n = f"{base}-{n}", n + 1

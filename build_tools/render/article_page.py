@@ -4,11 +4,12 @@ summary, key points, key figures, related articles), then the full text — writ
 (shown with the parallel-view switch)."""
 from __future__ import annotations
 
+from ..enrich.corpus import anchor_for
 from ..model import Heading, ListBlock, Paragraph, Table
-from .html_doc import (PAGE_FORMAT_KEY, Anchors, Footnotes, admonition, esc, heading, inline_html, items, link,
+from .html_doc import (PAGE_FORMAT_KEY, Footnotes, admonition, esc, heading, inline_html, items, link,
                        paragraph, table, toc_entry)
-from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
 from .page_cache import KEY
+from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
 from .view import View
 
 GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; the hook resolves .md links
@@ -91,8 +92,8 @@ def _cells(rows: list[list[str]], translate) -> str:
 def heading_ids(doc) -> dict[int, str]:
     """Block index -> id of each heading: from its text, so edits elsewhere do not move it
     (the page and its search entries both use these)."""
-    anchors = Anchors()
-    return {i: anchors(b.text) for i, b in enumerate(doc.blocks) if isinstance(b, Heading)}
+    taken: set[str] = set()
+    return {i: anchor_for(b.text, taken, "h-") for i, b in enumerate(doc.blocks) if isinstance(b, Heading)}
 
 
 def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str], toc: list,

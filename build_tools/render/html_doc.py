@@ -1,4 +1,4 @@
-"""The HTML writer for the long generated pages (articles, glossary entries).
+"""The HTML writer for the long generated pages (articles, glossary entries, lists).
 
 Why HTML and not Markdown: these pages are already structured in the document model, and
 Python-Markdown's inline processing of them was half of the whole site build. The page file
@@ -11,7 +11,6 @@ The markup is what Python-Markdown and its extensions write for the same constru
 Source text is data: every piece of it goes through esc()."""
 from __future__ import annotations
 
-import hashlib
 import html
 
 from .markdown_doc import inline
@@ -32,21 +31,6 @@ def inline_html(text: str, notes=(), lead: int = 0, note_ref=None, spans=()) -> 
     """Escaped text with footnote references, a bold run-in lead and spans (glossary terms)."""
     return inline(text, notes, lead, note_ref, spans, esc=esc, bold=("<strong>", "</strong>"),
                   block_start=lambda s: s)
-
-
-class Anchors:
-    """Heading ids that do not move when other parts of the page change: from the text."""
-
-    def __init__(self):
-        self.taken: set[str] = set()
-
-    def __call__(self, text: str) -> str:
-        base = "h-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-        anchor, n = base, 2
-        while anchor in self.taken:
-            anchor, n = f"{base}-{n}", n + 1
-        self.taken.add(anchor)
-        return anchor
 
 
 def heading(level: int, text: str, anchor: str, extra: str = "") -> str:
