@@ -9,7 +9,6 @@ import hashlib
 import html
 import logging
 import os
-import pickle
 import posixpath
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import jieba
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 from build_tools.build import BuildError, build, load_terms
 from build_tools.config import load_settings
@@ -24,6 +24,7 @@ from build_tools.editions import EDITIONS, converter
 from build_tools.render.html_doc import PAGE_FORMAT_KEY
 from build_tools.render.pdf import pdf_status
 from build_tools.enrich.segment import user_dictionary
+from build_tools.memo import PersistentMemo
 from build_tools.search_index import SearchIndex
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -41,13 +42,8 @@ class _CachedJieba:
     text is segmented once and the result kept across builds (.cache/briefing)."""
 
     def __init__(self, real, path: Path):
-        self.real, self.path = real, path
+        self.real, self.memo = real, PersistentMemo(path)
         self.user_dicts: list = []   # loaded on the first text not in the cache: loading takes a second
-        try:
-            self.memo = pickle.loads(path.read_bytes()) if path.exists() else {}
-        except (OSError, pickle.PickleError, EOFError):
-            self.memo = {}
-        self.used: dict = {}
 
     def cut(self, text, *args, **kwargs):
         key = text if isinstance(text, str) else text.decode("utf-8")
@@ -56,7 +52,7 @@ class _CachedJieba:
             while self.user_dicts:
                 self.real.load_userdict(self.user_dicts.pop(0))
             words = list(self.real.cut(text, *args, **kwargs))
-        self.used[key] = words
+            self.memo.put(key, words)
         return iter(words)
 
     def load_userdict(self, path) -> None:
@@ -66,11 +62,7 @@ class _CachedJieba:
         return getattr(self.real, name)
 
     def save(self) -> None:
-        if self.used != self.memo:   # keep what this build used: the cache does not grow forever
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(self.path)
-            self.memo = dict(self.used)
+        self.memo.save()
 
 
 _segmenter: _CachedJieba | None = None
@@ -149,9 +141,12 @@ _RELATIVE_HREF = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"#]+)(#[^
 
 
 _search = SearchIndex()   # Material's entries and ours (search_index.py)
+_files = None             # this build's files, for the tag chips
 
 
 def on_files(files, config, **kwargs):
+    global _files
+    _files = files
     _search.load(config.docs_dir, files)
     return files
 
@@ -182,7 +177,6 @@ def on_page_content(content, page, config, files, **kwargs):
     body = _html_pages.pop(page.file.src_uri, None)
     if body is None:
         return content
-    from mkdocs.structure.toc import get_toc
     base = posixpath.dirname(page.file.src_uri)
 
     def resolve(m: re.Match) -> str:
@@ -218,8 +212,8 @@ def on_page_context(context, page, config, nav, **kwargs):
     # The tag chips above an article's title (Material's partials/tags.html), each linked
     # to its tag page.
     pages = page.meta.get("briefing_tags") or []
-    if pages and _search.files is not None:
-        found = [_search.files.get_file_from_path(p) for p in pages]
+    if pages and _files is not None:
+        found = [_files.get_file_from_path(p) for p in pages]
         context["tags"] = [{"name": name, "url": f.url} for name, f in zip(page.meta.get("tags", []), found) if f]
     return context
 

@@ -13,10 +13,10 @@ and keeps Material from parsing these pages again."""
 from __future__ import annotations
 
 import html
-import pickle
 import re
 from pathlib import Path
 
+from ..memo import PersistentMemo
 from ..model import Heading, ListBlock, Paragraph, Table
 
 INDEX_FILE = ".search.json"   # per edition, in its docs_dir; MkDocs leaves dot files out of the site
@@ -27,36 +27,18 @@ class Segmenter:
     """Han runs split into words, joined by U+200B; results kept in a cache file."""
 
     def __init__(self, path: Path | None = None):
-        self.path = path
-        self.memo: dict[str, str] = {}
-        if path and path.exists():
-            try:
-                self.memo = pickle.loads(path.read_bytes())
-            except (OSError, pickle.PickleError, EOFError):
-                self.memo = {}
-        self.used: dict[str, str] = {}
+        self.memo = PersistentMemo(path)
 
     def __call__(self, text: str) -> str:
         out = self.memo.get(text)
         if out is None:
             from ..enrich.segment import cut
-            out = _HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group())) + "\u200b", text)
-            out = out.strip("\u200b")
-        self.used[text] = out
+            out = _HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group())) + "\u200b", text).strip("\u200b")
+            self.memo.put(text, out)
         return out
 
     def save(self) -> None:
-        """Keep what this build used and what it had (pages that were not rendered again
-        did not ask); past twice what was used, only what was used, so it does not grow
-        forever."""
-        kept = {**self.memo, **self.used}
-        if len(kept) > 2 * len(self.used) + 20_000:
-            kept = self.used
-        if self.path and kept.keys() != self.memo.keys():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(self.path)
+        self.memo.save()
 
 
 def _join(segment, parts) -> str:

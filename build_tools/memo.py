@@ -1,0 +1,41 @@
+"""Results kept across builds in a pickle file (segmentation of texts, for the search index):
+what a build asked for, and what it had but did not ask for again (pages not rebuilt do not
+ask), bounded so that the file does not grow forever."""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+
+class PersistentMemo:
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.had: dict = {}
+        if path and path.exists():
+            try:
+                self.had = pickle.loads(path.read_bytes())
+            except (OSError, pickle.PickleError, EOFError):
+                self.had = {}
+        self.used: dict = {}
+
+    def get(self, key):
+        """The kept value, or None; asking marks it used."""
+        value = self.had.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key, value) -> None:
+        self.used[key] = value
+
+    def save(self) -> None:
+        """What was used and what was had; past twice what was used, only what was used."""
+        kept = {**self.had, **self.used}
+        if len(kept) > 2 * len(self.used) + 20_000:
+            kept = self.used
+        if self.path and kept.keys() != self.had.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self.path)
+            self.had = kept
