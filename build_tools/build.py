@@ -11,11 +11,10 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from .config import Settings
-from .model import Document, Heading, Paragraph
+from .model import Article
 from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
@@ -28,7 +27,7 @@ from .render.pdf import print_documents, render_pdfs
 from .render.site_pages import article_index, home_page, tag_pages, title_of
 from .render.view import View
 from .translations import units
-from .sources import Source, discover
+from .sources import discover
 
 
 class BuildError(Exception):
@@ -37,40 +36,6 @@ class BuildError(Exception):
     def __init__(self, errors: list[SourceError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
-
-
-@dataclass
-class Article:
-    source: Source
-    doc: Document
-    terms: list = field(default_factory=list)
-    enriched: object = None
-
-    @cached_property
-    def term_index(self) -> dict[str, Term]:
-        return {t.zh: t for t in self.terms}
-
-    @property
-    def title(self) -> str:
-        meta = self.source.meta
-        if self.doc.title:
-            return self.doc.title
-        if meta.get("title_zh"):
-            return meta["title_zh"]
-        return next((b.text for b in self.doc.blocks if isinstance(b, Heading)), self.source.stem)
-
-    @property
-    def description(self) -> str:
-        meta = self.source.meta
-        if meta.get("summary_zh"):
-            return meta["summary_zh"]
-        if self.enriched and self.enriched.summary:
-            return "".join(s for s, _ in self.enriched.summary[:2])
-        if self.doc.abstract:
-            text = self.doc.abstract
-        else:
-            text = next((b.text for b in self.doc.blocks if isinstance(b, Paragraph)), "")
-        return text if len(text) <= 120 else text[:118] + "……"
 
 
 @dataclass
@@ -111,15 +76,15 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
                   segment: Segmenter, cache: PageCache, keys: dict[str, str]) -> dict[str, str]:
     """One edition's pages below its docs folder; an article whose page in docs/ carries
     the same key is kept (KEPT), not rendered again. `keys` receives each article page's key."""
-    site_name = settings.extra.get("site_name_en", "Briefing") if view.english else settings.site_name
+    site_name = settings.site_name_en if view.english else settings.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
              "glossary/index.md": glossary_index(terms, view)}
     pages.update(article_index(articles, view))
     pages.update(tag_pages(articles, view))
     # Past a corpus size, an article's search entry holds what finds it, not its full text,
     # so the index stays small enough for a phone to load (search_entries.py).
-    limit = int(settings.extra.get("search_full_text_articles", 300))
-    lead_chars = int(settings.extra.get("search_lead_chars", 200)) if len(articles) > limit else None
+    limit = settings.search_full_text_articles
+    lead_chars = settings.search_lead_chars if len(articles) > limit else None
     fixed = f"{lead_chars}\0{converter_id(settings)}"
     search = {}
     for a in articles:

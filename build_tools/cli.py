@@ -33,7 +33,7 @@ def _build(args) -> int:
     from .report import progress_printer, report_table
     from .translations import units
     settings = load_settings(args.config)
-    pdf, why_not = pdf_status()
+    pdf, why_not = pdf_status(settings.pdf)
     if not pdf:
         print(why_not)
     from .build import Stopwatch
@@ -155,8 +155,9 @@ def main(argv=None) -> int:
     p.set_defaults(run=_terms)
     args = parser.parse_args(argv)
     from .build import BuildError
+    from .config import ConfigError
     try:
         return args.run(args)
-    except (SourceError, BuildError) as e:
-        print(f"error: {e}" if isinstance(e, SourceError) else "errors:\n" + str(e), file=sys.stderr)
+    except (SourceError, BuildError, ConfigError) as e:
+        print("errors:\n" + str(e) if isinstance(e, BuildError) else f"error: {e}", file=sys.stderr)
         return 1

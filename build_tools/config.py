@@ -1,66 +1,87 @@
-"""Settings: the `extra.briefing` section of mkdocs.yml, with defaults. Configuration lives
-there and in data files, not in code."""
+"""Settings: the `briefing` plugin's options in mkdocs.yml (build_tools/plugin.py declares
+them, typed), read through MkDocs' own config loader, so `mkdocs build`/`serve` and the
+`briefing` command see the same values. An edition's config (mkdocs.zh-Hant.yml,
+mkdocs.en.yml) INHERITs mkdocs.yml; MkDocs merges the plugin's options, and the edition's
+own `edition:` says which edition it builds."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags such as !!python/name:… for extensions: read them as text."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 # What `briefing build` writes below docs/ (gitignored; everything else there is hand-written).
 GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json")
 
 
-@dataclass
+class ConfigError(Exception):
+    """mkdocs.yml (or an edition's config) cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path
     seeds: Path
-    docs: Path
+    docs: Path            # where every edition's pages go (the Simplified edition's docs_dir)
     glossary: Path
     site_name: str = "简报"
+    site_name_en: str = "Briefing"
     generated: tuple[str, ...] = GENERATED
     opencc_profile: str = "s2tw"
     edition: str = "zh-Hans"
     max_source_mb: float = 10
-    extra: dict = field(default_factory=dict)
-
+    search_full_text_articles: int = 300
+    search_lead_chars: int = 200
+    pdf: bool = True
 
     @property
     def cache(self) -> Path:
         return self.root / ".cache" / "briefing"
 
 
-def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:
-    config_file = Path(config_file).resolve()
-    root = config_file.parent
-    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    # An edition's config INHERITs the base one: settings come from the base, the edition's
-    # own `extra.briefing.edition` says which edition it builds.
-    own_edition = ((raw.get("extra") or {}).get("briefing") or {}).get("edition")
-    while raw.get("INHERIT"):
-        base = yaml.load((config_file.parent / raw["INHERIT"]).read_text(encoding="utf-8"), Loader=_Loader) or {}
-        config_file = (config_file.parent / raw.pop("INHERIT")).resolve()
-        raw = base
-    conf = dict((raw.get("extra") or {}).get("briefing") or {})
-    if own_edition:
-        conf["edition"] = own_edition
+def settings_from_config(config) -> Settings:
+    """Settings from a loaded (validated) MkDocs config holding the briefing plugin, before
+    the plugin's on_config has changed anything in it."""
+    from .editions import EDITIONS
+    plugin = config.plugins.get("briefing")
+    if plugin is None:
+        raise ConfigError(f"{config.config_file_path}: the `briefing` plugin is not in `plugins`")
+    options = plugin.config
+    root = Path(config.config_file_path).resolve().parent
+    here = next(e for e in EDITIONS if e.code == options.edition)
+    docs = Path(config.docs_dir)
+    if here.prefix:   # the other editions' docs_dir is below the Simplified one's
+        if docs.name != here.prefix.rstrip("/"):
+            raise ConfigError(f"{config.config_file_path}: docs_dir of the {here.code} edition must be "
+                              f"<docs>/{here.prefix.rstrip('/')}, not {config.docs_dir}")
+        docs = docs.parent
     return Settings(
         root=root,
-        seeds=root / conf.get("seeds", "seeds"),
-        docs=root / raw.get("docs_dir", "docs"),
-        glossary=root / conf.get("glossary", "seeds/glossary.yml"),
-        site_name=raw.get("site_name", "简报"),
-        opencc_profile=conf.get("opencc_profile", "s2tw"),
-        edition=conf.get("edition", "zh-Hans"),
-        max_source_mb=float(conf.get("max_source_mb", 10)),
-        extra=conf,
+        seeds=root / options.seeds,
+        docs=docs,
+        glossary=root / options.glossary,
+        site_name=config.site_name,
+        site_name_en=options.site_name_en,
+        opencc_profile=options.opencc_profile,
+        edition=options.edition,
+        max_source_mb=float(options.max_source_mb),
+        search_full_text_articles=options.search_full_text_articles,
+        search_lead_chars=options.search_lead_chars,
+        pdf=options.pdf,
     )
+
+
+def load_config(config_file: str | Path = "mkdocs.yml"):
+    """The MkDocs config, loaded and validated as `mkdocs build` loads it."""
+    from mkdocs.config import load_config as mkdocs_load_config
+    from mkdocs.exceptions import ConfigurationError
+    path = Path(config_file)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such config file")
+    try:
+        return mkdocs_load_config(config_file=str(path))
+    except ConfigurationError as e:
+        raise ConfigError(f"{path}: {e}") from None
+
+
+def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:
+    return settings_from_config(load_config(config_file))

@@ -6,6 +6,12 @@ are explicit, and footnote references are (offset, mark) pairs, not markup in th
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .enrich.glossary import Term
+    from .sources import Source
 
 
 @dataclass
@@ -127,3 +133,39 @@ class Document:
             footnotes=[Footnote(**f) for f in d.get("footnotes", [])],
             removed=[Removal(**r) for r in d.get("removed", [])],
         )
+
+
+@dataclass
+class Article:
+    """One source through the pipeline: where it came from, its cleaned document, the
+    glossary it was matched against and what enrichment found (enrich/corpus.py)."""
+    source: Source
+    doc: Document
+    terms: list = field(default_factory=list)
+    enriched: object = None
+
+    @cached_property
+    def term_index(self) -> dict[str, Term]:
+        return {t.zh: t for t in self.terms}
+
+    @property
+    def title(self) -> str:
+        meta = self.source.meta
+        if self.doc.title:
+            return self.doc.title
+        if meta.get("title_zh"):
+            return meta["title_zh"]
+        return next((b.text for b in self.doc.blocks if isinstance(b, Heading)), self.source.stem)
+
+    @property
+    def description(self) -> str:
+        meta = self.source.meta
+        if meta.get("summary_zh"):
+            return meta["summary_zh"]
+        if self.enriched and self.enriched.summary:
+            return "".join(s for s, _ in self.enriched.summary[:2])
+        if self.doc.abstract:
+            text = self.doc.abstract
+        else:
+            text = next((b.text for b in self.doc.blocks if isinstance(b, Paragraph)), "")
+        return text if len(text) <= 120 else text[:118] + "……"

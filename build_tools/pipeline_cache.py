@@ -3,37 +3,21 @@
 processed in a process pool. An unchanged source is not cleaned or enriched again."""
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import pickle
 from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache
-from pathlib import Path
 
 from .cleaning.pipeline import clean_file
+from .fingerprint import fingerprint
+from .model import Article
 from .reading import SourceError
 
 HINT_KEYS = ("running_headers", "paragraph_breaks")
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the package's code and data: a change to the cleaner invalidates the cache."""
-    root = Path(__file__).parent
-    h = hashlib.sha256()
-    for path in sorted(list(root.rglob("*.py")) + list((root / "data").glob("*"))):
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
 def cache_key(source, glossary_bytes: bytes, max_bytes: int) -> str:
-    h = hashlib.sha256(code_version().encode())
-    h.update(source.path.read_bytes() if source.path.stat().st_size <= max_bytes else b"too-large")
-    h.update(json.dumps(source.meta, sort_keys=True, default=str, ensure_ascii=False).encode())
-    h.update(glossary_bytes)
-    return h.hexdigest()
+    data = source.path.read_bytes() if source.path.stat().st_size <= max_bytes else b"too-large"
+    return fingerprint(data, source.meta, glossary_bytes, code=True, length=64)
 
 
 _terms = None
@@ -62,7 +46,6 @@ def _worker_init(terms) -> None:
 
 def _process(job):
     """In a worker: (source, max_bytes) -> (doc, enriched) or (None, error as a tuple)."""
-    from .build import Article
     from .enrich.corpus import enrich_article
     source, max_bytes = job
     try:

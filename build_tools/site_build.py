@@ -11,7 +11,6 @@ changed configuration or `--full` builds everything. Either way the build happen
 temporary folder swapped in at the end: a failed build leaves site/ as it was."""
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from .config import Settings
 from .editions import EDITIONS
+from .fingerprint import fingerprint
 
 # What else decides the HTML of an unchanged page.
 _ENVIRONMENT = ("SITE_URL", "BRIEFING_DIRECTORY_URLS", "BRIEFING_OFFLINE")
@@ -30,15 +30,12 @@ _ENVIRONMENT = ("SITE_URL", "BRIEFING_DIRECTORY_URLS", "BRIEFING_OFFLINE")
 
 def build_stamp(settings: Settings) -> str:
     from importlib.metadata import version
-    from .pipeline_cache import code_version
-    h = hashlib.sha256(code_version().encode())
-    for path in sorted(settings.root.glob("mkdocs*.yml")) + sorted((Path(__file__).parent / "theme").rglob("*")):
-        if path.is_file():
-            h.update(path.name.encode() + path.read_bytes())
-    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
-        h.update(version(package).encode())
-    h.update(json.dumps({k: os.environ.get(k) for k in _ENVIRONMENT}, sort_keys=True).encode())
-    return h.hexdigest()
+    configs = sorted(settings.root.glob("mkdocs*.yml"))
+    here = Path(__file__).parent
+    theme = sorted(p for p in (here / "theme").rglob("*") if p.is_file())
+    return fingerprint([p.name for p in configs] + [p.relative_to(here).as_posix() for p in theme], *configs, *theme,
+                       [version(p) for p in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")],
+                       {k: os.environ.get(k) for k in _ENVIRONMENT}, code=True, length=64)
 
 
 def _config(edition) -> str:
@@ -51,7 +48,7 @@ TIMING = "briefing-timing: "   # the last line an edition's build prints
 def _run_editions(settings: Settings, targets: dict, dirty: bool) -> dict[str, dict]:
     """Every edition's MkDocs build, concurrently; returns each one's wall and CPU time and
     peak memory."""
-    env = dict(os.environ, BRIEFING_PREBUILT="1", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     jobs = []
     for edition, target in targets.items():
         cmd = [sys.executable, "-m", "build_tools.site_build", _config(edition), str(target)] + (["--dirty"] if dirty else [])
@@ -87,6 +84,7 @@ def mkdocs_build(config_file: str, site_dir: str, dirty: bool) -> int:
     start = time.perf_counter()
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        config.plugins["briefing"].config.prebuilt = True   # `briefing site` wrote the pages already
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
             build(config, dirty=dirty)

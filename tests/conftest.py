@@ -72,7 +72,8 @@ def mkdocs_build(project: Path, site: Path | None = None, edition: str = "",
     """`mkdocs build --strict` of one edition ("" is the Simplified one, at the site root)."""
     site = site or project / "site"
     config = project / (f"mkdocs.{edition}.yml" if edition else "mkdocs.yml")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFING_PREBUILT="1" if prebuilt else "0")
+    # PDFs only where a test asks for them (build_all_editions(pdf=True) makes them first)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFING_PREBUILT="1" if prebuilt else "0", BRIEFING_PDF="0")
     # not -q: it silences the warnings that --strict counts
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "-f", str(config), "-d", str(site / edition if edition else site)],

@@ -113,7 +113,7 @@ def _get(url: str) -> str:
 def test_serve_regenerates_pages_when_a_source_changes(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFING_PDF="0")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
                                "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

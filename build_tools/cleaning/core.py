@@ -1,8 +1,9 @@
 """The cleaning framework: a source becomes a list of classified lines, small named passes
 refine the classification or lift text out, and the last passes assemble the Document.
 
-Each pass is one job, declared with @cleaning_pass, and records what it changed in
-Draft.changes (an explanation, like ftfy's fixers) and what it dropped in Draft.removed.
+Each pass is one job, named with @cleaning_pass and run in the order of pipeline.PASSES,
+and records what it changed in Draft.changes (an explanation, like ftfy's fixers) and what
+it dropped in Draft.removed.
 """
 from __future__ import annotations
 
@@ -98,14 +99,16 @@ class CleaningPass:
     doc: str
     run: PassFn
 
-
-PASSES: list[CleaningPass] = []
+    @classmethod
+    def of(cls, fn: PassFn) -> "CleaningPass":
+        return cls(getattr(fn, "pass_name", fn.__name__), (fn.__doc__ or "").strip().split("\n")[0], fn)
 
 
 def cleaning_pass(name: str):
-    """Register a pass; passes run in registration order (see pipeline.py imports)."""
+    """Name a function as a cleaning pass. Nothing is registered: the passes that run, and
+    their order, are the list in pipeline.py (a test checks that every named pass is in it)."""
     def wrap(fn: PassFn) -> PassFn:
-        PASSES.append(CleaningPass(name, (fn.__doc__ or "").strip().split("\n")[0], fn))
+        fn.pass_name = name
         return fn
     return wrap
 

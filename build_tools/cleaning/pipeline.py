@@ -4,29 +4,26 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reading import SourceText, read_source
-from . import fields, finish, footnotes, furniture, paragraphs, structure  # noqa: F401 (registers passes)
-from .core import PASSES, cleaning_pass, make_draft, measure_layout
-
-cleaning_pass("measure_layout")(measure_layout)
+from . import fields, finish, footnotes, furniture, paragraphs, structure
+from .core import CleaningPass, make_draft, measure_layout
 
 
-@cleaning_pass("remeasure_layout")
 def remeasure_layout(draft) -> None:
     """Measure the column again on what is left of the body, once abstracts, footnotes and
     front matter (often set wider or narrower) are lifted out."""
     measure_layout(draft)
 
 
-_ORDER = [
-    "measure_layout",
-    "apply_editor_hints", "strip_editor_tags", "strip_end_marks", "strip_page_numbers",
-    "strip_running_headers",
-    "lift_labelled_fields", "lift_front_matter", "lift_footnotes", "remeasure_layout",
-    "detect_tables", "detect_captions", "detect_lists", "detect_outline_headings",
-    "detect_numbered_headings", "detect_title_lines",
-    "join_paragraphs", "tidy_spacing", "mark_lead_ins", "number_footnotes",
-]
-PASSES.sort(key=lambda p: _ORDER.index(p.name))
+# The passes, in the order they run.
+PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
+    measure_layout,
+    furniture.apply_editor_hints, furniture.strip_editor_tags, furniture.strip_end_marks,
+    furniture.strip_page_numbers, furniture.strip_running_headers,
+    fields.lift_labelled_fields, fields.lift_front_matter, footnotes.lift_footnotes, remeasure_layout,
+    structure.detect_tables, structure.detect_captions, structure.detect_lists,
+    structure.detect_outline_headings, structure.detect_numbered_headings, structure.detect_title_lines,
+    paragraphs.join_paragraphs, finish.tidy_all_spacing, finish.mark_lead_ins, finish.number_footnotes,
+)]
 
 
 def clean_text(path: str, text: str, removed=(), changes=(), hints: dict | None = None) -> Document:

@@ -19,7 +19,8 @@ def _abstract(article, view: View) -> str:
     doc, e, ui, stem = article.doc, article.enriched, view.ui, article.source.stem
     text, status = view.text(stem, doc.abstract)
     marks = e.marks.get(-1, []) if status == "ok" and not view.english else []
-    body = paragraph(inline_html(text, spans=_terms(article, marks)) + status_badge(status, view))
+    # "abstract": where the glossary links a term first used in the abstract (enrich/corpus.py)
+    body = paragraph(inline_html(text, spans=_terms(article, marks)) + status_badge(status, view), "abstract")
     if doc.keywords:
         body += (f"\n<p><strong>{esc(ui['keywords'] + ui['colon'].strip())}</strong> "
                  + " · ".join(esc(view.text(stem, k)[0]) for k in doc.keywords) + "</p>")

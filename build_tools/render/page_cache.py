@@ -6,10 +6,10 @@ finds the page already in docs/ with the same key keeps it, and its search entri
 instead of rendering it again; write_pages then leaves the file alone."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
+from ..fingerprint import fingerprint
 from .search_entries import INDEX_FILE
 
 KEY = "briefing_key"
@@ -30,13 +30,11 @@ def page_key(article, view, related_titles: list, settings_part: str) -> str:
     e = article.enriched
     if not e.source_key:
         return ""
-    h = hashlib.sha256(f"{e.source_key}\0{view.code}\0{view.pdf}\0{settings_part}".encode())
-    h.update(json.dumps([[o.source.slug, title, [t.zh for t in shared]] for (o, _, shared), title
-                         in zip(e.related, related_titles)], ensure_ascii=False).encode())
-    h.update(json.dumps(sorted(view.tag_names.items()), ensure_ascii=False).encode())
-    if view.english:
-        h.update(view.catalog_bytes(article.source.stem))
-    return h.hexdigest()[:32]
+    related = [[o.source.slug, title, [t.zh for t in shared]] for (o, _, shared), title
+               in zip(e.related, related_titles)]
+    catalog = view.catalog_bytes(article.source.stem) if view.english else b""
+    return fingerprint(e.source_key, view.code, view.pdf, settings_part, related,
+                       sorted(view.tag_names.items()), catalog)
 
 
 class PageCache:

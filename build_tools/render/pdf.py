@@ -6,19 +6,20 @@ Per edition: one PDF per article and a briefing pack. Renders are cached by the 
 their HTML, and run in a process pool."""
 from __future__ import annotations
 
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 
 from ..editions import converter
+from ..fingerprint import fingerprint
 from .print_doc import article_body, document, pack_body
 from .view import View
 
 
-def pdf_status() -> tuple[bool, str]:
-    """(enabled, why not): BRIEFING_PDF=0 turns PDFs off; so does a missing engine."""
-    if os.environ.get("BRIEFING_PDF", "1") == "0":
-        return False, "BRIEFING_PDF=0: PDFs skipped"
+def pdf_status(wanted: bool) -> tuple[bool, str]:
+    """(enabled, why not): the plugin's `pdf` setting (BRIEFING_PDF=0 turns it off) and
+    whether the engine loads."""
+    if not wanted:
+        return False, "PDFs skipped: `pdf` is off for the briefing plugin in mkdocs.yml (BRIEFING_PDF=0)"
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError) as e:
@@ -50,7 +51,7 @@ def print_documents(settings, articles, views: dict[str, View]) -> dict[str, str
             authors = view.ui["separator"].join(a.doc.authors)
             html = document(a.title, view, article_body(a, view, 1), authors, created)
             out[f"{prefix}pdf/{a.source.slug}.pdf"] = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
-        name = settings.extra.get("site_name_en", "Briefing") if edition == "en" else settings.site_name
+        name = settings.site_name_en if edition == "en" else settings.site_name
         html = document(name, view, pack_body(articles, view, name, date_text), created=date_text)
         out[f"{prefix}pdf/{PACK}"] = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
     return out
@@ -61,8 +62,7 @@ def render_pdfs(settings, docs: dict[str, str], workers: int | None = None) -> d
     import weasyprint
     cache = settings.cache / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
-    key = {rel: hashlib.sha256((weasyprint.__version__ + html).encode("utf-8")).hexdigest()
-           for rel, html in docs.items()}
+    key = {rel: fingerprint(weasyprint.__version__, html, length=64) for rel, html in docs.items()}
     todo = [rel for rel in docs if not (cache / f"{key[rel]}.pdf").exists()]
     if todo:
         # the longest documents first, so the pool finishes together

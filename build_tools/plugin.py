@@ -1,0 +1,270 @@
+"""The `briefing` MkDocs plugin (mkdocs.yml: `plugins: briefing: …`, options in
+BriefingConfig). `mkdocs build` and `mkdocs serve` regenerate the pages of every edition
+from seeds/ first (unless `prebuilt`, as `briefing site` sets after one `briefing build`),
+serving watches seeds/, and each edition gets its search dictionary and index, its
+converted names, per-page language links and tag chips. Article, glossary, list and tag
+pages are HTML in Markdown files (render/html_doc.py): MkDocs is handed their HTML as the
+page's rendered content, with links resolved and anchors recorded as it does for Markdown.
+
+Where this reaches into MkDocs or Material internals, host.py names the version it was
+written against and stops the build on another."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from .config import ConfigError, settings_from_config
+from .editions import EDITIONS
+from .html_page import render_html_page
+from .host import check_versions
+from .render.html_doc import PAGE_FORMAT_KEY
+
+log = get_plugin_logger("briefing")   # "mkdocs.plugins.briefing"
+
+
+class Switch(c.BaseConfigOption[bool]):
+    """true/false; also 1/0, as `!ENV [BRIEFING_PDF, true]` reads BRIEFING_PDF=0."""
+
+    def __init__(self, default: bool):
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        if isinstance(value, bool) or value in (0, 1):
+            return bool(value)
+        raise c.ValidationError(f"Expected true or false (or 1/0), got {value!r}")
+
+
+class BriefingConfig(base.Config):
+    edition = c.Choice([e.code for e in EDITIONS], default="zh-Hans")
+    site_name_en = c.Type(str, default="Briefing")   # the English edition's site_name
+    seeds = c.Type(str, default="seeds")
+    glossary = c.Type(str, default="seeds/glossary.yml")
+    opencc_profile = c.Type(str, default="s2tw")
+    max_source_mb = c.Type((int, float), default=10)
+    search_full_text_articles = c.Type(int, default=300)
+    search_lead_chars = c.Type(int, default=200)
+    # Briefing PDFs, the same for `briefing site` and `mkdocs build`/`serve` (pages link to
+    # them, so the two must agree or each would rewrite the other's pages).
+    pdf = Switch(default=True)
+    # The pages in docs/ are current (`briefing site` wrote them): build them as they are.
+    prebuilt = Switch(default=False)
+
+
+def _write_if_changed(path, text: str) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+class _CachedJieba:
+    """Stands in for jieba inside Material's search plugin: the same segmentation, but each
+    text is segmented once and the result kept across builds (.cache/briefing)."""
+
+    def __init__(self, real, path: Path):
+        from .memo import PersistentMemo
+        self.real, self.memo = real, PersistentMemo(path)
+        self.user_dicts: list = []   # loaded on the first text not in the cache: loading takes a second
+
+    def cut(self, text, *args, **kwargs):
+        key = text if isinstance(text, str) else text.decode("utf-8")
+        words = self.memo.get(key)
+        if words is None:
+            while self.user_dicts:
+                self.real.load_userdict(self.user_dicts.pop(0))
+            words = list(self.real.cut(text, *args, **kwargs))
+            self.memo.put(key, words)
+        return iter(words)
+
+    def load_userdict(self, path) -> None:
+        self.user_dicts.append(path)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def save(self) -> None:
+        self.memo.save()
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a --dirty build may leave navigation and links stale. Not here:
+    navigation lists fixed index pages only, and a page is rewritten whenever anything it
+    shows changes (site_build.py). In strict mode that warning alone would stop the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
+# Material's search worker splits a Chinese query into index terms but never tries a term
+# that ends at the query's last character (`o<t.length`), so 產業鏈 is searched as 產業*.
+_QUERY_SPLIT_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+_QUERY_SPLIT_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    # on_startup keeps one instance across `mkdocs serve` rebuilds (MkDocs' plugin API),
+    # so what is learnt once (dirty or not) stays; per-build state is reset in on_config.
+    def __init__(self):
+        self.dirty = False
+        self.settings = None
+        self.files = None        # this build's files, for the tag chips
+        self.segmenter: _CachedJieba | None = None
+        self.search = None       # Material's entries and ours (search_index.py)
+
+    def on_startup(self, *, command, dirty):
+        self.dirty = dirty
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
+    @event_priority(100)   # before the search plugin reads its settings
+    def on_config(self, config):
+        from .build import BuildError, load_terms
+        from .editions import converter
+        from .enrich.segment import user_dictionary
+        check_versions()
+        try:
+            self.settings = settings = settings_from_config(config)
+        except ConfigError as e:
+            raise PluginError(f"briefing: {e}") from None
+        try:
+            terms = load_terms(settings)
+        except BuildError as e:
+            raise PluginError(f"briefing: bad glossary:\n{e}") from None
+        forms = user_dictionary(f for t in terms for f in t.forms)
+        here = next(e for e in EDITIONS if e.code == settings.edition)
+        if config.site_url and here.prefix and not config.site_url.endswith(here.prefix):
+            config.site_url = config.site_url.rstrip("/") + "/" + here.prefix   # each edition below the root
+        if settings.edition == "en":
+            config.site_name = settings.site_name_en
+        if settings.edition == "zh-Hant":
+            to_hant = converter(settings)
+            config.site_name = to_hant(config.site_name)
+            if config.site_description:
+                config.site_description = to_hant(config.site_description)
+            config.nav = [{to_hant(k): v for k, v in item.items()} if isinstance(item, dict) else item
+                          for item in (config.nav or [])]
+        self._configure_search(config, settings, forms)
+        return config
+
+    def _configure_search(self, config, settings, forms: str) -> None:
+        """Material's search: this edition's jieba dictionaries, and segmentation cached."""
+        import jieba
+        from .editions import converter, converter_id
+        from .fingerprint import fingerprint
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if settings.edition == "zh-Hant":
+            to_hant = converter(settings)
+            # jieba's dictionary is Simplified and splits Traditional text badly (製造業 ->
+            # 製/造/業): give this edition's index the dictionary converted with the same profile.
+            source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+            name = f"jieba-dict.{settings.opencc_profile}.{fingerprint(Path(source), converter_id(settings))}.txt"
+            target = settings.cache / name
+            if not target.exists():
+                with open(source, encoding="utf-8") as fh:
+                    _write_if_changed(target, to_hant(fh.read()))
+            if search is not None:
+                search.config.jieba_dict = str(target)
+            forms = to_hant(forms)
+        if search is not None:
+            search.config.jieba_dict_user = _write_if_changed(
+                settings.cache / f"jieba-user.{settings.edition}.txt", forms)
+            # Segmentation results are cached across builds, per dictionary.
+            import material.plugins.search.plugin as search_module
+            if getattr(search_module, "jieba", None) is not None:
+                real = getattr(search_module.jieba, "real", search_module.jieba)
+                stamp = hashlib.sha256((forms + str(search.config.jieba_dict)).encode()).hexdigest()[:12]
+                self.segmenter = _CachedJieba(real, settings.cache / f"segmentation.{settings.edition}.{stamp}.pickle")
+                search_module.jieba = self.segmenter
+
+    @event_priority(100)
+    def on_pre_build(self, *, config):
+        from .build import BuildError, build
+        from .render.pdf import pdf_status
+        if self.config.prebuilt:
+            return
+        pdf, why_not = pdf_status(self.settings.pdf)
+        if self.settings.pdf and not pdf:
+            log.warning(why_not)
+        try:
+            result = build(self.settings, pdf=pdf)
+        except BuildError as e:
+            raise PluginError(f"briefing: bad input, nothing was changed:\n{e}") from None
+        if result.written or result.deleted:
+            log.info(f"{len(result.written)} page(s) written, {len(result.deleted)} removed")
+
+    def on_files(self, files, *, config):
+        from .search_index import SearchIndex
+        self.files = files
+        self.search = SearchIndex()
+        self.search.load(config.docs_dir, files)
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if self.search.has(page.file.src_uri):
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if page.meta.get(PAGE_FORMAT_KEY):
+            render_html_page(page)
+        return markdown
+
+    def on_page_context(self, context, *, page, config, nav):
+        """Links to this page in every edition, relative and (with site_url) absolute."""
+        self.search.built.add(page.url)
+        here = next(e for e in EDITIONS if e.code == self.settings.edition)
+        context["briefing_edition"] = here.code
+        depth = page.url.count("/")   # "articles/x/" and "articles/x.html" alike
+        up_to_root = "../" * len([p for p in here.prefix.split("/") if p])
+        root_url = ""
+        if config.site_url:
+            root_url = config.site_url[: len(config.site_url) - len(here.prefix)] if here.prefix and \
+                config.site_url.endswith(here.prefix) else config.site_url
+        links = []
+        for ed in EDITIONS:
+            href = "../" * depth + up_to_root + ed.prefix + page.url
+            links.append({"lang": ed.code, "name": ed.name, "href": href or "./",
+                          "absolute": root_url + ed.prefix + page.url if root_url else ""})
+        context["edition_links"] = links
+        # The tag chips above an article's title (Material's partials/tags.html), each linked
+        # to its tag page.
+        pages = page.meta.get("briefing_tags") or []
+        if pages and self.files is not None:
+            found = [self.files.get_file_from_path(p) for p in pages]
+            context["tags"] = [{"name": name, "url": f.url} for name, f in zip(page.meta.get("tags", []), found) if f]
+        return context
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.settings.seeds))
+        translations = self.settings.root / "translations"
+        if translations.exists():
+            server.watch(str(translations))
+        return server
+
+    @event_priority(-50)   # after the search plugin has written its index, before the offline plugin reads it
+    def on_post_build(self, *, config):
+        self._search_post_build(config)
+
+    def _search_post_build(self, config) -> None:
+        if self.segmenter is not None:
+            self.segmenter.save()
+        settings = self.settings
+        urls = "dirs" if config.use_directory_urls else "files"   # `make offline` has its own
+        self.search.write(config.site_dir, settings.cache / f"search-material.{settings.edition}.{urls}.json", self.dirty)
+        self._patch_search_worker(Path(config.site_dir))
+
+    @staticmethod
+    def _patch_search_worker(site_dir: Path) -> None:
+        workers = site_dir / "assets" / "javascripts" / "workers"
+        for worker in sorted(workers.glob("search.*.min.js")):
+            code = worker.read_text(encoding="utf-8")
+            if _QUERY_SPLIT_BUG in code:
+                worker.write_text(code.replace(_QUERY_SPLIT_BUG, _QUERY_SPLIT_FIX), encoding="utf-8")
+            elif _QUERY_SPLIT_FIX not in code:
+                raise PluginError(f"briefing: Material's search worker {worker.name} no longer has the "
+                                  "query split that build_tools/plugin.py fixes; update _QUERY_SPLIT_BUG")
