@@ -73,13 +73,13 @@ def settings_from_config(config) -> Settings:
 def load_config(config_file: str | Path = "mkdocs.yml"):
     """The MkDocs config, loaded and validated as `mkdocs build` loads it."""
     from mkdocs.config import load_config as mkdocs_load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
     path = Path(config_file)
     if not path.is_file():
         raise ConfigError(f"{path}: no such config file")
     try:
         return mkdocs_load_config(config_file=str(path))
-    except ConfigurationError as e:
+    except (ConfigurationError, Abort) as e:   # what is wrong is logged (stderr) as MkDocs does
         raise ConfigError(f"{path}: {e}") from None
 
 

@@ -19,6 +19,19 @@ def passes_that_changed(doc):
     return {name for name, _ in doc.changes}
 
 
+def test_every_named_pass_runs_in_the_pipeline_once():
+    """Passes are named with @cleaning_pass where they are written, but only the list in
+    pipeline.py runs them: a named pass missing from it would silently never run."""
+    import inspect
+    from build_tools import cleaning
+    from build_tools.cleaning import core, fields, finish, footnotes, furniture, paragraphs, structure
+    named = {fn for m in (core, fields, finish, footnotes, furniture, paragraphs, structure)
+             for _, fn in inspect.getmembers(m, inspect.isfunction) if hasattr(fn, "pass_name")}
+    listed = [p.run for p in PASSES]
+    assert named and named <= set(listed) and len(listed) == len(set(listed))
+    assert cleaning.PASSES is PASSES
+
+
 def test_passes_are_named_and_documented():
     names = [p.name for p in PASSES]
     assert names[0] == "measure_layout" and names[-1] == "number_footnotes"
