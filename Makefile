@@ -22,7 +22,8 @@ pages: $(STAMP)
 # All three editions (pages generated once, then each edition built by MkDocs, concurrently),
 # into a temporary folder swapped in at the end: a failed build leaves site/ as it was.
 # Incremental when site/ holds a build of the same configuration: only changed pages are
-# rebuilt (`briefing site --full` rebuilds everything). BRIEFING_PDF=0 skips the PDFs.
+# rebuilt (`briefing site --full` rebuilds everything). BRIEFING_PDF=0 skips the PDFs (it sets the
+# briefing plugin's `pdf` option in mkdocs.yml, which `make serve` reads too).
 site: $(STAMP)
 	$(BIN)/briefing site
 

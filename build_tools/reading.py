@@ -177,7 +177,7 @@ def read_source(path, max_bytes: int = MAX_SOURCE_BYTES) -> SourceText:
         size = path.stat().st_size
         if size > max_bytes:
             raise SourceError(path, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit "
-                                    "for one source (extra.briefing.max_source_mb): is it really one article?")
+                                    "for one source (max_source_mb of the briefing plugin in mkdocs.yml): is it really one article?")
         data = path.read_bytes()
     except OSError as e:
         raise SourceError(path, f"cannot read: {e.strerror}") from None

@@ -12,7 +12,7 @@ from .page_cache import KEY
 from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
 from .view import View
 
-GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; the hook resolves .md links
+GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; the plugin resolves .md links
 
 
 def _abstract(article, view: View) -> str:
@@ -168,7 +168,7 @@ def article_page(article, view: View, key: str = "") -> str:
     out.append(notes.section([(f.mark, esc(view.text(stem, f.text)[0])) for f in doc.footnotes]))
     meta = {KEY: key} if key else {}
     meta.update(title=title, description=description_of(article, view))
-    if e.tags:   # shown above the title by the theme, linked to their pages by the hook
+    if e.tags:   # shown above the title by the theme, linked to their pages by the plugin
         meta["tags"] = [view.tag(t) for t in e.tags]
         meta["briefing_tags"] = [f"tags/{tag_slug(t, view)}.md" for t in e.tags]
     meta[PAGE_FORMAT_KEY] = True

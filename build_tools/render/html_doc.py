@@ -3,8 +3,8 @@
 Why HTML and not Markdown: these pages are already structured in the document model, and
 Python-Markdown's inline processing of them was half of the whole site build. The page file
 is still a Markdown file (front matter + a block of HTML, which is valid Markdown); the
-hook (mkdocs_hook.py) hands the HTML to MkDocs as the page's content, resolving `.md` links
-as MkDocs does, and gives MkDocs the table of contents from the front matter.
+briefing plugin (html_page.py) hands the HTML to MkDocs as the rendered page, resolving `.md`
+links and recording anchors as MkDocs does, with the table of contents from the front matter.
 
 The markup is what Python-Markdown and its extensions write for the same constructs
 (admonitions, details, tables, footnotes, permalinks), so Material styles it the same.

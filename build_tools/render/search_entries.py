@@ -2,13 +2,13 @@
 the document model rather than from the built HTML: the title, the apparatus a reader
 searches for (abstract, summaries, key points, key figures, keywords, glossary terms,
 tags), the headings, and the body text — all of it in a small corpus; past
-`extra.briefing.search_full_text_articles` articles, what finds an article (title, the
+the plugin's `search_full_text_articles` articles, what finds an article (title, the
 start of its summary, headings, keywords, terms, tags): Material's search builds its index
 in the reader's browser, and that time grows with the index (benchmarks/README.md).
 
 Chinese is segmented here, once, into jieba's words, joined by U+200B as Material's
 search plugin joins them (its `separator` splits on U+200B); the segmentation of each text
-is cached across builds. The hook (mkdocs_hook.py) adds these entries to Material's index
+is cached across builds. The briefing plugin (plugin.py) adds these entries to Material's index
 and keeps Material from parsing these pages again."""
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ def front_matter(meta: dict) -> str:
 
 def term_span(mark, t, prefix: str) -> tuple[int, int, str, str]:
     """A glossary term in running text (HTML): its first use on the page links to its entry
-    (to the .md file, which the hook resolves for directory and file URLs alike), with the
+    (to the .md file, which the plugin resolves for directory and file URLs alike), with the
     English rendering and definition as its tooltip (printed after it, too: briefing.css);
     later ones show the English rendering (once per paragraph: article_page.py) — a
     definition on every use made long articles' pages carry 100 KB of markup."""
