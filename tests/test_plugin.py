@@ -134,10 +134,19 @@ def test_the_search_worker_patch_applies_or_stops_the_build(tmp_path):
         BriefingPlugin._patch_search_worker(tmp_path)
 
 
-def test_the_built_search_worker_is_patched(tmp_path):
-    """The patch still finds its text in the installed Material's worker."""
+def test_the_built_search_worker_is_patched_and_segmentation_is_cached(tmp_path):
+    """The worker patch still finds its text in the installed Material's worker, and
+    Material's search segments through the cached jieba that replaces its module's."""
+    import json
+    import pickle
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     assert mkdocs_build(project).returncode == 0
     [worker] = (project / "site" / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     code = worker.read_text(encoding="utf-8")
     assert _QUERY_SPLIT_FIX in code and _QUERY_SPLIT_BUG not in code
+    [cache] = (project / ".cache" / "briefing").glob("segmentation.zh-Hans.*.pickle")
+    segmented = pickle.loads(cache.read_bytes())
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    guide = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("guide/editing/"))
+    assert segmented and "\u200b" in guide   # the hand-written guide, segmented by Material
+    assert any("\u200b".join(words) in guide for words in segmented.values() if len(words) > 2)
