@@ -22,11 +22,12 @@ def passes_that_changed(doc):
 def test_every_named_pass_runs_in_the_pipeline_once():
     """Passes are named with @cleaning_pass where they are written, but only the list in
     pipeline.py runs them: a named pass missing from it would silently never run."""
+    import importlib
     import inspect
+    import pkgutil
     from build_tools import cleaning
-    from build_tools.cleaning import core, fields, finish, footnotes, furniture, paragraphs, structure
-    named = {fn for m in (core, fields, finish, footnotes, furniture, paragraphs, structure)
-             for _, fn in inspect.getmembers(m, inspect.isfunction) if hasattr(fn, "pass_name")}
+    modules = [importlib.import_module(f"build_tools.cleaning.{m.name}") for m in pkgutil.iter_modules(cleaning.__path__)]
+    named = {fn for m in modules for _, fn in inspect.getmembers(m, inspect.isfunction) if hasattr(fn, "pass_name")}
     listed = [p.run for p in PASSES]
     assert named and named <= set(listed) and len(listed) == len(set(listed))
     assert cleaning.PASSES is PASSES
