@@ -1,16 +1,59 @@
-"""Extractive summaries and key points: TextRank over jieba tokens, with a position prior
-(openings of the article, of sections and of paragraphs weigh more), no near-duplicate
-sentences, sentences kept verbatim and in document order."""
+"""Extractive summaries and key points: TextRank over jieba tokens, with a position prior,
+over the sentences a reader can take on their own — complete (sentence-final punctuation,
+balanced brackets and quotes) and not opening with a word that points back to unseen text
+(the openers are data: build_tools/data/enrich/openers.yml). The summary is spread over
+the article's top-level sections, one sentence per paragraph at most, in document order;
+key points are one complete statement per top-level section."""
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..model import Document, Heading, Paragraph
 from .segment import tokens
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
+_FINAL = re.compile(r"[。！？!?][”’」』）)]*$")
+# "1.1", "（2）", "(3)", "2." and the like before the sentence proper.
+_ENUMERATOR = re.compile(r"^(?:\d+(?:\.\d+)+\s*|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]\s*|\d+[.、]\s*)")
+_CROSS_REFERENCE = re.compile(r"[见如]([图表]\s*\d|下文|上文|前文|后文)|上述|前述|下述|如下")
+_PAIRS = ("（）", "()", "“”", "《》", "「」", "『』", "【】", "[]")
+_DATA = Path(__file__).parent.parent / "data" / "enrich" / "openers.yml"
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    words = sorted(set(data["connectives"]) | set(data["pronouns"]), key=len, reverse=True)
+    demo = "|".join(map(re.escape, data["demonstratives"]))
+    cls = "|".join(map(re.escape, sorted(data["classifiers"], key=len, reverse=True)))
+    keep = "|".join(map(re.escape, data["self_reference"]))
+    return re.compile(rf"^(?!(?:{keep}))(?:{'|'.join(map(re.escape, words))}|(?:{demo})一?(?:{cls})|{data['ordinal']})")
+
+
+def dangling(sentence: str) -> bool:
+    """True when the sentence opens with a connective, pronoun or demonstrative + classifier
+    whose referent is in text before it."""
+    return bool(_opener().match(_ENUMERATOR.sub("", sentence).lstrip("　 ")))
+
+
+def complete(sentence: str) -> bool:
+    """A full sentence: ends with sentence-final punctuation, brackets and quotes balanced,
+    does not introduce a list (…：) and does not start inside another sentence."""
+    if not _FINAL.search(sentence) or re.search(r"[：:]\s*[。]?$", sentence):
+        return False
+    if sentence[0] in "，、；：,;:）)”’」』》】" or sentence[0].isdigit() and not _ENUMERATOR.match(sentence):
+        return False
+    return all(sentence.count(a) == sentence.count(b) for a, b in _PAIRS)
+
+
+def self_contained(sentence: str) -> bool:
+    return complete(sentence) and not dangling(sentence) and not _CROSS_REFERENCE.search(sentence)
 
 
 @dataclass
@@ -35,13 +78,6 @@ def sentences(doc: Document) -> list[Sentence]:
             if len(text) >= 8:
                 out.append(Sentence(text, i, section, n == 0, frozenset(tokens(text))))
     return out
-
-
-def _similarity(a: frozenset, b: frozenset) -> float:
-    common = len(a & b)
-    if not common or len(a) < 2 or len(b) < 2:
-        return 0.0
-    return common / (math.log(len(a)) + math.log(len(b)))
 
 
 def textrank(sents: list[Sentence], damping: float = 0.85, iterations: int = 60) -> list[float]:
@@ -83,22 +119,27 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
-def pick(sents: list[Sentence], scores: list[float], k: int) -> list[Sentence]:
-    """The k best sentences, skipping near-duplicates of ones already taken; long sentences
-    are discounted, since a reader skims a summary."""
-    def weight(i: int) -> float:
-        return scores[i] / (1 + max(0, len(sents[i].text) - 80) / 60)
-    chosen: list[int] = []
-    for i in sorted(range(len(sents)), key=lambda i: (-weight(i), i)):
+def _weight(s: Sentence, score: float) -> float:
+    """Long sentences are discounted, since a reader skims a summary."""
+    return score / (1 + max(0, len(s.text) - 80) / 60) * (1 + 0.3 * math.log1p(len(s.words)) / 3)
+
+
+def _eligible(s: Sentence) -> bool:
+    return 16 <= len(s.text) <= 160 and self_contained(s.text)
+
+
+def pick(sents: list[Sentence], scores: list[float], k: int, taken: list[Sentence] = ()) -> list[Sentence]:
+    """The k best self-contained sentences, at most one per paragraph, skipping
+    near-duplicates of ones already taken."""
+    chosen = list(taken)
+    for i in sorted(range(len(sents)), key=lambda i: (-_weight(sents[i], scores[i]), i)):
         s = sents[i]
-        if not 12 <= len(s.text) <= 160:
-            continue
-        if any(_jaccard(s.words, sents[j].words) > 0.5 for j in chosen):
-            continue
-        chosen.append(i)
-        if len(chosen) == k:
+        if len(chosen) - len(taken) == k:
             break
-    return [sents[i] for i in sorted(chosen)]
+        if not _eligible(s) or any(c.block == s.block or _jaccard(s.words, c.words) > 0.5 for c in chosen):
+            continue
+        chosen.append(s)
+    return chosen[len(taken):]
 
 
 def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]], list[Sentence]]:
@@ -107,11 +148,21 @@ def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]]
     sents = sentences(doc)
     scores = textrank(sents)
     k = 3 if len(sents) < 40 else 4 if len(sents) < 120 else 5
-    summary = pick(sents, scores, k)
-    points = []
-    for section in sorted({s.section for s in sents if s.section >= 0}):
-        idx = [i for i, s in enumerate(sents) if s.section == section]
-        best = pick([sents[i] for i in idx], [scores[i] for i in idx], 1)
-        if best:
-            points.append((section, best[0]))
+    by_section: dict[int, list[int]] = {}
+    for i, s in enumerate(sents):
+        by_section.setdefault(s.section, []).append(i)
+    points, best = [], {}
+    for section, idx in by_section.items():
+        top = pick([sents[i] for i in idx], [scores[i] for i in idx], 1)
+        if top:
+            best[section] = top[0]
+            if section >= 0:
+                points.append((section, top[0]))
+    # One sentence from each of the k sections whose best sentence scores highest (the
+    # opening counts as a section), then the rest of the corpus fills up to k.
+    order = {id(s): i for i, s in enumerate(sents)}
+    ranked = sorted(best.values(), key=lambda s: -_weight(s, scores[order[id(s)]]))
+    summary = ranked[:k]
+    summary += pick(sents, scores, k - len(summary), summary)
+    summary.sort(key=lambda s: order[id(s)])
     return summary, points, sents
