@@ -37,6 +37,8 @@ class KeyFigure:
     qualifier: str = ""     # ">", "≈", "+", "<", "≥"
     to: str = ""            # the end of a change, as printed with its unit: "4 220亿美元"
     to_qualifier: str = ""
+    listed: bool = False        # a later value of a list ("25.7%、23.8%、…") sharing a label
+    conditional: bool = False   # stated under a hypothesis ("如果…下降2%")
 
     @property
     def shown(self) -> str:
@@ -140,7 +142,7 @@ def _quantities(sentence: str):
         yield m, value, unit
 
 
-def _in_sentence(sentence: str, block: int, context: str = "") -> list[KeyFigure]:
+def _in_sentence(sentence: str, block: int, context: str = "", previous: KeyFigure | None = None) -> list[KeyFigure]:
     rules = _rules()
     out: list[KeyFigure] = []
     found = list(_quantities(sentence))
@@ -178,6 +180,13 @@ def _in_sentence(sentence: str, block: int, context: str = "") -> list[KeyFigure
         else:
             fig.what = label(sentence, c0, max(c0, prev_end), m.start(), m.end(), c1, fig.kind, context,
                              rules["quantity"])
+        if not fig.what and fig.kind == "growth" and (prev := out[-1] if out else previous):
+            # "出口22.8亿元，增长24.4%": a rate with nothing named before it is the growth
+            # of the quantity stated just before
+            verb = rules["growth"].findall(clause_before)
+            fig.what = prev.what + (verb[-1] if verb else "")
+        fig.listed = n > 0 and fig.what == out[-1].what if out else False
+        fig.conditional = bool(re.search(r"如果|若|假如|假设|一旦", sentence[:m.start()]))
         if fig.what:
             out.append(fig)
     return out
@@ -190,7 +199,8 @@ def all_figures(doc: Document) -> list[KeyFigure]:
         if isinstance(b, Paragraph):
             caption = i
             for sentence in _SENTENCE.findall(b.text):
-                out += _in_sentence(sentence, i)
+                last = out[-1] if out and out[-1].block == i else None
+                out += _in_sentence(sentence, i, previous=last)
         elif isinstance(b, Table) and b.rows:
             # a cell is read with its column's heading (or its row's) as context
             # a cross table (top-left cell empty) names its subjects in the column headings;
@@ -206,22 +216,24 @@ def all_figures(doc: Document) -> list[KeyFigure]:
 
 
 def _score(f: KeyFigure) -> float:
-    return ((2 if f.year else 0) + (2 if f.to else 0) + (1 if len(f.what) >= 4 else 0)
-            + (0.5 if f.qualifier else 0) + (1 if f.kind in ("amount", "growth") else 0))
+    """How much a reader would want the row: a dated figure, a change, a well-named one;
+    later members of a list and hypotheses less."""
+    return ((1 if f.year else 0) + (2 if f.to else 0) + (1 if len(f.what) >= 4 else 0)
+            + (0.5 if f.qualifier else 0) - (1.5 if f.listed else 0) - (2 if f.conditional else 0))
 
 
 def key_figures(doc: Document, limit: int | None = None) -> list[KeyFigure]:
     """The article's key figures in reading order: a value stated twice is listed once, and
     the best of each kind are taken in turn (amounts, shares, growth, counts, ratios), so a
-    cap keeps a mix, not just amounts. The cap grows with the article (8 to 20)."""
+    cap keeps a mix, not just amounts."""
     seen, unique = set(), []
     for f in all_figures(doc):
         key = (f.value, f.unit, f.to)
         if key not in seen and not any(f.value == g.to.removesuffix(f.unit) for g in unique if g.to):
             seen.add(key)
             unique.append(f)
-    if limit is None:
-        limit = max(8, min(20, len(unique)))
+    if limit is None:   # all of a few; past 20, a third of the rest, at most 24
+        limit = len(unique) if len(unique) <= 20 else min(24, 20 + (len(unique) - 20) // 3)
     by_kind: dict[str, list[KeyFigure]] = {}
     for f in sorted(unique, key=lambda f: -_score(f)):
         by_kind.setdefault(f.kind, []).append(f)
