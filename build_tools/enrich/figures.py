@@ -3,7 +3,7 @@ rates, counts, ratios — each with its qualifier (超过 → ">", 约 → "≈"
 or period stated in the same sentence, a label naming what is measured, and the phrase it is
 quoted from. A change ("从2019年的A增至2023年的B") or a range is one row. Values are kept
 exactly as printed (misprints included, Chinese numerals too: 八成, 五百余, 三分之一); what
-is recognized is data (build_tools/data/enrich/figures.yml)."""
+is recognized is data (build_tools/data/figures.yml)."""
 from __future__ import annotations
 
 import re
@@ -16,7 +16,7 @@ import yaml
 from ..model import Document, Paragraph, Table
 from .labels import label
 
-_DATA = Path(__file__).parent.parent / "data" / "enrich" / "figures.yml"
+_DATA = Path(__file__).parent.parent / "data" / "figures.yml"
 _ARABIC = r"(?<![\d.])\d+(?:[ ,，]\d{3})*(?:\.\d+)?"
 _CN_DIGIT = "一二两三四五六七八九"
 _CN = rf"[{_CN_DIGIT}十][零〇{_CN_DIGIT}十百千万]*"

@@ -13,7 +13,7 @@ import yaml
 
 from .segment import jieba
 
-_DATA = Path(__file__).parent.parent / "data" / "enrich" / "figures.yml"
+_DATA = Path(__file__).parent.parent / "data" / "figures.yml"
 _PERIOD = re.compile(r"(?:截至|截止|自|从|到|至|在)?\d{4}\s*(?:年\s*)?(?:[-—–~至到]\s*\d{4}\s*)?年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|后|前|初|底|末|间)?")
 _TITLE = re.compile(r"《[^《》]{1,40}》|“[^“”]{1,20}”")
 _NOMINAL = ("n", "vn", "j", "eng", "an", "nz", "l")

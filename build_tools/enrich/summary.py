@@ -1,7 +1,7 @@
 """Extractive summaries and key points: TextRank over jieba tokens, with a position prior,
 over the sentences a reader can take on their own — complete (sentence-final punctuation,
 balanced brackets and quotes) and not opening with a word that points back to unseen text
-(the openers are data: build_tools/data/enrich/openers.yml). The summary is spread over
+(the openers are data: build_tools/data/openers.yml). The summary is spread over
 the article's top-level sections, one sentence per paragraph at most, in document order;
 key points are one complete statement per top-level section."""
 from __future__ import annotations
@@ -23,7 +23,7 @@ _FINAL = re.compile(r"[。！？!?][”’」』）)]*$")
 _ENUMERATOR = re.compile(r"^(?:\d+(?:\.\d+)+\s*|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]\s*|\d+[.、]\s*)")
 _CROSS_REFERENCE = re.compile(r"[见如]([图表]\s*\d|下文|上文|前文|后文)|上述|前述|下述|如下")
 _PAIRS = ("（）", "()", "“”", "《》", "「」", "『』", "【】", "[]")
-_DATA = Path(__file__).parent.parent / "data" / "enrich" / "openers.yml"
+_DATA = Path(__file__).parent.parent / "data" / "openers.yml"
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +39,8 @@ def _opener() -> re.Pattern:
 def dangling(sentence: str) -> bool:
     """True when the sentence opens with a connective, pronoun or demonstrative + classifier
     whose referent is in text before it."""
+    if re.match(r"^[（(]\s*(?:[2-9]|[二三四五六七八九十])\s*[)）]", sentence):
+        return True    # a later item of an enumeration ("（3）…") continues a list
     return bool(_opener().match(_ENUMERATOR.sub("", sentence).lstrip("　 ")))
 
 
@@ -125,7 +127,7 @@ def _weight(s: Sentence, score: float) -> float:
 
 
 def _eligible(s: Sentence) -> bool:
-    return 16 <= len(s.text) <= 160 and self_contained(s.text)
+    return 12 <= len(s.text) <= 160 and self_contained(s.text)
 
 
 def pick(sents: list[Sentence], scores: list[float], k: int, taken: list[Sentence] = ()) -> list[Sentence]:
@@ -153,7 +155,10 @@ def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]]
         by_section.setdefault(s.section, []).append(i)
     points, best = [], {}
     for section, idx in by_section.items():
-        top = pick([sents[i] for i in idx], [scores[i] for i in idx], 1)
+        # a section's point shares words with its heading, which states what it is about
+        heading = frozenset(tokens(doc.blocks[section].text)) if section >= 0 else frozenset()
+        boost = [1 + 2 * len(sents[i].words & heading) / len(heading) if heading else 1 for i in idx]
+        top = pick([sents[i] for i in idx], [scores[i] * b for i, b in zip(idx, boost)], 1)
         if top:
             best[section] = top[0]
             if section >= 0:
@@ -161,7 +166,7 @@ def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]]
     # One sentence from each of the k sections whose best sentence scores highest (the
     # opening counts as a section), then the rest of the corpus fills up to k.
     order = {id(s): i for i, s in enumerate(sents)}
-    ranked = sorted(best.values(), key=lambda s: -_weight(s, scores[order[id(s)]]))
+    ranked = sorted(best.values(), key=lambda s: (-_weight(s, scores[order[id(s)]]), order[id(s)]))
     summary = ranked[:k]
     summary += pick(sents, scores, k - len(summary), summary)
     summary.sort(key=lambda s: order[id(s)])
