@@ -46,7 +46,7 @@ class KeyFigure:
         plus = self.qualifier == "+"
         out = ("" if plus else self.qualifier) + self.value + ("+" if plus else "")
         if self.to:
-            out += f" {self.unit} → {self.to_qualifier}{self.to}"
+            out += f" → {self.to_qualifier}{self.to}"
         return out
 
 

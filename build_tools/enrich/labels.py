@@ -135,7 +135,7 @@ def label(sentence: str, c0: int, seg0: int, start: int, end: int, c1: int, kind
         first, last = (runs[0] if seg0 == c0 else strong[-1]), strong[-1]
         if "".join(w for w, _ in last) in _data()["scope_words"] and first is not last:
             return _finish(_text(first, 10) + "占" + _text(last, 4), context)
-        what = _text(last, 14) if first is last or first == last else _text(first, 6) + _text(last, 12)
+        what = _text(last, 14) if first is last or first == last else _text(first, 8) + _text(last, 12)
         if _weak_run(runs[0]) and first is not last and len(_text(first, 6) + _text(last, 12)) > 18:
             what = _text(last, 14)
         tail = _after_phrase(after)
@@ -148,6 +148,10 @@ def label(sentence: str, c0: int, seg0: int, start: int, end: int, c1: int, kind
         places = [r for r in runs if r[-1][1].startswith(_PLACE)]
         subject = _text(places[-1], 6) if places else (_text(subject_runs[0], 8) if subject_runs else "")
         what = subject + tail if tail else ""
+    if not what and context:
+        # a table cell names its subject in its row or column: the cell's own words around
+        # the value say what it is for ("投入…帮助南非燃煤电站改造")
+        what = re.split(r"[，,；;、（(]", before + "…" + after.removeprefix("的"))[0][:16].strip("…")
     if 0 < len(what) <= 4:
         # a bare metric ("占比", "就业人数"): with the clause's or the sentence's subject
         for text in (sentence[c0:seg0], _subject_text(sentence[:c1])):
