@@ -3,16 +3,20 @@ summaries, key points, key figures, tags and related articles."""
 from __future__ import annotations
 
 
+import json
 import re
+import threading
 from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, SEEDS, make_project
 
 from build_tools.build import load_articles, load_terms
 from build_tools.cleaning.pipeline import clean_text
+from build_tools.cli import main
 from build_tools.config import load_settings
 from build_tools.enrich.candidates import candidates
 from build_tools.enrich.corpus import enrich_article, enrich_corpus, searchable_texts
@@ -20,6 +24,9 @@ from build_tools.enrich.figures import all_figures, key_figures
 from build_tools.enrich.glossary import GlossaryError, Matcher, Term, load_glossary
 from build_tools.enrich.summary import complete, dangling, self_contained, summarize
 from build_tools.model import Document, Paragraph, Table
+from build_tools.render.article_page import _apparatus
+from build_tools.render.view import View
+from build_tools.sources import read_sidecar
 
 
 @pytest.fixture(scope="module")
@@ -311,3 +318,77 @@ def test_tags_come_from_sidecars_and_glossary_terms(corpus):
     by_slug = {a.source.slug: a for a in articles}
     tags = by_slug["003-5f74324b86afcf09"].enriched.tags
     assert {"美国", "日本", "欧盟"} <= set(tags)
+
+
+class FakeSummarizer(BaseHTTPRequestHandler):
+    """An OpenAI-compatible chat-completions endpoint on 127.0.0.1 for the test."""
+    requests: list = []
+    reply = json.dumps({"summary": "机器摘要：高端制造业的问题与经验。",
+                        "key_points": ["要点一，集群不完善。", "要点二，美日经验。", "要点三，发展路线。"]},
+                       ensure_ascii=False)
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeSummarizer.requests.append((self.path, self.headers.get("Authorization"), body))
+        data = json.dumps({"choices": [{"message": {"role": "assistant", "content": FakeSummarizer.reply}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_summarize_fills_only_what_the_sidecar_lacks_and_marks_it_machine_written(tmp_path, monkeypatch, capsys):
+    project = make_project(tmp_path / "p", seeds=[SEEDS[3], SEEDS[4]])
+    editor = project / "seeds" / (SEEDS[3].stem + ".yml")      # keeps its summary, loses its key points
+    meta = yaml.safe_load(editor.read_text(encoding="utf-8"))
+    editor_summary = meta["summary_zh"]
+    editor.write_text(yaml.safe_dump({k: v for k, v in meta.items() if not k.startswith("key_points")},
+                                     allow_unicode=True), encoding="utf-8")
+    bare = project / "seeds" / (SEEDS[4].stem + ".yml")        # an editor added it today: no apparatus
+    meta = yaml.safe_load(bare.read_text(encoding="utf-8"))
+    bare.write_text(yaml.safe_dump({k: v for k, v in meta.items() if not k.startswith(("summary", "key_points"))},
+                                   allow_unicode=True), encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeSummarizer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("BRIEFING_LLM_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}/v1")
+    monkeypatch.setenv("BRIEFING_LLM_MODEL", "test-model")
+    monkeypatch.setenv("BRIEFING_LLM_API_KEY", "secret")
+    config = str(project / "mkdocs.yml")
+    try:
+        assert main(["summarize", "--config", config]) == 0
+        assert len(FakeSummarizer.requests) == 2
+        path, auth, body = FakeSummarizer.requests[-1]
+        assert path == "/v1/chat/completions" and auth == "Bearer secret" and body["model"] == "test-model"
+        assert "高端制造业" in body["messages"][-1]["content"]
+        written = read_sidecar(editor)
+        assert written["summary_zh"] == editor_summary          # the editor's text is never replaced
+        assert "summary_zh_provenance" not in written
+        assert written["key_points_zh"] == ["要点一，集群不完善。", "要点二，美日经验。", "要点三，发展路线。"]
+        assert re.fullmatch(r"machine; model: test-model; date: \d{4}-\d\d-\d\d; review: pending",
+                            written["key_points_zh_provenance"])
+        assert read_sidecar(bare)["summary_zh"] == "机器摘要：高端制造业的问题与经验。"
+        before = (editor.read_bytes(), bare.read_bytes())
+        assert main(["summarize", "--config", config]) == 0       # nothing missing: nothing asked, nothing written
+        assert len(FakeSummarizer.requests) == 2 and (editor.read_bytes(), bare.read_bytes()) == before
+        assert "nothing missing" in capsys.readouterr().out
+        # a reply that is not the JSON asked for is a clear error, and the sidecar stays as it was
+        bare.write_text(bare.read_text(encoding="utf-8").split("summary_zh:")[0], encoding="utf-8")
+        kept = bare.read_bytes()
+        FakeSummarizer.reply = "Sorry, I cannot help with that."
+        assert main(["summarize", "--config", config, SEEDS[4].stem]) == 1
+        assert "not the JSON asked for" in capsys.readouterr().err and bare.read_bytes() == kept
+    finally:
+        server.shutdown()
+    # the page labels the machine-written summary as such
+    bare.write_bytes(before[1])
+    settings = load_settings(project / "mkdocs.yml")
+    articles = load_articles(settings)
+    enrich_corpus(articles, load_terms(settings))
+    a = next(a for a in articles if a.source.stem == SEEDS[4].stem)
+    assert a.enriched.summary_source == "machine"
+    html = "\n".join(_apparatus(a, View("zh-Hans", project)))
+    assert "机器撰写" in html and "test-model" in html and "机器摘要" in html
