@@ -144,6 +144,24 @@ def pick(sents: list[Sentence], scores: list[float], k: int, taken: list[Sentenc
     return chosen[len(taken):]
 
 
+def _leads(doc: Document, section: int, most: int = 180) -> Sentence | None:
+    """A section written as run-in leads ("提早布局产业结构调整，积极引导产业转型升级。……"):
+    its point is the leads themselves, joined into one statement, when they fit."""
+    top = doc.blocks[section].level
+    leads, first = [], -1
+    for i in range(section + 1, len(doc.blocks)):
+        b = doc.blocks[i]
+        if isinstance(b, Heading) and b.level <= top:
+            break
+        if isinstance(b, Paragraph) and b.lead:
+            leads.append(_ENUMERATOR.sub("", b.text[:b.lead].strip()).rstrip("。；;"))
+            first = i if first < 0 else first
+    text = "；".join(leads) + "。"
+    if len(leads) < 2 or len(text) > most or not all(self_contained(x + "。") for x in leads):
+        return None
+    return Sentence(text, first, section, True, frozenset(tokens(text)))
+
+
 def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]], list[Sentence]]:
     """(summary sentences, [(section heading index, its most central sentence)], all
     sentences)."""
@@ -163,6 +181,7 @@ def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]]
             best[section] = top[0]
             if section >= 0:
                 points.append((section, top[0]))
+    points = [(section, _leads(doc, section) or point) for section, point in points]
     # One sentence from each of the k sections whose best sentence scores highest (the
     # opening counts as a section), then the rest of the corpus fills up to k.
     order = {id(s): i for i, s in enumerate(sents)}
