@@ -136,6 +136,8 @@ def label(sentence: str, c0: int, seg0: int, start: int, end: int, c1: int, kind
         if "".join(w for w, _ in last) in _data()["scope_words"] and first is not last:
             return _finish(_text(first, 10) + "占" + _text(last, 4), context)
         what = _text(last, 14) if first is last or first == last else _text(first, 8) + _text(last, 12)
+        if first is not last and re.search("占(?!比)", before) and not re.search("比重|占比|份额|比例", _text(last, 12)):
+            what = _text(first, 8) + "占" + _text(last, 10)    # "A的出口额占B出口总额的25.7%"
         if _weak_run(runs[0]) and first is not last and len(_text(first, 6) + _text(last, 12)) > 18:
             what = _text(last, 14)
         tail = _after_phrase(after)
