@@ -113,6 +113,26 @@ def _translate(args) -> int:
     return 0
 
 
+def _summarize(args) -> int:
+    from .build import load_articles
+    from .config import load_settings
+    from .enrich.abstractive import summarize_article
+    from .translate import TranslateError, settings_from_env
+    settings = load_settings(args.config)
+    try:
+        base, model, key = settings_from_env()
+        for a in load_articles(settings):
+            if args.source and a.source.stem not in args.source:
+                continue
+            written = summarize_article(a, base, model, key)
+            print(f"{a.source.stem}: {', '.join(written) or 'nothing missing'}"
+                  + (f" written by {model} (review pending)" if written else ""))
+    except TranslateError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -149,6 +169,11 @@ def main(argv=None) -> int:
     p.add_argument("source", nargs="*", help="source names (default: all)")
     p.add_argument("--config", default="mkdocs.yml")
     p.set_defaults(run=_translate)
+    p = sub.add_parser("summarize", help="write a machine summary and key points into sidecars that "
+                                          "lack them, through the endpoint `translate` uses")
+    p.add_argument("source", nargs="*", help="source names (default: all)")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.set_defaults(run=_summarize)
     p = sub.add_parser("terms", help="list candidate glossary terms not yet in the glossary")
     p.add_argument("--config", default="mkdocs.yml")
     p.add_argument("--limit", type=int, default=40)

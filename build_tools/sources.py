@@ -31,6 +31,14 @@ SIDECAR_SCHEMA = {
              "lowercase letters, digits and hyphens"),
     "tags": _STRS, "summary_zh": _STR, "summary_en": _STR,
     "key_points_zh": _STRS, "key_points_en": _STRS,
+    # "machine; model: …; date: …; review: pending" beside a text `briefing summarize` wrote
+    "summary_zh_provenance": _STR, "key_points_zh_provenance": _STR,
+    # an editor's key figures, replacing the automatic table: value (as printed) and what it
+    # measures, optionally unit, year, qualifier (">", "≈", "+", "<")
+    "key_figures": (lambda v: isinstance(v, list) and all(
+        isinstance(x, dict) and isinstance(x.get("value"), (str, int, float)) and isinstance(x.get("what"), str)
+        and set(x) <= {"value", "unit", "year", "what", "qualifier", "to"} for x in v),
+        "a list of mappings with value and what (and optionally unit, year, qualifier, to)"),
     "running_headers": _STRS, "paragraph_breaks": (lambda v: isinstance(v, list) and all(
         isinstance(x, int) and x > 0 for x in v), "a list of source line numbers"),
 }

@@ -1,15 +1,27 @@
-"""Candidate glossary terms an editor may add: quoted “…” expressions, frequent words and
-jieba TF-IDF keywords that are not yet in the glossary, ranked, with counts and examples."""
+"""Candidate glossary terms an editor may add, real terms first: named laws and programmes
+(《…》, …法案/计划/战略/倡议), quoted expressions, and multi-word noun phrases that recur
+across sources — never function words, generic nouns, units or numbers (stop lists:
+build_tools/data/term_stop.yml). Ranked, with counts and an example."""
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from .corpus import searchable_texts
-from .segment import jieba, stopwords, tokens
+from .segment import jieba
 
-_QUOTED = re.compile(r"[“「《]([^“”「」《》]{2,14})[”」》]")
+_STOP = Path(__file__).parent.parent / "data" / "term_stop.yml"
+_QUOTED = re.compile(r"[“「]([^“”「」《》]{2,14})[”」]")
+_TITLE = re.compile(r"《([^《》]{2,30})》")
+_NAMED = re.compile(r"(?:法案|法|计划|战略|倡议|协定|框架|条例|指令|伙伴关系|联盟|规划|议程)$")
+_NUMERIC = re.compile(r"[\d０-９%％.]|^[一二两三四五六七八九十百千万亿几数]+[个种项类大次年]?")
+_NOMINAL = ("n", "vn", "nz", "ns", "nt", "eng", "an", "l")
 
 
 @dataclass
@@ -21,40 +33,82 @@ class Candidate:
     example: str
 
 
+@lru_cache(maxsize=1)
+def _stop() -> tuple[frozenset, frozenset]:
+    data = yaml.safe_load(_STOP.read_text(encoding="utf-8"))
+    return frozenset(data["function"] + data["units"]), frozenset(data["generic"])
+
+
+def _plain(phrase: str, words: list[str]) -> bool:
+    """True for what is not a term: a stop word, a number or unit, or generic words only."""
+    stop, generic = _stop()
+    if phrase in stop or phrase in generic or _NUMERIC.search(phrase) or len(phrase) < 2:
+        return True
+    return all(w in stop or w in generic or len(w) == 1 for w in words)
+
+
+def _phrases(text: str):
+    """(phrase, words) for each run of two to four nouns in the text."""
+    import jieba.posseg as posseg
+    jieba()
+    run: list[str] = []
+    for w in list(posseg.cut(text)) + [None]:
+        if w is not None and w.flag.startswith(_NOMINAL) and len(w.word) >= 2:
+            run.append(w.word)
+            continue
+        for size in (4, 3, 2):
+            for i in range(0, len(run) - size + 1):
+                words = run[i:i + size]
+                yield "".join(words), words
+        run = []
+
+
 def candidates(articles, terms, limit: int = 40) -> list[Candidate]:
     known = {f for t in terms for f in t.forms}
     count: Counter = Counter()
     where: dict[str, set] = defaultdict(set)
     why: dict[str, set] = defaultdict(set)
     example: dict[str, str] = {}
-    from jieba import analyse
+
+    known_forms = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True)))) if known else None
+
+    def note(phrase: str, reason: str, slug: str, text: str, words=None) -> None:
+        phrase = phrase.strip()
+        if phrase in known or any(phrase in k for k in known) or _plain(phrase, words or [phrase]):
+            return
+        if known_forms and reason == "phrase" and known_forms.search(phrase):
+            # a known term with generic words around it ("中国产业链", "供应链风险") is not new
+            rest = [w for w in (words or []) if not known_forms.fullmatch(w)]
+            if _plain("".join(rest) or "-", rest) or len(rest) == len(words or []) and \
+                    _plain(known_forms.sub("", phrase) or "-", [known_forms.sub("", phrase)]):
+                return
+        count[phrase] += 1
+        where[phrase].add(slug)
+        why[phrase].add("named" if reason != "phrase" and _NAMED.search(phrase) else reason)
+        example.setdefault(phrase, text)
+
     for a in articles:
-        texts = [t for _, t in searchable_texts(a.doc)]
-        whole = "\n".join(texts)
-        found = [(m.group(1), "quoted") for m in _QUOTED.finditer(whole)]
-        found += [(w, "frequent") for w, n in Counter(tokens(whole)).items() if n >= 3 and len(w) >= 3]
-        jieba()
-        found += [(w, "keyword") for w in analyse.extract_tags(whole, topK=15)]
-        for word, reason in found:
-            if word in known or word in stopwords() or any(word in k for k in known) or word.isdigit():
-                continue
-            n = whole.count(word)
-            if n == 0:
-                continue
-            count[word] = count.get(word, 0) + (n if a.source.slug not in where[word] else 0)
-            where[word].add(a.source.slug)
-            why[word].add(reason)
-            if word not in example:
-                example[word] = next((t for t in texts if word in t), "")
-    # Rank by how distinctive a word is (jieba's IDF: common words score low), how often and
-    # how widely it is used, and whether an author set it off in quotes.
-    idf = analyse.default_tfidf.idf_freq
-    median = analyse.default_tfidf.median_idf
+        for _, text in searchable_texts(a.doc):
+            slug = a.source.slug
+            for m in _TITLE.finditer(text):
+                note(m.group(1), "named", slug, text)
+            for m in _QUOTED.finditer(text):
+                note(m.group(1), "quoted", slug, text)
+            for phrase, words in _phrases(text):
+                if _NAMED.search(phrase) and len(phrase) >= 4:
+                    note(phrase, "named", slug, text, words)
+                else:
+                    note(phrase, "phrase", slug, text, words)
 
     def score(w: str) -> float:
-        return (idf.get(w, median * 1.2) * (1 + count[w]) ** 0.5 * len(where[w]) ** 0.5
-                + (8 if "quoted" in why[w] else 0))
-    ranked = sorted(count, key=lambda w: (-score(w), w))
+        # recurrence across sources counts most, then how often; an author's quotes and a
+        # named law or programme mark a term even when it is used once
+        return (3 * (len(where[w]) - 1) + math.log1p(count[w]) + (3 if "named" in why[w] else 0)
+                + (2.5 if "quoted" in why[w] else 0) + min(len(w), 8) / 8)
+    keep = [w for w in count if count[w] >= 2 or why[w] & {"named", "quoted"}]
+    # a phrase inside a longer candidate that is used as often is the same term
+    keep = [w for w in keep if not any(w != o and w in o and count[o] >= count[w] for o in keep)]
+    ranked = sorted(keep, key=lambda w: (-score(w), w))
     out = []
     for w in ranked[:limit]:
         ex = example[w]

@@ -27,6 +27,9 @@ class Enriched:
     anchors: dict[int, str] = field(default_factory=dict)        # block index -> anchor id
     summary: list[tuple[str, str]] = field(default_factory=list)  # (sentence, anchor), automatic
     editor_summary: str = ""
+    # what the summary a reader sees first is: "editor" (sidecar), "machine" (sidecar, written
+    # by `briefing summarize`), "author" (the source's own abstract), "extract" (automatic)
+    summary_source: str = "extract"
     key_points: list[tuple[str, str, str]] = field(default_factory=list)  # (section, point, anchor)
     figures: list[KeyFigure] = field(default_factory=list)
     marks: dict[int, list[Mark]] = field(default_factory=dict)   # block index -> marks
@@ -62,6 +65,17 @@ def searchable_texts(doc) -> list[tuple[int, str]]:
     return out
 
 
+def editor_figures(doc, rows: list[dict]) -> list[KeyFigure]:
+    """The sidecar's key figures, each linked to the first paragraph that states its value."""
+    out = []
+    for r in rows:
+        value = str(r["value"])
+        block = next((i for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph) and value in b.text), -1)
+        out.append(KeyFigure(value, r.get("unit", ""), str(r.get("year", "")), r["what"], "", block,
+                             "editor", r.get("qualifier", ""), str(r.get("to", ""))))
+    return out
+
+
 def enrich_article(article, matcher: Matcher) -> Enriched:
     doc, meta = article.doc, article.source.meta
     e = Enriched()
@@ -73,12 +87,14 @@ def enrich_article(article, matcher: Matcher) -> Enriched:
     for s in sents:
         e.bag.update(s.words)
     e.editor_summary = meta.get("summary_zh", "")
+    e.summary_source = ("machine" if meta.get("summary_zh_provenance", "").startswith("machine") else "editor") \
+        if e.editor_summary else "author" if doc.abstract else "extract"
     e.summary = [(s.text, e.anchors[s.block]) for s in summary]
     if meta.get("key_points_zh"):
         e.key_points = [("", p, "") for p in meta["key_points_zh"]]
     else:
         e.key_points = [(doc.blocks[sec].text, s.text, e.anchors[s.block]) for sec, s in points]
-    e.figures = key_figures(doc)
+    e.figures = editor_figures(doc, meta["key_figures"]) if meta.get("key_figures") else key_figures(doc)
     # Glossary: count every occurrence in prose; mark them in paragraphs and the abstract,
     # linking the first on the page (as encyclopedias link a term once: a link per section
     # repeated the definition tooltips on long articles' pages dozens of times).

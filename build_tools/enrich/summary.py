@@ -1,16 +1,61 @@
-"""Extractive summaries and key points: TextRank over jieba tokens, with a position prior
-(openings of the article, of sections and of paragraphs weigh more), no near-duplicate
-sentences, sentences kept verbatim and in document order."""
+"""Extractive summaries and key points: TextRank over jieba tokens, with a position prior,
+over the sentences a reader can take on their own — complete (sentence-final punctuation,
+balanced brackets and quotes) and not opening with a word that points back to unseen text
+(the openers are data: build_tools/data/openers.yml). The summary is spread over
+the article's top-level sections, one sentence per paragraph at most, in document order;
+key points are one complete statement per top-level section."""
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..model import Document, Heading, Paragraph
 from .segment import tokens
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
+_FINAL = re.compile(r"[。！？!?][”’」』）)]*$")
+# "1.1", "（2）", "(3)", "2." and the like before the sentence proper.
+_ENUMERATOR = re.compile(r"^(?:\d+(?:\.\d+)+\s*|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]\s*|\d+[.、]\s*)")
+_CROSS_REFERENCE = re.compile(r"[见如]([图表]\s*\d|下文|上文|前文|后文)|上述|前述|下述|如下")
+_PAIRS = ("（）", "()", "“”", "《》", "「」", "『』", "【】", "[]")
+_DATA = Path(__file__).parent.parent / "data" / "openers.yml"
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    words = sorted(set(data["connectives"]) | set(data["pronouns"]), key=len, reverse=True)
+    demo = "|".join(map(re.escape, data["demonstratives"]))
+    cls = "|".join(map(re.escape, sorted(data["classifiers"], key=len, reverse=True)))
+    keep = "|".join(map(re.escape, data["self_reference"]))
+    return re.compile(rf"^(?!(?:{keep}))(?:{'|'.join(map(re.escape, words))}|(?:{demo})一?(?:{cls})|{data['ordinal']})")
+
+
+def dangling(sentence: str) -> bool:
+    """True when the sentence opens with a connective, pronoun or demonstrative + classifier
+    whose referent is in text before it."""
+    if re.match(r"^[（(]\s*(?:[2-9]|[二三四五六七八九十])\s*[)）]", sentence):
+        return True    # a later item of an enumeration ("（3）…") continues a list
+    return bool(_opener().match(_ENUMERATOR.sub("", sentence).lstrip("　 ")))
+
+
+def complete(sentence: str) -> bool:
+    """A full sentence: ends with sentence-final punctuation, brackets and quotes balanced,
+    does not introduce a list (…：) and does not start inside another sentence."""
+    if not _FINAL.search(sentence) or re.search(r"[：:]\s*[。]?$", sentence):
+        return False
+    if sentence[0] in "，、；：,;:）)”’」』》】" or sentence[0].isdigit() and not _ENUMERATOR.match(sentence):
+        return False
+    return all(sentence.count(a) == sentence.count(b) for a, b in _PAIRS)
+
+
+def self_contained(sentence: str) -> bool:
+    return complete(sentence) and not dangling(sentence) and not _CROSS_REFERENCE.search(sentence)
 
 
 @dataclass
@@ -35,13 +80,6 @@ def sentences(doc: Document) -> list[Sentence]:
             if len(text) >= 8:
                 out.append(Sentence(text, i, section, n == 0, frozenset(tokens(text))))
     return out
-
-
-def _similarity(a: frozenset, b: frozenset) -> float:
-    common = len(a & b)
-    if not common or len(a) < 2 or len(b) < 2:
-        return 0.0
-    return common / (math.log(len(a)) + math.log(len(b)))
 
 
 def textrank(sents: list[Sentence], damping: float = 0.85, iterations: int = 60) -> list[float]:
@@ -83,22 +121,45 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
-def pick(sents: list[Sentence], scores: list[float], k: int) -> list[Sentence]:
-    """The k best sentences, skipping near-duplicates of ones already taken; long sentences
-    are discounted, since a reader skims a summary."""
-    def weight(i: int) -> float:
-        return scores[i] / (1 + max(0, len(sents[i].text) - 80) / 60)
-    chosen: list[int] = []
-    for i in sorted(range(len(sents)), key=lambda i: (-weight(i), i)):
+def _weight(s: Sentence, score: float) -> float:
+    """Long sentences are discounted, since a reader skims a summary."""
+    return score / (1 + max(0, len(s.text) - 80) / 60) * (1 + 0.3 * math.log1p(len(s.words)) / 3)
+
+
+def _eligible(s: Sentence) -> bool:
+    return 12 <= len(s.text) <= 160 and self_contained(s.text)
+
+
+def pick(sents: list[Sentence], scores: list[float], k: int, taken: list[Sentence] = ()) -> list[Sentence]:
+    """The k best self-contained sentences, at most one per paragraph, skipping
+    near-duplicates of ones already taken."""
+    chosen = list(taken)
+    for i in sorted(range(len(sents)), key=lambda i: (-_weight(sents[i], scores[i]), i)):
         s = sents[i]
-        if not 12 <= len(s.text) <= 160:
-            continue
-        if any(_jaccard(s.words, sents[j].words) > 0.5 for j in chosen):
-            continue
-        chosen.append(i)
-        if len(chosen) == k:
+        if len(chosen) - len(taken) == k:
             break
-    return [sents[i] for i in sorted(chosen)]
+        if not _eligible(s) or any(c.block == s.block or _jaccard(s.words, c.words) > 0.5 for c in chosen):
+            continue
+        chosen.append(s)
+    return chosen[len(taken):]
+
+
+def _leads(doc: Document, section: int, most: int = 180) -> Sentence | None:
+    """A section written as run-in leads ("提早布局产业结构调整，积极引导产业转型升级。……"):
+    its point is the leads themselves, joined into one statement, when they fit."""
+    top = doc.blocks[section].level
+    leads, first = [], -1
+    for i in range(section + 1, len(doc.blocks)):
+        b = doc.blocks[i]
+        if isinstance(b, Heading) and b.level <= top:
+            break
+        if isinstance(b, Paragraph) and b.lead:
+            leads.append(_ENUMERATOR.sub("", b.text[:b.lead].strip()).rstrip("。；;"))
+            first = i if first < 0 else first
+    text = "；".join(leads) + "。"
+    if len(leads) < 2 or len(text) > most or not all(self_contained(x + "。") for x in leads):
+        return None
+    return Sentence(text, first, section, True, frozenset(tokens(text)))
 
 
 def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]], list[Sentence]]:
@@ -107,11 +168,25 @@ def summarize(doc: Document) -> tuple[list[Sentence], list[tuple[int, Sentence]]
     sents = sentences(doc)
     scores = textrank(sents)
     k = 3 if len(sents) < 40 else 4 if len(sents) < 120 else 5
-    summary = pick(sents, scores, k)
-    points = []
-    for section in sorted({s.section for s in sents if s.section >= 0}):
-        idx = [i for i, s in enumerate(sents) if s.section == section]
-        best = pick([sents[i] for i in idx], [scores[i] for i in idx], 1)
-        if best:
-            points.append((section, best[0]))
+    by_section: dict[int, list[int]] = {}
+    for i, s in enumerate(sents):
+        by_section.setdefault(s.section, []).append(i)
+    points, best = [], {}
+    for section, idx in by_section.items():
+        # a section's point shares words with its heading, which states what it is about
+        heading = frozenset(tokens(doc.blocks[section].text)) if section >= 0 else frozenset()
+        boost = [1 + 2 * len(sents[i].words & heading) / len(heading) if heading else 1 for i in idx]
+        top = pick([sents[i] for i in idx], [scores[i] * b for i, b in zip(idx, boost)], 1)
+        if top:
+            best[section] = top[0]
+            if section >= 0:
+                points.append((section, top[0]))
+    points = [(section, _leads(doc, section) or point) for section, point in points]
+    # One sentence from each of the k sections whose best sentence scores highest (the
+    # opening counts as a section), then the rest of the corpus fills up to k.
+    order = {id(s): i for i, s in enumerate(sents)}
+    ranked = sorted(best.values(), key=lambda s: (-_weight(s, scores[order[id(s)]]), order[id(s)]))
+    summary = ranked[:k]
+    summary += pick(sents, scores, k - len(summary), summary)
+    summary.sort(key=lambda s: order[id(s)])
     return summary, points, sents

@@ -38,7 +38,11 @@ def _apparatus(article, view: View) -> list[str]:
     extract = "\n".join(paragraph(esc(s) + _back(a)) for s, a in e.summary)
     editor = meta.get("summary_en" if view.english else "summary_zh")
     if editor:
-        out.append(admonition("summary", ui["summary"], paragraph(esc(editor))))
+        machine = not view.english and e.summary_source == "machine"
+        title = ui["machine_summary"].format(provenance=meta["summary_zh_provenance"]) if machine else ui["summary"]
+        out.append(admonition("summary", title, paragraph(esc(editor))))
+        out.append(admonition("quote", ui["extract"], extract, collapsed=True))
+    elif doc.abstract and extract:   # the author's abstract, shown above, is the summary
         out.append(admonition("quote", ui["extract"], extract, collapsed=True))
     elif extract:
         out.append(admonition("summary", ui["auto_summary"], extract))
@@ -52,10 +56,12 @@ def _apparatus(article, view: View) -> list[str]:
             lead = f"<strong>{esc(head + ui['colon'].strip())}</strong> " if head else ""
             rows.append(lead + esc(point) + _back(anchor))
     if rows:
-        out.append(admonition("tip", ui["key_points"], items(rows)))
+        machine = points and not view.english and meta.get("key_points_zh_provenance", "").startswith("machine")
+        out.append(admonition("tip", ui["machine_key_points" if machine else "key_points"], items(rows)))
     if e.figures:
         units = ui.get("units", {})
-        cells = [[link("#" + e.anchors[f.block], esc(f.value)), esc(units.get(f.unit, f.unit)),
+        cells = [[link("#" + e.anchors[f.block], esc(f.shown)) if f.block in e.anchors else esc(f.shown),
+                  esc(units.get(f.unit, f.unit)),
                   esc(f.year), esc(f.what), esc(f.phrase)] for f in e.figures]
         out.append(admonition("note", ui["key_figures"],
                               table([esc(h) for h in ui["figure_columns"]], cells, ["right"])))

@@ -60,7 +60,7 @@ def article_body(article, view: View, n: int) -> str:
         boxes.append((ui["key_points"], "\n".join(f"- {escape(p)}" for p in points)))
     if e.figures:
         units = ui.get("units", {})
-        rows = [[f.value, units.get(f.unit, f.unit), f.year, f.what, f.phrase] for f in e.figures]
+        rows = [[f.shown, units.get(f.unit, f.unit), f.year, f.what, f.phrase] for f in e.figures]
         boxes.append((ui["key_figures"], table_markdown([ui["figure_columns"]] + rows)))
     apparatus = "".join(f'<div class="box" markdown="1">\n\n## {escape(t)}\n\n{b}\n\n</div>\n' for t, b in boxes)
     body = [f'<div class="apparatus" markdown="1">\n{apparatus}\n</div>']

@@ -83,7 +83,7 @@ def article_entries(article, view, segment, heading_ids: dict[int, str], lead_ch
     points = meta.get("key_points_en" if view.english else "key_points_zh") or [p for _, p, _ in e.key_points]
     apparatus = [translate(doc.subtitle or ""), " ".join(doc.authors), translate(doc.abstract or ""), keywords,
                  editor, "" if doc.abstract or editor else auto, " ".join(points),
-                 " ".join(f"{f.value}{f.unit} {f.what}" for f in e.figures), terms]
+                 " ".join(f"{f.shown}{f.unit} {f.what}" for f in e.figures), terms]
     entries = [["", title, _join(segment, apparatus)]]
     for anchor, head, texts in _section_texts(doc, heading_ids, translate):
         if head or texts:
