@@ -49,6 +49,9 @@ def clean_file(path, hints: dict | None = None, max_bytes: int | None = None) ->
     as the document it describes and cleaned again: cleaning is idempotent."""
     from ..reading import MAX_SOURCE_BYTES
     from ..render.markdown_doc import is_document_markdown, read_document_markdown
+    if str(path).lower().endswith(".pdf"):
+        from ..readers.pdf import read_pdf     # structure from the layout, not from text
+        return read_pdf(path, max_bytes or MAX_SOURCE_BYTES)
     source = read_source(path, max_bytes or MAX_SOURCE_BYTES)
     if is_document_markdown(source.text):
         return read_document_markdown(source.text, str(path))
