@@ -13,6 +13,9 @@ from .pdf_layout import PdfLine
 from .pdf_passes import BODY, HEADING, TABLE, PdfDraft
 
 
+_ITEM = re.compile(r"^(?:(\d{1,2})[.．、](?!\d)|[（(](\d{1,2})[）)])\s*")
+
+
 def _edges(d: PdfDraft) -> dict[tuple[int, int], tuple[float, float]]:
     """Each column's left and right edge: where most of its lines start and end."""
     xs: dict[tuple[int, int], tuple[Counter, Counter]] = {}
@@ -25,19 +28,49 @@ def _edges(d: PdfDraft) -> dict[tuple[int, int], tuple[float, float]]:
                 max(r)) for k, (l, r) in xs.items()}
 
 
-def _starts(d: PdfDraft, prev: PdfLine | None, ln: PdfLine, edges) -> bool:
+def _hang(ln: PdfLine) -> float | None:
+    """Where the text after a leading list number starts: a hanging indent's x."""
+    m = _ITEM.match(ln.text)
+    if not m:
+        return None
+    ink = [c for c in ln.chars if c.text.strip()]
+    return ink[len(m.group(0).replace(" ", ""))].x0 if len(ink) > len(m.group(0).replace(" ", "")) else None
+
+
+def _starts(d: PdfDraft, prev: PdfLine | None, ln: PdfLine, edges, hang: float | None) -> bool:
     if prev is None or prev.kind != BODY:
         return True
     size = d.body_size
     left, right = edges[(ln.page, ln.col)]
+    p_left, p_right = edges[(prev.page, prev.col)]
+    if _ITEM.match(ln.text) and (h := _hang(ln)) and left + 0.3 * ln.size < ln.x0 < h - 0.3 * ln.size:
+        return True     # a number hung out in the margin of its item's text: a list item
+    # Lines of a block are set at one pitch: any extra space above a line opens a block.
+    if prev.page == ln.page and prev.col == ln.col and ln.y - prev.y > (d.pitch + 0.2 * size) * ln.size / size:
+        return True
+    if hang is not None and abs(ln.x0 - hang) < 0.3 * ln.size and not _ITEM.match(ln.text):
+        return False    # the hanging indent of a list item's wrapped text
     if 0.8 * ln.size < ln.x0 - left < 5 * ln.size:
         return True
     if abs(ln.size - prev.size) > 0.06 * size or _match_label(ln.text):
         return True
-    if prev.page == ln.page and prev.col == ln.col and ln.y - prev.y > 1.45 * d.pitch * ln.size / size:
-        return True
-    p_left, p_right = edges[(prev.page, prev.col)]
-    return prev.x1 < p_right - 1.5 * prev.size and is_terminated(prev.text)
+    # A short line that ends a sentence ends its paragraph, unless the next line's first
+    # word would not have fitted in the room left (then the line was wrapped).
+    room = p_right - prev.x1
+    return room > 1.5 * prev.size and is_terminated(prev.text) and room > _first_word(ln) + 0.3 * ln.size
+
+
+def _first_word(ln: PdfLine) -> float:
+    """Width of what could not be broken at the start of a line: a run of Latin letters
+    and digits, or one character and the punctuation that may not start a line."""
+    chars = ln.chars
+    k = 1
+    if chars[0].text.isascii() and chars[0].text.isalnum():
+        while k < len(chars) and chars[k].text.isascii() and (chars[k].text.isalnum() or chars[k].text in ".,%"):
+            k += 1
+    while k < len(chars) and chars[k].text in "，。、；：？！）》”’%":
+        k += 1
+    return chars[k - 1].x1 - chars[0].x0
 
 
 def make_blocks(d: PdfDraft) -> None:
@@ -45,6 +78,8 @@ def make_blocks(d: PdfDraft) -> None:
     edges = _edges(d)
     blocks = d.doc.blocks
     prev: PdfLine | None = None
+    hang = None           # x of a list item's hanging indent
+    open_bottom = False   # the last table part was cut by a column or page end
     for ln in d.order:
         if ln.kind == HEADING:
             if "heading" in ln.data:
@@ -54,24 +89,28 @@ def make_blocks(d: PdfDraft) -> None:
                 blocks[-1].text = join_wrapped(blocks[-1].text, ln.text)
         elif ln.kind == TABLE:
             if "table" in ln.data:
-                rows = d.tables[ln.data["table"]]
+                rows, open_top, _ = d.tables[ln.data["table"]]
+                rows = [list(r) for r in rows]
                 last = blocks[-1] if blocks else None
-                # A table the page or column broke continues with the same columns.
+                # A table the page or column broke continues with the same columns; the
+                # row cut by the break is one row.
                 if isinstance(last, Table) and prev is not None and prev.kind == TABLE \
                         and len(last.rows[0]) == len(rows[0]):
-                    last.rows += [list(r) for r in rows]
+                    if open_top or open_bottom:
+                        last.rows[-1] = [join_wrapped(a, b) for a, b in zip(last.rows[-1], rows.pop(0))]
+                    last.rows += rows
                 else:
-                    blocks.append(Table([list(r) for r in rows], ln.page))
+                    last = Table(rows, ln.page)
+                    blocks.append(last)
+                open_bottom = d.tables[ln.data["table"]][2]
         elif ln.kind == BODY:
-            if _starts(d, prev, ln, edges):
+            if _starts(d, prev, ln, edges, hang):
                 blocks.append(Paragraph(ln.text, ln.page))
+                hang = _hang(ln)
             else:
                 blocks[-1].text = join_wrapped(blocks[-1].text, ln.text)
         prev = ln
     d.note("make_blocks", f"{sum(isinstance(b, Paragraph) for b in blocks)} paragraph(s)")
-
-
-_ITEM = re.compile(r"^(?:(\d{1,2})[.．、]|[（(](\d{1,2})[）)])\s*")
 
 
 def find_lists(d: PdfDraft) -> None:

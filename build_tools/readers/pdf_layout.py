@@ -136,12 +136,16 @@ def _join_fragments(lines: list[PdfLine]) -> list[PdfLine]:
     """Pieces of one line drawn out of order (a list number drawn after its item's text)
     sit on the same baseline and touch: make them one line, in x order."""
     out: list[PdfLine] = []
+    rows: dict[int, list[PdfLine]] = {}     # by baseline, to the point
     for ln in lines:
-        size = ln.size
-        host = next((o for o in reversed(out[-6:]) if abs(o.y - ln.y) < 0.3 * size
-                     and (0 <= ln.chars[0].x0 - o.x1 < 0.8 * size or 0 <= o.chars[0].x0 - ln.x1 < 0.8 * size)), None)
+        size, y = ln.size, round(ln.y)
+        near = [o for k in (y - 1, y, y + 1) for o in rows.get(k, ())]
+        host = next((o for o in near if abs(o.y - ln.y) < 0.3 * size
+                     and (-0.5 * size <= ln.chars[0].x0 - o.x1 < 0.8 * size
+                          or -0.5 * size <= o.chars[0].x0 - ln.x1 < 0.8 * size)), None)
         if host is None:
             out.append(ln)
+            rows.setdefault(y, []).append(ln)
         else:
             host.chars = sorted(host.chars + ln.chars, key=lambda c: c.x0)
     return out

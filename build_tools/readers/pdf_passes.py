@@ -26,7 +26,7 @@ class PdfDraft:
     pitch: float = 0.0
     order: list[PdfLine] = field(default_factory=list)      # reading order (find_columns)
     refs: list[tuple[int, str]] = field(default_factory=list)
-    tables: list[list[list[str]]] = field(default_factory=list)
+    tables: list[tuple[list[list[str]], bool, bool]] = field(default_factory=list)   # rows, open top, open bottom
 
     def remove(self, text: str, reason: str, page: int) -> None:
         if text.strip():
@@ -126,17 +126,22 @@ def _clusters(rules):
 
 
 def find_tables(d: PdfDraft) -> None:
-    """Ruled tables: a grid of ruling lines; each character goes to the cell it sits in."""
+    """Ruled tables: a grid of ruling lines; each character goes to the cell it sits in.
+    A table broken by a column or page end has no rule on its open side: its vertical
+    rules run on, and the row cut there continues in the next part (see make_blocks)."""
     found = 0
     for p in d.pages:
         for group in _clusters(p.rules):
             xs, ys = _grid(group)
-            if len(xs) < 2 or len(ys) < 2:
+            top, bottom = min(r[1] for r in group), max(r[3] for r in group)
+            if len(xs) < 2 or len(ys) < 1 or bottom - top < 4:
                 continue
+            open_top, open_bottom = ys[0] - top > 2, bottom - ys[-1] > 2
+            ys = ([top] if open_top else []) + ys + ([bottom] if open_bottom else [])
             rows = [["" for _ in xs[1:]] for _ in ys[1:]]
-            inside = [ln for ln in p.lines if ln.kind == BODY and xs[0] - 2 <= ln.x0 and ln.x1 <= xs[-1] + 2
-                      and ys[0] <= ln.y <= ys[-1]]
-            if not inside:
+            inside = sorted((ln for ln in p.lines if ln.kind == BODY and xs[0] - 2 <= ln.x0
+                             and ln.x1 <= xs[-1] + 2 and top <= ln.y <= bottom), key=lambda ln: (ln.y, ln.x0))
+            if not inside or not rows:
                 continue
             for ln in inside:
                 r = next(i for i in range(len(ys) - 1) if ln.y <= ys[i + 1] or i == len(ys) - 2)
@@ -150,11 +155,11 @@ def find_tables(d: PdfDraft) -> None:
                 ln.kind = TABLE
             inside[0].data["table"] = len(d.tables)
             for ln in inside:
-                ln.data["table_box"] = (xs[0], ys[0], xs[-1], ys[-1])
-            d.tables.append(rows)
+                ln.data["table_box"] = (xs[0], top, xs[-1], bottom)
+            d.tables.append((rows, open_top, open_bottom))
             found += 1
     if found:
-        d.note("find_tables", f"{found} ruled table(s)")
+        d.note("find_tables", f"{found} ruled table part(s)")
 
 
 _MARK = re.compile(r"^\s*(\[\d{1,3}\]|[\u2460-\u2473]|\d{1,3}[.．)]?(?=\s|[^\d.．])|\*)\s*")
@@ -284,8 +289,11 @@ def _gutters(lines: list[PdfLine], size: float) -> list[tuple[float, float]]:
     if len(lines) < 6:
         return []
     left, right = int(min(ln.x0 for ln in lines)), int(max(ln.x1 for ln in lines)) + 1
-    allowed = max(1, len(lines) // 10)     # full-width lines (title, abstract) cross it
-    free = [sum(1 for ln in lines if ln.x0 < x < ln.x1) <= allowed for x in range(left, right)]
+    # Full-width lines (title, abstract) cross any gutter; of the others, one in ten may.
+    narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.62 * (right - left)]
+    allowed = max(1, len(narrow) // 10)
+    free = [sum(1 for ln in narrow if ln.x0 < x < ln.x1) <= allowed for x in range(left, right)]
+    lines = narrow
     out, start = [], None
     for k, ok in enumerate(free + [False]):
         if ok and start is None:
