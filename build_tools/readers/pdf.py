@@ -12,8 +12,8 @@ from .pdf_layout import read_pages
 
 PASSES = [
     ("measure_type", pdf_passes.measure_type),
+    ("find_tables", pdf_passes.find_tables),      # first: a table's small type is not furniture
     ("strip_page_furniture", pdf_passes.strip_page_furniture),
-    ("find_tables", pdf_passes.find_tables),
     ("lift_footnotes", pdf_passes.lift_footnotes),
     ("find_title", pdf_passes.find_title),
     ("find_columns", pdf_passes.find_columns),

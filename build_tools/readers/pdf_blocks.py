@@ -61,16 +61,19 @@ def _starts(d: PdfDraft, prev: PdfLine | None, ln: PdfLine, edges, hang: float |
 
 
 def _first_word(ln: PdfLine) -> float:
-    """Width of what could not be broken at the start of a line: a run of Latin letters
-    and digits, or one character and the punctuation that may not start a line."""
-    chars = ln.chars
-    k = 1
-    if chars[0].text.isascii() and chars[0].text.isalnum():
+    """Width of what could not be broken at the start of a line: opening brackets, then
+    a run of Latin letters and digits or one character, then the punctuation that may
+    not start a line."""
+    chars, k = ln.chars, 0
+    while k < len(chars) - 1 and chars[k].text in "（《“‘([【〔":
+        k += 1
+    k += 1
+    if chars[k - 1].text.isascii() and chars[k - 1].text.isalnum():
         while k < len(chars) and chars[k].text.isascii() and (chars[k].text.isalnum() or chars[k].text in ".,%"):
             k += 1
-    while k < len(chars) and chars[k].text in "，。、；：？！）》”’%":
+    while k < len(chars) and chars[k].text in "，。、；：？！）》”’%)]】〕":
         k += 1
-    return chars[k - 1].x1 - chars[0].x0
+    return (chars[k].x0 if k < len(chars) else chars[k - 1].x1) - chars[0].x0
 
 
 def make_blocks(d: PdfDraft) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,6 +108,8 @@ def _lines(textpage, number: int, height: float) -> list[PdfLine]:
         text = chr(code) if code else ""
         if text in "\r\n":
             continue
+        if text == "\x02":        # PDFium's mark for a hyphen that ends a line: it was printed
+            text = "-"
         R.FPDFText_GetCharOrigin(textpage, i, x, y)
         box = [ctypes.c_double() for _ in range(4)]
         R.FPDFText_GetCharBox(textpage, i, *box)
@@ -116,7 +119,10 @@ def _lines(textpage, number: int, height: float) -> list[PdfLine]:
         if name not in fonts:
             fonts[name] = bool(_BOLD_NAME.search(name.decode("latin-1"))) or bool(flags.value & (1 << 18))
         bold = fonts[name] or R.FPDFText_GetFontWeight(textpage, i) >= 600
-        c = Char(text, x.value, max(box[1].value, x.value + (size * 0.3 if text.isspace() else 0)),
+        # A full-width character advances one em whatever its glyph's ink (a "。" has
+        # ink on its left only): where a line ends must not depend on its last glyph.
+        wide = text and unicodedata.east_asian_width(text) in "WF"
+        c = Char(text, x.value, x.value + size if wide else max(box[1].value, x.value + (size * 0.3 if text.isspace() else 0)),
                  height - y.value, size, bold)
         if cur:
             prev = cur[-1]
@@ -129,7 +135,26 @@ def _lines(textpage, number: int, height: float) -> list[PdfLine]:
         lines.append(PdfLine(number, cur))
     for ln in lines:
         ln.data["y"] = _baseline(ln.chars)
-    return _join_fragments([ln for ln in lines if ln.text])
+    return _stray_calls(_join_fragments([ln for ln in lines if ln.text]))
+
+
+_CALL_TEXT = re.compile(r"^(\d{1,3}|[\u2460-\u2473])$")
+
+
+def _stray_calls(lines: list[PdfLine]) -> list[PdfLine]:
+    """A footnote call the layout pushed onto a line of its own (small digits alone)
+    belongs, raised, at the end of the line above it."""
+    out: list[PdfLine] = []
+    for ln in lines:
+        above = [o for o in out if o.y < ln.y and o.x0 - 1 <= ln.x0 <= o.x1 and ln.y - o.y < 2.5 * o.size]
+        host = max(above, key=lambda o: o.y, default=None)
+        if host and _CALL_TEXT.match(ln.text) and ln.size < 0.8 * host.size:
+            for c in ln.chars:
+                c.y = host.y - 0.3 * host.size
+            host.chars = host.chars + ln.chars
+        else:
+            out.append(ln)
+    return out
 
 
 def _join_fragments(lines: list[PdfLine]) -> list[PdfLine]:

@@ -85,7 +85,10 @@ def strip_page_furniture(d: PdfDraft) -> None:
                 line, nxt = (live[0], live[1]) if side == "top" else (live[-1], live[-2])
                 if line.size > d.body_size * 1.05:
                     break
-                apart = abs(line.y - nxt.y) > 2.2 * d.pitch
+                # Set apart from the text: by two line steps, or by more than one for a
+                # line in smaller type (a one-page document's header repeats nowhere).
+                gap = abs(line.y - nxt.y)
+                apart = gap > 2.2 * d.pitch or line.size < 0.97 * d.body_size and gap > 1.4 * d.pitch
                 repeated = edges[side][(_shape(line.text), round(line.y / 3))] >= 2
                 if _is_folio(line) and (apart or repeated):
                     reason = "page number"
@@ -162,7 +165,9 @@ def find_tables(d: PdfDraft) -> None:
         d.note("find_tables", f"{found} ruled table part(s)")
 
 
-_MARK = re.compile(r"^\s*(\[\d{1,3}\]|[\u2460-\u2473]|\d{1,3}[.．)]?(?=\s|[^\d.．])|\*)\s*")
+# A footnote's own mark: ①, [1], "1." / "1 " (a bare number glued to the text is a date
+# or a count wrapped to the line start, unless it is raised: see _raised_mark).
+_MARK = re.compile(r"^\s*(\[\d{1,3}\]|[\u2460-\u2473]|\d{1,3}(?:[.．)]|(?=\s))|\*)\s*")
 _CALL = re.compile(r"^(\d{1,3}|[\u2460-\u2473]|\*)$")
 
 
@@ -183,6 +188,14 @@ def _calls(d: PdfDraft, p: PdfPage) -> list[tuple[PdfLine, int, int, str]]:
     return out
 
 
+def _raised_mark(ln: PdfLine):
+    """A footnote mark set as a superscript number at the start of the note."""
+    k = 0
+    while k < len(ln.chars) and ln.chars[k].text.isdigit() and ln.chars[k].y < ln.y - 0.12 * ln.size:
+        k += 1
+    return re.match(rf"^(\d{{{k}}})\s*", ln.text) if 0 < k <= 3 else None
+
+
 def lift_footnotes(d: PdfDraft) -> None:
     """Footnotes: lines in small type below all the text of a page, each starting at a
     mark; raised small marks in the text become references to them."""
@@ -200,7 +213,7 @@ def lift_footnotes(d: PdfDraft) -> None:
         zone = sorted((ln for ln in p.lines if ln.kind == BODY and ln.y > floor
                        and ln.size < d.body_size * 0.93), key=lambda ln: (ln.y, ln.x0))
         for ln in zone:
-            m = _MARK.match(ln.text)
+            m = _MARK.match(ln.text) or _raised_mark(ln)
             ln.kind = FOOTNOTE
             mark = m.group(1).rstrip(".．)").strip("[]") if m else ""
             if m and ln.text[m.end():] and (mark in expected or not expected):
@@ -292,16 +305,23 @@ def _gutters(lines: list[PdfLine], size: float) -> list[tuple[float, float]]:
     # Full-width lines (title, abstract) cross any gutter; of the others, one in ten may.
     narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.62 * (right - left)]
     allowed = max(1, len(narrow) // 10)
-    free = [sum(1 for ln in narrow if ln.x0 < x < ln.x1) <= allowed for x in range(left, right)]
-    lines = narrow
+    crossing = [0] * (right - left + 2)        # lines crossing each x, by a difference array
+    for ln in narrow:
+        crossing[int(ln.x0) - left + 1] += 1
+        crossing[int(ln.x1) - left] -= 1
+    for k in range(1, len(crossing)):
+        crossing[k] += crossing[k - 1]
     out, start = [], None
-    for k, ok in enumerate(free + [False]):
-        if ok and start is None:
+    for k, n in enumerate(crossing[:-1] + [allowed + 1]):
+        if n <= allowed and start is None:
             start = k
-        elif not ok and start is not None:
-            g0, g1 = left + start, left + k
-            if g1 - g0 >= 0.8 * size and sum(1 for ln in lines if ln.x1 <= g0 + 1) >= 3 \
-                    and sum(1 for ln in lines if ln.x0 >= g1 - 1) >= 3:
+        elif n > allowed and start is not None:
+            # The strip proper: where the fewest lines cross it.
+            low = min(crossing[start:k])
+            run = [j for j in range(start, k) if crossing[j] == low]
+            g0, g1 = left + run[0], left + run[-1] + 1
+            if g1 - g0 >= 0.8 * size and sum(1 for ln in narrow if ln.x1 <= g0 + 1) >= 3 \
+                    and sum(1 for ln in narrow if ln.x0 >= g1 - 1) >= 3:
                 out.append((g0, g1))
             start = None
     return out
