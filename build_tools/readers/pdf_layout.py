@@ -98,6 +98,7 @@ def _lines(textpage, number: int, height: float) -> list[PdfLine]:
     x, y = ctypes.c_double(), ctypes.c_double()
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
+    matrix = R.FS_MATRIX()
     fonts: dict[bytes, bool] = {}
     lines: list[PdfLine] = []
     cur: list[Char] = []
@@ -113,7 +114,10 @@ def _lines(textpage, number: int, height: float) -> list[PdfLine]:
         R.FPDFText_GetCharOrigin(textpage, i, x, y)
         box = [ctypes.c_double() for _ in range(4)]
         R.FPDFText_GetCharBox(textpage, i, *box)
-        size = R.FPDFText_GetFontSize(textpage, i)
+        # The font size is in text space; the page may scale it (WeasyPrint draws at
+        # 0.75): sizes must be in the same points as positions.
+        R.FPDFText_GetMatrix(textpage, i, matrix)
+        size = R.FPDFText_GetFontSize(textpage, i) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         R.FPDFText_GetFontInfo(textpage, i, buf, 256, flags)
         name = buf.value
         if name not in fonts:

@@ -78,7 +78,7 @@ def strip_page_furniture(d: PdfDraft) -> None:
     removed = 0
     for p in d.pages:
         for side in ("top", "bottom"):
-            for _ in range(2):       # a header and a folio may both sit at one edge
+            for outermost in (True, False):       # a header and a folio may share an edge
                 live = sorted((ln for ln in p.lines if ln.kind == BODY), key=lambda ln: ln.y)
                 if len(live) < 2:
                     break
@@ -89,6 +89,8 @@ def strip_page_furniture(d: PdfDraft) -> None:
                 # line in smaller type (a one-page document's header repeats nowhere).
                 gap = abs(line.y - nxt.y)
                 apart = gap > 2.2 * d.pitch or line.size < 0.97 * d.body_size and gap > 1.4 * d.pitch
+                # Inside the folio only repetition counts, and a footnote is no footer.
+                apart = apart and outermost and not (side == "bottom" and (_MARK.match(line.text) or _raised_mark(line)))
                 repeated = edges[side][(_shape(line.text), round(line.y / 3))] >= 2
                 if _is_folio(line) and (apart or repeated):
                     reason = "page number"
@@ -188,6 +190,10 @@ def _calls(d: PdfDraft, p: PdfPage) -> list[tuple[PdfLine, int, int, str]]:
     return out
 
 
+def _symbol(printed: str) -> str:
+    return printed.rstrip(".．)").strip("[]")
+
+
 def _raised_mark(ln: PdfLine):
     """A footnote mark set as a superscript number at the start of the note."""
     k = 0
@@ -215,9 +221,10 @@ def lift_footnotes(d: PdfDraft) -> None:
         for ln in zone:
             m = _MARK.match(ln.text) or _raised_mark(ln)
             ln.kind = FOOTNOTE
-            mark = m.group(1).rstrip(".．)").strip("[]") if m else ""
+            printed = m.group(1).strip() if m else ""
+            mark = _symbol(printed)
             if m and ln.text[m.end():] and (mark in expected or not expected):
-                fn = Footnote("", ln.text[m.end():].strip(), source_mark=mark, line=p.number)
+                fn = Footnote("", ln.text[m.end():].strip(), source_mark=printed, line=p.number)
                 notes.append((p.number, fn))
             elif notes:
                 notes[-1][1].text = join_wrapped(notes[-1][1].text, ln.text)
@@ -228,7 +235,7 @@ def lift_footnotes(d: PdfDraft) -> None:
     for p in d.pages:
         for ln, i, j, mark in reversed(_calls(d, p)):
             k = next((k for k, (page, fn) in enumerate(notes)
-                      if k not in used and page >= p.number and fn.source_mark == mark), None)
+                      if k not in used and page >= p.number and _symbol(fn.source_mark) == mark), None)
             if k is None:
                 continue
             used.add(k)
