@@ -60,7 +60,7 @@ class PdfLine:
         for c in self.chars:
             if c.text.strip():
                 sizes[round(c.size, 1)] = sizes.get(round(c.size, 1), 0) + 1
-        return max(sizes, key=sizes.get) if sizes else 0.0
+        return max(sizes, key=lambda k: (sizes[k], k)) if sizes else 0.0   # ties: the main type
 
     @property
     def bold(self) -> bool:
