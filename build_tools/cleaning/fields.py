@@ -311,7 +311,10 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     nxt = draft.next_content(start, kinds=(BODY, LIFTED))
     while nxt is not None and len(cand) < 3 and not _ends_title_block(draft, nxt, byline_at):
         ln = lines[nxt]
-        if not (titleish(ln) and ln.width <= lines[cand[0]].width + 1 and lines[cand[0]].width >= 8):
+        # A centred title wraps only where its line is full: each line before the last is
+        # about as wide as the first, none wider.
+        if not (titleish(ln) and ln.width <= lines[cand[0]].width + 1 and lines[cand[0]].width >= 8
+                and lines[cand[-1]].width >= lines[cand[0]].width - 2):
             break
         cand.append(nxt)
         nxt = draft.next_content(nxt, kinds=(BODY, LIFTED))
@@ -323,7 +326,7 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     head = lines[start]
     # A line exactly as wide as the body column is the first line of a paragraph.
     as_wide = draft.layout.full(head, first=True) and head.width <= draft.layout.column + 1
-    if len(cand) == 1 and len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
+    if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
             and not titleish(lines[nxt]) and not as_wide:
         return cand, None
     return [], None
