@@ -177,10 +177,15 @@ def build_one(row: dict, n: int, text: str, out: Path) -> dict | None:
     doc = parse_markdown(text)
     if not usable(doc):
         return None
-    doc = decorate(doc, row["id"], n)
+    return build_document(row, n, decorate(doc, row["id"], n), out)
+
+
+def build_document(row: dict, n: int, doc: dict, out: Path) -> dict:
+    """Typeset one gold document in the n-th layout, extract it every way, and write
+    OUT/ID/gold.json (with the furniture printed as its `removed`) and the texts."""
     lay = layout_for(row["id"], n)
     pdf, furniture = typeset(doc, lay)
-    doc["removed"] = [{"text": f["text"], "reason": f["reason"], "line": 0} for f in furniture]
+    doc = {**doc, "removed": [{"text": f["text"], "reason": f["reason"], "line": 0} for f in furniture]}
     d = out / row["id"]
     d.mkdir(parents=True, exist_ok=True)
     (d / "gold.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -191,6 +196,11 @@ def build_one(row: dict, n: int, text: str, out: Path) -> dict | None:
             (d / fname).write_bytes(data)
             files.append(fname)
     return {**row, "layout": lay.__dict__, "files": files}
+
+
+def write_index(out: Path, meta: dict, index: list[dict]) -> None:
+    (out / "index.json").write_text(json.dumps({"source": meta, "documents": index},
+                                               ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def main(argv=None) -> int:
@@ -217,8 +227,7 @@ def main(argv=None) -> int:
             continue
         index.append(entry)
         print(f"{row['id']} {row['split']:8} {row['kind']:6} {len(entry['files'])} texts", flush=True)
-    (args.out / "index.json").write_text(json.dumps({"source": meta, "documents": index},
-                                                    ensure_ascii=False, indent=1), encoding="utf-8")
+    write_index(args.out, meta, index)
     return 0
 
 
