@@ -137,7 +137,12 @@ def strip_running_headers(draft: Draft) -> None:
     later pages is still the title (lift_front_matter decides what it is)."""
     body = [(ln, _shape(ln.text)) for ln in draft.lines if ln.kind == BODY]
     shapes = Counter(shape for _, shape in body)
-    top = set(_top_lines(draft, 3))
+    # Only lines above the first finished sentence can be the top of page 1.
+    top = set()
+    for i in _top_lines(draft, 3):
+        if is_terminated(draft.lines[i].text):
+            break
+        top.add(i)
     index = {id(ln): i for i, ln in enumerate(draft.lines)}
     seen: set[str] = set()
     n = 0

@@ -252,7 +252,8 @@ def detect_numbered_headings(draft: Draft) -> None:
         if not found or not _prev_closes(draft, i):
             continue
         p = draft.prev_content(i)
-        if p is not None and lines[p].kind == BODY and lines[p].text[-1] in "：:；;":
+        if (found[0] in ("cn_paren", "ar1") and p is not None and lines[p].kind == BODY
+                and lines[p].text[-1] in "：:；;"):
             # After "……有下列情形之一的：" or a clause ending in "；" comes the next clause.
             line.data["starts_paragraph"] = True
             continue
