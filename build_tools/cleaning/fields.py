@@ -327,9 +327,14 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     # A line exactly as wide as the body column is the first line of a paragraph.
     as_wide = draft.layout.full(head, first=True) and head.width <= draft.layout.column + 1
     if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
-            and not titleish(lines[nxt]) and not as_wide:
+            and _body_like(lines[nxt], head) and not as_wide:
         return cand, None
     return [], None
+
+
+def _body_like(ln: Line, title: Line) -> bool:
+    """Does the line below a title look like the body: wider than the title, or a sentence?"""
+    return ln.width > title.width + 1 or bool(re.search(r"[，。；,;]", ln.text)) or is_terminated(ln.text)
 
 
 def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:
