@@ -104,13 +104,14 @@ def usable(doc: dict) -> bool:
 
 
 def layout_for(doc_id: str, n: int) -> Layout:
-    """Vary the layout systematically over the corpus (n = position in the manifest)."""
+    """Vary the layout over the corpus: the column count cycles so that both parts (every
+    third document is held out) get 1, 2 and 3 columns; the rest follows a hash of the id."""
     h = _h(doc_id)
     return Layout(
-        columns=(1, 2, 3)[n % 3],
-        header=("journal", "alternate", "issue", "none")[(n // 3) % 4],
-        folio=("dash", "dot", "cn", "plain")[(n // 2) % 4],
-        top=("masthead", "banner", "both", "none", "masthead")[n % 5],
+        columns=(1, 2, 3)[(n // 3) % 3],
+        header=("journal", "alternate", "issue", "none")[(h >> 1) % 4],
+        folio=("dash", "dot", "cn", "plain")[(h >> 3) % 4],
+        top=("masthead", "banner", "both", "none", "masthead")[(h >> 5) % 5],
         journal=JOURNALS[h % len(JOURNALS)],
         year=2015 + h % 10, issue=1 + h % 12,
         banner=BANNERS[(h >> 4) % len(BANNERS)],
@@ -121,15 +122,16 @@ def layout_for(doc_id: str, n: int) -> Layout:
 
 
 def decorate(doc: dict, doc_id: str, n: int) -> dict:
-    """Add the synthetic title-block parts: an author line on every third document, and
-    an abstract box (the first paragraph lifted) on cases with a long first paragraph."""
+    """Add the synthetic title-block parts: an author line on about a third of the
+    documents, and an abstract box (the first paragraph lifted) on about half of those
+    whose first block is a long paragraph."""
     h = _h(doc_id + "authors")
-    if n % 3 == 1:
-        k = 1 + h % 3
-        doc["authors"] = [SURNAMES[(h >> (4 * i)) % len(SURNAMES)] + GIVEN[(h >> (4 * i + 2)) % len(GIVEN)]
+    if h % 3 == 0:
+        k = 1 + (h >> 2) % 3
+        doc["authors"] = [SURNAMES[(h >> (4 * i + 4)) % len(SURNAMES)] + GIVEN[(h >> (4 * i + 6)) % len(GIVEN)]
                           for i in range(k)]
     first = next((b for b in doc["blocks"] if b["type"] == "paragraph"), None)
-    if n % 4 == 2 and first and doc["blocks"][0] is first and len(first["text"]) > 60:
+    if (h >> 20) % 2 and first and doc["blocks"][0] is first and len(first["text"]) > 60:
         doc["abstract"] = first["text"]
         doc["blocks"].remove(first)
     return doc
