@@ -217,6 +217,13 @@ def lift_front_matter(draft: Draft) -> None:
 
     banner = _banner_over_title(draft, first, titleish)
     start = draft.next_content(banner) if banner is not None else first
+    if start is not None and numbered(lines[start].text) and not _title_lines(draft, start, titleish, byline_at)[0]:
+        # Layout analysis (pdfminer) can put the first chapter heading above the title
+        # block: look for the title just below it.
+        below = draft.next_content(start)
+        after_below = _title_lines(draft, below, titleish, byline_at)[1] if below is not None else None
+        if after_below is not None and (_subtitle_start(lines[after_below].text) or byline_at(after_below)):
+            start = below
     title_idx, after = _title_lines(draft, start, titleish, byline_at) if start is not None else ([], None)
     if not title_idx:
         banner = None
@@ -356,6 +363,8 @@ def _subtitleish(draft: Draft, i: int) -> bool:
     ln = draft.lines[i]
     if ln.text.startswith(("——", "—")):
         return True
+    if len(ln.text) <= 20 and not re.search(r"[，：,:]", ln.text):
+        return False   # a short unpunctuated line under the authors is the first heading
     nxt = draft.next_content(i)
     return (len(ln.text) <= 50 and "。" not in ln.text and not is_terminated(ln.text)
             and not draft.layout.full(ln) and nxt is not None)

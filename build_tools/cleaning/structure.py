@@ -298,7 +298,8 @@ def detect_numbered_headings(draft: Draft) -> None:
 
 def _heading_continues(draft: Draft, head: str, k: int) -> bool:
     cand = draft.lines[k]
-    if re.search(r"[，。；！？,;!?]", cand.text) or _numbered(cand.text) or len(cand.text) > 20:
+    if (re.search(r"[，。；！？,;!?]", cand.text) or _numbered(cand.text) or len(cand.text) > 20
+            or ARTICLE.match(cand.text) or cand.text[-1] in "：:"):
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
         return True
