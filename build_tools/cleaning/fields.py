@@ -217,13 +217,25 @@ def lift_front_matter(draft: Draft) -> None:
 
     banner = _banner_over_title(draft, first, titleish)
     start = draft.next_content(banner) if banner is not None else first
-    if start is not None and numbered(lines[start].text) and not _title_lines(draft, start, titleish, byline_at)[0]:
+    if start is not None and not _title_lines(draft, start, titleish, byline_at)[0]:
         # Layout analysis (pdfminer) can put the first chapter heading above the title
-        # block: look for the title just below it.
-        below = draft.next_content(start)
-        after_below = _title_lines(draft, below, titleish, byline_at)[1] if below is not None else None
-        if after_below is not None and (_subtitle_start(lines[after_below].text) or byline_at(after_below)):
-            start = below
+        # block, under a banner: step over one or two such lines when a title block with
+        # a subtitle or an author line follows.
+        probe, skipped = start, []
+        for _ in range(2):
+            ln = lines[probe]
+            if not (numbered(ln.text) or (len(ln.text) <= 6 and not re.search(r"[，。；：、,.;:\d]", ln.text))):
+                break
+            skipped.append(probe)
+            probe = draft.next_content(probe)
+            if probe is None:
+                break
+            after_probe = _title_lines(draft, probe, titleish, byline_at)[1]
+            if after_probe is not None and (_subtitle_start(lines[after_probe].text) or byline_at(after_probe)):
+                start = probe
+                banners = [k for k in skipped if not numbered(lines[k].text)]
+                banner = banners[0] if banners else banner
+                break
     title_idx, after = _title_lines(draft, start, titleish, byline_at) if start is not None else ([], None)
     if not title_idx:
         banner = None
