@@ -247,3 +247,31 @@ def test_clauses_are_paragraphs_and_part_chapter_section_get_three_levels():
     assert heads == [(1, "第一编 总则"), (2, "第一章 一般规定"), (3, "第一节 范围"), (2, "第二章 附则")]
     paras = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert "（一）擅自使用与他人有一定影响的商品名称；" in paras
+
+
+def test_side_by_side_columns_are_read_column_by_column():
+    # Two pages of two 15-character columns as pdftotext -layout prints them: each line
+    # holds a line of the left column, a gap, and a line of the right one.
+    def column(tag):
+        return [f"{tag}{k:02d}" + COL[k:k + 12] for k in range(12)]
+    pages = [(column("甲"), column("乙")), (column("丙"), column("丁"))]
+    src = []
+    for left, right in pages:
+        src += [f"{a}{' ' * 6}{b}" for a, b in zip(left, right)] + ["— 3 —"]
+    doc = clean("\n".join(src))
+    assert "split_layout_columns" in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    order = [text.index(tag + "00") for tag in "甲乙丙丁"]
+    assert order == sorted(order)
+    assert text.index("甲11") < text.index("乙00") and text.index("乙11") < text.index("丙00")
+
+
+def test_a_short_line_under_the_authors_is_a_heading_and_a_heading_above_the_title_is_stepped_over():
+    doc = clean("\n".join(["关于推进产业链供应链现代化的思考", "王立新 陈静", "基本情况", COL + "，", COL[:20] + "。"]))
+    assert doc.title == "关于推进产业链供应链现代化的思考" and doc.subtitle is None
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].text == "基本情况"
+    moved = clean("\n".join(["法规解读", "第一章 总则", "工业产品质量责任条例", "（1986年4月5日国务院发布）",
+                             "第一条 " + COL[:24] + "，", COL[:20] + "。"]))
+    assert moved.title == "工业产品质量责任条例"
+    assert ("法规解读", "banner") in {(r.text, r.reason) for r in moved.removed}
+    assert [b.text for b in moved.blocks if isinstance(b, Heading)] == ["第一章 总则"]
