@@ -24,17 +24,24 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from build_tools.cleaning.pipeline import clean_source  # noqa: E402
 from build_tools.reading import read_source  # noqa: E402
+from conftest import doc_characters, text_characters  # noqa: E402
 from scoring import normalize, score  # noqa: E402
 
-METRICS = ("title_similarity", "heading_f1", "boundary_f1", "text_similarity", "leaked_furniture")
+METRICS = ("title_similarity", "heading_f1", "boundary_f1", "text_similarity", "leaked_furniture", "lost")
+COUNTS = ("leaked_furniture", "lost")
 SHORT = {"title_similarity": "title", "heading_f1": "head", "boundary_f1": "bound",
-         "text_similarity": "text", "leaked_furniture": "leak"}
+         "text_similarity": "text", "leaked_furniture": "leak", "lost": "lost"}
 BAR = {"title_similarity": 0.90, "heading_f1": 0.90, "boundary_f1": 0.92, "text_similarity": 0.995}
 
 
 def score_text(path: Path, gold: dict) -> tuple[dict, dict]:
-    cand = clean_source(read_source(path)).to_dict()
-    return score(gold, cand), cand
+    """Scores, plus `lost`: characters of the text read that the cleaned document neither
+    keeps nor reports as removed (the no-loss invariant: always 0)."""
+    source = read_source(path)
+    doc = clean_source(source)
+    lost = sum((text_characters(source.text) - doc_characters(doc)).values())
+    cand = doc.to_dict()
+    return {**score(gold, cand), "lost": lost}, cand
 
 
 def below_bar(s: dict) -> bool:
@@ -63,7 +70,7 @@ def run(corpus: Path, split: str | None = None, only=None, verbose=False, out=sy
             s, cand = score_text(corpus / doc["id"] / fname, gold)
             rows.append({"doc": doc["id"], "split": doc["split"], "file": fname, **s})
             print(f"{doc['id']:5} {doc['split']:7} {doc['kind']:6} {doc['layout']['columns']:3} {fname:26} "
-                  + " ".join(f"{s[m]:6.3f}" if m != "leaked_furniture" else f"{s[m]:6d}" for m in METRICS),
+                  + " ".join(f"{s[m]:6d}" if m in COUNTS else f"{s[m]:6.3f}" for m in METRICS),
                   file=out)
             if verbose and below_bar(s):
                 print(explain(gold, cand), file=out)
@@ -76,12 +83,13 @@ def run(corpus: Path, split: str | None = None, only=None, verbose=False, out=sy
         part = [r for r in rows if keep(r)]
         if not part:
             continue
-        means = {m: statistics.fmean(r[m] for r in part) for m in METRICS if m != "leaked_furniture"}
+        means = {m: statistics.fmean(r[m] for r in part) for m in METRICS if m not in COUNTS}
         leaking = sum(1 for r in part if r["leaked_furniture"])
-        summary[name.strip()] = {**means, "texts": len(part), "texts_leaking": leaking}
+        lost = sum(r["lost"] for r in part)
+        summary[name.strip()] = {**means, "texts": len(part), "texts_leaking": leaking, "lost": lost}
         print(f"mean {name:18} ({len(part):3} texts) "
               + " ".join(f"{SHORT[m]} {means[m]:.3f}" for m in means)
-              + f"  leaking {leaking}/{len(part)}", file=out)
+              + f"  leaking {leaking}/{len(part)}  lost {lost}", file=out)
     return {"rows": rows, "summary": summary}
 
 

@@ -41,6 +41,7 @@ def test_benchmark_runs_on_typeset_seed_references(tmp_path):
     assert len(result["rows"]) == texts
     assert set(result["summary"]) >= {"tune", "heldout", "pdftotext", "pypdf"}
     assert "mean tune" in run.stdout and "mean heldout" in run.stdout
+    assert all(r["lost"] == 0 for r in result["rows"])       # nothing lost, on any extractor
     # The seed with no title keeps none; the typeset masthead is furniture, never the title.
     untitled = [r for r in result["rows"] if r["doc"] == "s0"]
     assert all(r["title_similarity"] == 1.0 for r in untitled if r["file"].startswith("pdftotext."))
