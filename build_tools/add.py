@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from .cleaning.pipeline import clean_file
-from .model import Heading
 from .reading import SourceError
+from .report import found_lines
 from .sources import read_sidecar
 
 
@@ -43,23 +43,8 @@ def add_source(settings, args) -> Path:
     if meta:
         target.with_suffix(".yml").write_text(sidecar_text, encoding="utf-8")
     print(f"added {target}" + (f" and {target.with_suffix('.yml').name}" if meta else ""))
-    if doc.title:
-        print(f"title: {doc.title}")
-    elif "title_zh" in meta:
-        print(f"title: (none found in the source; the sidecar gives {meta['title_zh']})")
-    else:
-        print("title: no title found — set `title_zh` in the sidecar")
-    if doc.authors:
-        print(f"authors: {'、'.join(doc.authors)}")
+    for line in found_lines(doc, meta.get("title_zh")):
+        print(line)
     print(f"abstract: {(doc.abstract[:60] + '…') if doc.abstract else '(none)'}")
-    heads = [b for b in doc.blocks if isinstance(b, Heading)]
-    print(f"headings ({len(heads)}):")
-    for h in heads:
-        print(f"  {'  ' * (h.level - 1)}{h.level}. {h.text}")
     print(f"paragraphs: {sum(1 for b in doc.blocks if b.type == 'paragraph')}, footnotes: {len(doc.footnotes)}")
-    if doc.removed:
-        print(f"removed ({len(doc.removed)}):")
-        for r in doc.removed:
-            where = f"page {r.page}" if r.page else f"line {r.line}"
-            print(f"  {where}: {r.text[:50]!r} ({r.reason})")
     return target

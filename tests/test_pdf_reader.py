@@ -243,7 +243,7 @@ def test_briefing_add_a_pdf_shows_what_was_found(tmp_path, sample_pdf):
     assert (project / "seeds" / "paper.pdf").read_bytes() == sample_pdf.read_bytes()
     out = run.stdout
     assert f"title: {sample_doc()['title']}" in out
-    assert "  1. 一、全球产业链的新变化" in out and "    2. （一）区域化与近岸外包" in out
+    assert "  [1] 一、全球产业链的新变化" in out and "    [2] （一）区域化与近岸外包" in out
     assert f"page 2: '{HEADER}' (running header)" in out
     untitled = tmp_path / "untitled.pdf"
     untitled.write_bytes(typeset(sample_doc(title=None), Layout(columns=1)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reading import SourceText, read_source
-from . import fields, finish, footnotes, furniture, paragraphs, structure  # noqa: F401 (registers passes)
+from . import columns, fields, finish, footnotes, furniture, paragraphs, structure  # noqa: F401 (registers passes)
 from .core import PASSES, cleaning_pass, make_draft, measure_layout
 
 cleaning_pass("measure_layout")(measure_layout)
@@ -20,7 +20,7 @@ def remeasure_layout(draft) -> None:
 _ORDER = [
     "measure_layout",
     "apply_editor_hints", "strip_editor_tags", "strip_end_marks", "strip_page_numbers",
-    "strip_running_headers",
+    "strip_issue_lines", "split_layout_columns", "strip_running_headers",
     "lift_labelled_fields", "lift_front_matter", "lift_footnotes", "remeasure_layout",
     "detect_tables", "detect_captions", "detect_lists", "detect_outline_headings",
     "detect_numbered_headings", "detect_title_lines",
