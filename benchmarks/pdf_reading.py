@@ -4,10 +4,13 @@ build_tools/readers/pdf.py, and scored against the document it came from with
 tests/scoring.py. Prints a table per document and layout, then the means.
 
     python benchmarks/pdf_reading.py [JSON_DIR ...] [--layouts N]
+    python benchmarks/pdf_reading.py --corpus /tmp/cleaning-corpus
 
 JSON_DIR: more reference documents in the JSON shape of `briefing clean --format json`
-(default: tests/golden). Bar (issue 11): title, heading and boundary F1 >= 0.95 each,
-text similarity >= 0.995, no leaked furniture.
+(default: tests/golden), typeset here in each layout. --corpus: the cleaning corpus that
+benchmarks/corpus/build.py writes (its own typesetter and layouts; ID/typeset.pdf against
+ID/gold.json), reported per split (tune / heldout). Bar (issue 11): title, heading and
+boundary F1 >= 0.95 each, text similarity >= 0.995, no leaked furniture.
 """
 from __future__ import annotations
 
@@ -51,47 +54,78 @@ def title_f1(pairs: list[tuple[str | None, str | None]]) -> float:
     return 1.0 if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
+def _score(pdf: Path, gold: dict, clock: list) -> tuple[int, dict, tuple]:
+    import pypdfium2
+    t = time.process_time()
+    doc = read_pdf(pdf)
+    clock.append(time.process_time() - t)
+    n = len(pypdfium2.PdfDocument(str(pdf)))
+    s = score(gold, doc.to_dict())
+    s["title_sim"] = SequenceMatcher(None, normalize(gold.get("title")), normalize(doc.title)).ratio() \
+        if gold.get("title") or doc.title else 1.0
+    return n, s, (gold.get("title"), doc.title)
+
+
+def _typeset_rows(docs: list[Path], layouts, tmp: Path, clock: list) -> list:
+    rows = []
+    for path in docs:
+        ref = json.loads(path.read_text(encoding="utf-8"))
+        for name, layout in layouts:
+            pdf = tmp / f"{path.stem}.{name}.pdf"
+            pdf.write_bytes(typeset(ref, layout))
+            import pypdfium2
+            gold = expected(ref, layout, len(pypdfium2.PdfDocument(str(pdf))))
+            rows.append((path.stem, name, *_score(pdf, gold, clock)))
+    return rows
+
+
+def _corpus_rows(corpus: Path, clock: list) -> list:
+    if (corpus / "index.json").exists():
+        entries = json.loads((corpus / "index.json").read_text(encoding="utf-8"))["documents"]
+    else:       # a corpus still being built: what is there, split from the manifest
+        from benchmarks.corpus.build import read_manifest
+        entries = [r for r in read_manifest()[1] if (corpus / r["id"] / "typeset.pdf").exists()]
+    rows = []
+    for entry in entries:
+        d = corpus / entry["id"]
+        gold = json.loads((d / "gold.json").read_text(encoding="utf-8"))
+        rows.append((entry["id"], entry["split"], *_score(d / "typeset.pdf", gold, clock)))
+    return rows
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dirs", nargs="*", type=Path, default=[ROOT / "tests" / "golden"])
     ap.add_argument("--layouts", type=int, default=len(LAYOUTS), help="use the first N layouts")
+    ap.add_argument("--corpus", type=Path, help="a corpus built by benchmarks/corpus/build.py")
     args = ap.parse_args(argv)
-    docs = sorted(p for d in args.dirs for p in d.glob("*.json"))
-    layouts = list(LAYOUTS.items())[:args.layouts]
-    rows, titles, pages_read, seconds = [], [], 0, 0.0
-    with tempfile.TemporaryDirectory() as tmp:
-        for path in docs:
-            ref = json.loads(path.read_text(encoding="utf-8"))
-            for name, layout in layouts:
-                pdf = Path(tmp) / f"{path.stem}.{name}.pdf"
-                pdf.write_bytes(typeset(ref, layout))
-                t = time.perf_counter()
-                doc = read_pdf(pdf)
-                seconds += time.perf_counter() - t
-                import pypdfium2
-                n = len(pypdfium2.PdfDocument(str(pdf)))
-                pages_read += n
-                gold = expected(ref, layout, n)
-                s = score(gold, doc.to_dict())
-                titles.append((gold.get("title"), doc.title))
-                s["title_sim"] = SequenceMatcher(None, normalize(gold.get("title")), normalize(doc.title)).ratio() \
-                    if gold.get("title") or doc.title else 1.0
-                rows.append((path.stem, name, n, s))
-    print("| document | layout | pages | title | headings F1 | levels | boundaries F1 | text | leaked |")
+    clock: list[float] = []
+    if args.corpus:
+        rows = _corpus_rows(args.corpus, clock)
+    else:
+        docs = sorted(p for d in args.dirs for p in d.glob("*.json"))
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = _typeset_rows(docs, list(LAYOUTS.items())[:args.layouts], Path(tmp), clock)
+    print("| document | layout / split | pages | title | headings F1 | levels | boundaries F1 | text | leaked |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for stem, name, n, s in rows:
+    for stem, name, n, s, _ in rows:
         print(f"| {stem} | {name} | {n} | {s['title_sim']:.3f} | {s['heading_f1']:.3f} | "
               f"{s['heading_level_accuracy']:.3f} | {s['boundary_f1']:.3f} | {s['text_similarity']:.4f} | "
               f"{s['leaked_furniture']} |")
-
-    def mean(key):
-        return statistics.mean(s[key] for *_, s in rows)
+    pages = sum(r[2] for r in rows)
     print()
-    print(f"documents x layouts: {len(rows)} ({len(docs)} x {len(layouts)}), {pages_read} pages, "
-          f"read in {seconds:.1f} s ({1000 * seconds / max(pages_read, 1):.0f} ms per page)")
-    print(f"title F1 {title_f1(titles):.3f} | heading F1 {mean('heading_f1'):.3f} | "
-          f"boundary F1 {mean('boundary_f1'):.3f} | text similarity {mean('text_similarity'):.4f} | "
-          f"leaked furniture {sum(s['leaked_furniture'] for *_, s in rows)}")
+    print(f"{len(rows)} PDFs, {pages} pages, read in {sum(clock):.1f} s CPU "
+          f"({1000 * sum(clock) / max(pages, 1):.0f} ms per page)")
+    groups = {"all": rows}
+    if args.corpus:
+        groups.update({split: [r for r in rows if r[1] == split] for split in sorted({r[1] for r in rows})})
+    for label, part in groups.items():
+        def mean(key):
+            return statistics.mean(r[3][key] for r in part)
+        print(f"{label} ({len(part)}): title F1 {title_f1([r[4] for r in part]):.3f} | "
+              f"heading F1 {mean('heading_f1'):.3f} | boundary F1 {mean('boundary_f1'):.3f} | "
+              f"text similarity {mean('text_similarity'):.4f} | leaked furniture "
+              f"{sum(r[3]['leaked_furniture'] for r in part)}")
     return 0
 
 
