@@ -29,13 +29,17 @@ def lift_fields(d: pdf_passes.PdfDraft) -> Draft:
     draft = Draft(d.path, [], d.doc, Layout(soft=True))
     draft.refs = d.refs
     paras = [b for b in d.doc.blocks if isinstance(b, Paragraph)]
-    # Line numbers index the paragraphs; removals are moved to their page afterwards.
-    draft.lines = [Line(k + 1, p.text, p.text, False, BODY) for k, p in enumerate(paras)]
+    # Line numbers index the paragraphs; removals are moved to their page afterwards. The
+    # layout's paragraph ends are final: a boundary line between paragraphs keeps a field
+    # (an abstract ending in "：") from running on into the next one.
+    draft.lines = []
+    for k, p in enumerate(paras):
+        draft.lines += [Line(k + 1, p.text, p.text, False, BODY), Line(k + 1, "", "", False, "boundary")]
     before = len(d.doc.removed)
     lift_labelled_fields(draft)
     for r in d.doc.removed[before:]:
         r.page, r.line = paras[r.line - 1].line, 0
-    lifted = {id(paras[k]) for k, ln in enumerate(draft.lines) if ln.kind == LIFTED}
+    lifted = {id(paras[ln.no - 1]) for ln in draft.lines if ln.kind == LIFTED}
     d.doc.blocks = [b for b in d.doc.blocks if id(b) not in lifted]
     return draft
 

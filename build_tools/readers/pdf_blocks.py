@@ -57,7 +57,8 @@ def _starts(d: PdfDraft, prev: PdfLine | None, ln: PdfLine, edges, hang: float |
     # A short line that ends a sentence ends its paragraph, unless the next line's first
     # word would not have fitted in the room left (then the line was wrapped).
     room = p_right - prev.x1
-    return room > 1.5 * prev.size and is_terminated(prev.text) and room > _first_word(ln) + 0.3 * ln.size
+    ends = is_terminated(prev.text) or prev.text.endswith(("：", ":"))    # or leads in to a list
+    return room > 1.5 * prev.size and ends and room > _first_word(ln) + 0.3 * ln.size
 
 
 def _first_word(ln: PdfLine) -> float:

@@ -251,8 +251,9 @@ def lift_footnotes(d: PdfDraft) -> None:
 def _authors(text: str) -> list[str] | None:
     """Names from a byline: a short centred line under the title, no sentence in it."""
     names = author_names(text)
-    if names is None and len(text) <= 30 and not re.search(r"[，。：；！？,.:;!?“”\d]", text):
-        names = [t for t in re.split(r"[\s、，,；;]+", text) if t]
+    if names is None and len(text) <= 30 and re.fullmatch(r"[\w·]+(?:[ \u3000]+[\w·]+)*", text) \
+            and not re.search(r"\d", text):
+        names = text.split()
     return names
 
 
@@ -287,16 +288,21 @@ def find_title(d: PdfDraft) -> None:
         first[i].kind = FRONT
         title = join_wrapped(title, first[i].text)
     d.doc.title = title
-    centre = (min(ln.x0 for ln in first) + max(ln.x1 for ln in first)) / 2
+    left, right = min(ln.x0 for ln in first), max(ln.x1 for ln in first)
     for ln in first[run[-1] + 1:run[-1] + 4]:
-        if ln.size > 1.15 * d.body_size and not ln.bold and ln.size < big and not d.doc.authors:
-            d.doc.subtitle = join_wrapped(d.doc.subtitle or "", ln.text)
-            ln.kind = FRONT
-        elif abs((ln.x0 + ln.x1) / 2 - centre) < 2 * d.body_size and (names := _authors(ln.text)):
+        # Centred: the same room on both sides, and room there is.
+        room_left, room_right = ln.x0 - left, right - ln.x1
+        centred = abs(room_left - room_right) < 2.5 * d.body_size and min(room_left, room_right) > 2 * d.body_size
+        if centred and not d.doc.authors and (names := _authors(ln.text)):
             d.doc.authors = names
             ln.kind = FRONT
             for sep in re.findall(r"[\s、，,；;]+", ln.text):
                 d.remove(sep, "author separator", 1)
+        elif not ln.bold and ln.size < big and not d.doc.authors and \
+                (ln.size > 1.15 * d.body_size or centred and ln.size >= 0.95 * d.body_size):
+            # Larger type under the title, or a centred line of body type ("（……通过）").
+            d.doc.subtitle = join_wrapped(d.doc.subtitle or "", ln.text)
+            ln.kind = FRONT
         else:
             break
     d.note("find_title", f"title in {big:.1f} pt type" + (", subtitle" if d.doc.subtitle else "")
