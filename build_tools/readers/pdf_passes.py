@@ -292,7 +292,7 @@ def find_title(d: PdfDraft) -> None:
     for ln in first[run[-1] + 1:run[-1] + 4]:
         # Centred: the same room on both sides, and room there is.
         room_left, room_right = ln.x0 - left, right - ln.x1
-        centred = abs(room_left - room_right) < 2.5 * d.body_size and min(room_left, room_right) > 2 * d.body_size
+        centred = abs(room_left - room_right) < 2.5 * d.body_size and min(room_left, room_right) > 0.5 * d.body_size
         if centred and not d.doc.authors and (names := _authors(ln.text)):
             d.doc.authors = names
             ln.kind = FRONT
@@ -345,6 +345,7 @@ def find_columns(d: PdfDraft) -> None:
     split by full-width lines, each band column by column."""
     order: list[PdfLine] = []
     multi = 0
+    last_gutters: list[tuple[float, float]] = []
     for p in d.pages:
         lines = [ln for ln in p.lines if ln.kind in (BODY, HEADING, TABLE)]
         # A table counts as one box: its cell lines must not look like columns.
@@ -354,6 +355,12 @@ def find_columns(d: PdfDraft) -> None:
             if ln.kind == TABLE:
                 tables.setdefault(ln.data["table_box"], []).append(ln)
         gutters = _gutters(boxes, d.body_size)
+        # A page with too few lines to show its columns (a short last page) keeps the
+        # grid of the page before if no line of its own crosses it.
+        if not gutters and last_gutters and not any(ln.x0 < (a + b) / 2 < ln.x1 for ln in boxes
+                                                     for a, b in last_gutters):
+            gutters = last_gutters
+        last_gutters = gutters or last_gutters
         multi += bool(gutters)
         edges = [-1e9] + [(a + b) / 2 for a, b in gutters] + [1e9]
 
