@@ -5,6 +5,7 @@ tests/scoring.py. Prints a table per document and layout, then the means.
 
     python benchmarks/pdf_reading.py [JSON_DIR ...] [--layouts N]
     python benchmarks/pdf_reading.py --corpus /tmp/cleaning-corpus
+    python benchmarks/pdf_reading.py --libraries     # pypdfium2 against pdfminer.six
 
 JSON_DIR: more reference documents in the JSON shape of `briefing clean --format json`
 (default: tests/golden), typeset here in each layout. --corpus: the cleaning corpus that
@@ -31,6 +32,7 @@ from pdf_typeset import Layout, expected, typeset  # noqa: E402
 from scoring import normalize, score  # noqa: E402
 
 from build_tools.readers.pdf import read_pdf  # noqa: E402
+from build_tools.readers.pdf_layout import read_pages  # noqa: E402
 
 LAYOUTS = {
     "1col-indent": Layout(columns=1, folio="— {} —"),
@@ -93,12 +95,66 @@ def _corpus_rows(corpus: Path, clock: list) -> list:
     return rows
 
 
+def compare_libraries(pdfs: list[tuple[Path, dict]]) -> None:
+    """Why PDFium: CPU time to get every character with its font, size and position, and
+    how close each library's own reading order comes to the reference text (no layout
+    passes: pdfminer.six's extract_text with its layout analysis, PDFium's text page)."""
+    import pypdfium2
+    from pdfminer.high_level import extract_pages, extract_text
+    from pdfminer.layout import LTChar
+    from scoring import text_similarity
+
+    def chars_pdfminer(path):
+        def walk(obj):
+            if isinstance(obj, LTChar):
+                yield (obj.get_text(), obj.fontname, obj.size, obj.x0, obj.y0)
+            for child in getattr(obj, "_objs", []):
+                yield from walk(child)
+        return sum(1 for page in extract_pages(path) for _ in walk(page))
+
+    totals = {"pypdfium2 read_pages": 0.0, "pdfminer.six chars": 0.0}
+    print("| PDF | pages | pypdfium2 chars+fonts s | pdfminer.six chars+fonts s | "
+          "order: PDFium text | order: pdfminer extract_text | order: our reader |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for path, gold in pdfs:
+        t = time.process_time()
+        pages = read_pages(path)
+        a = time.process_time() - t
+        t = time.process_time()
+        chars_pdfminer(str(path))
+        b = time.process_time() - t
+        totals["pypdfium2 read_pages"] += a
+        totals["pdfminer.six chars"] += b
+        pdf = pypdfium2.PdfDocument(str(path))
+        own = "".join(page.get_textpage().get_text_range() for page in pdf)
+
+        def one(text):
+            return {"blocks": [{"type": "paragraph", "text": text}]}
+        print(f"| {path.name} | {len(pages)} | {a:.2f} | {b:.2f} | {text_similarity(gold, one(own)):.3f} | "
+              f"{text_similarity(gold, one(extract_text(str(path)))):.3f} | "
+              f"{text_similarity(gold, read_pdf(path).to_dict()):.3f} |")
+    print(f"total CPU: {totals}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dirs", nargs="*", type=Path, default=[ROOT / "tests" / "golden"])
     ap.add_argument("--layouts", type=int, default=len(LAYOUTS), help="use the first N layouts")
     ap.add_argument("--corpus", type=Path, help="a corpus built by benchmarks/corpus/build.py")
+    ap.add_argument("--libraries", action="store_true", help="compare pypdfium2 with pdfminer.six")
     args = ap.parse_args(argv)
+    if args.libraries:
+        with tempfile.TemporaryDirectory() as tmp:
+            pdfs = []
+            for path, name in ((ROOT / "tests/golden/003_5f74324b86afcf09.json", "2col-indent"),
+                               (ROOT / "tests/golden/002_3387b5b2d225650c.json", "3col-gap")):
+                ref = json.loads(path.read_text(encoding="utf-8"))
+                pdf = Path(tmp) / f"{path.stem}.{name}.pdf"
+                pdf.write_bytes(typeset(ref, LAYOUTS[name]))
+                import pypdfium2
+                pdfs.append((pdf, expected(ref, LAYOUTS[name], len(pypdfium2.PdfDocument(str(pdf))))))
+            compare_libraries(pdfs)
+        return 0
     clock: list[float] = []
     if args.corpus:
         rows = _corpus_rows(args.corpus, clock)

@@ -37,7 +37,8 @@ def _hang(ln: PdfLine) -> float | None:
     return ink[len(m.group(0).replace(" ", ""))].x0 if len(ink) > len(m.group(0).replace(" ", "")) else None
 
 
-def _starts(d: PdfDraft, prev: PdfLine | None, ln: PdfLine, edges, hang: float | None) -> bool:
+def _starts(d: PdfDraft, prev: PdfLine | None, ln: PdfLine, nxt: PdfLine | None, edges,
+            hang: float | None) -> bool:
     if prev is None or prev.kind != BODY:
         return True
     size = d.body_size
@@ -50,7 +51,11 @@ def _starts(d: PdfDraft, prev: PdfLine | None, ln: PdfLine, edges, hang: float |
         return True
     if hang is not None and abs(ln.x0 - hang) < 0.3 * ln.size and not _ITEM.match(ln.text):
         return False    # the hanging indent of a list item's wrapped text
-    if 0.8 * ln.size < ln.x0 - left < 5 * ln.size:
+    # A first-line indent: in from the column's edge and from the line below (the lines
+    # of a narrower box, an abstract, are in from the edge too, all of them).
+    below = nxt is not None and nxt.kind == BODY and (nxt.page, nxt.col) == (ln.page, ln.col) \
+        and 0 < nxt.y - ln.y < 2 * d.pitch
+    if 0.8 * ln.size < ln.x0 - left < 5 * ln.size and (not below or ln.x0 - nxt.x0 > 0.8 * ln.size):
         return True
     if abs(ln.size - prev.size) > 0.06 * size or _match_label(ln.text):
         return True
@@ -84,7 +89,8 @@ def make_blocks(d: PdfDraft) -> None:
     prev: PdfLine | None = None
     hang = None           # x of a list item's hanging indent
     open_bottom = False   # the last table part was cut by a column or page end
-    for ln in d.order:
+    for k, ln in enumerate(d.order):
+        nxt = d.order[k + 1] if k + 1 < len(d.order) else None
         if ln.kind == HEADING:
             if "heading" in ln.data:
                 level, _ = ln.data["heading"]
@@ -108,7 +114,7 @@ def make_blocks(d: PdfDraft) -> None:
                     blocks.append(last)
                 open_bottom = d.tables[ln.data["table"]][2]
         elif ln.kind == BODY:
-            if _starts(d, prev, ln, edges, hang):
+            if _starts(d, prev, ln, nxt, edges, hang):
                 blocks.append(Paragraph(ln.text, ln.page))
                 hang = _hang(ln)
             else:
