@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from .cleaning.pipeline import clean_file
-from .model import Heading
 from .reading import SourceError
+from .report import found_lines
 from .sources import read_sidecar
 
 
@@ -20,7 +20,8 @@ def add_source(settings, args) -> Path:
     src = Path(args.file)
     name = args.name or src.name
     stem = re.sub(r"[^\w.-]+", "_", Path(name).stem).strip("_") or "source"
-    target = settings.seeds / f"{stem}.txt"
+    # A PDF stays a PDF: the build reads its layout, not text extracted from it.
+    target = settings.seeds / (f"{stem}.pdf" if src.suffix.lower() == ".pdf" else f"{stem}.txt")
     if target.exists():
         raise SourceError(target, "a source of this name is already in seeds/ (choose --name)")
     doc = clean_file(src)     # bad input stops here, before anything is written
@@ -42,17 +43,8 @@ def add_source(settings, args) -> Path:
     if meta:
         target.with_suffix(".yml").write_text(sidecar_text, encoding="utf-8")
     print(f"added {target}" + (f" and {target.with_suffix('.yml').name}" if meta else ""))
-    print(f"title: {doc.title or '(none found' + (', sidecar gives ' + meta['title_zh'] if 'title_zh' in meta else '') + ')'}")
-    if doc.authors:
-        print(f"authors: {'、'.join(doc.authors)}")
+    for line in found_lines(doc, meta.get("title_zh")):
+        print(line)
     print(f"abstract: {(doc.abstract[:60] + '…') if doc.abstract else '(none)'}")
-    heads = [b for b in doc.blocks if isinstance(b, Heading)]
-    print(f"headings ({len(heads)}):")
-    for h in heads:
-        print(f"  {'  ' * (h.level - 1)}{h.text}")
     print(f"paragraphs: {sum(1 for b in doc.blocks if b.type == 'paragraph')}, footnotes: {len(doc.footnotes)}")
-    if doc.removed:
-        print(f"removed ({len(doc.removed)}):")
-        for r in doc.removed:
-            print(f"  line {r.line}: {r.text[:50]!r} ({r.reason})")
     return target

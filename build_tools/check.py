@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .build import BuildError, load_articles, load_terms
 from .config import Settings
 from .render.view import View
+from .report import NO_TITLE
 from .translations import units
 
 
@@ -37,6 +38,8 @@ def check(settings: Settings) -> Report:
                                 f"{', '.join(sorted(set(inside))[:3])}: the longer term wins where both match")
     view = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
     for a in articles:
+        if not a.doc.title and not a.source.meta.get("title_zh"):
+            report.warnings.append(f"{a.source.path.name}: {NO_TITLE}")
         status = [view.text(a.source.stem, u.text)[1] for u in units(a.doc)]
         missing, stale = status.count("missing"), status.count("stale")
         done = len(status) - missing - stale

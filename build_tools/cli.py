@@ -21,7 +21,8 @@ def _clean(args) -> int:
         for name, message in doc.changes:
             print(f"{name}: {message}", file=sys.stderr)
         for r in doc.removed:
-            print(f"removed line {r.line}: {r.text!r} ({r.reason})", file=sys.stderr)
+            where = f"page {r.page}" if r.page else f"line {r.line}"
+            print(f"removed {where}: {r.text!r} ({r.reason})", file=sys.stderr)
     return 0
 
 

@@ -16,10 +16,12 @@ if TYPE_CHECKING:
 
 @dataclass
 class Removal:
-    """A string the cleaner dropped, why, and the 1-based source line it came from."""
+    """A string the cleaner dropped, why, and the 1-based source line it came from (for
+    a PDF: the 1-based page, and line 0)."""
     text: str
     reason: str
     line: int
+    page: int = 0
 
 
 @dataclass
@@ -111,7 +113,7 @@ class Document:
             "metadata": dict(self.metadata),
             "blocks": [block(b) for b in self.blocks],
             "footnotes": [asdict(f) for f in self.footnotes],
-            "removed": [asdict(r) for r in self.removed],
+            "removed": [{k: v for k, v in asdict(r).items() if k != "page" or v} for r in self.removed],
         }
 
     @classmethod

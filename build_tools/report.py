@@ -36,12 +36,39 @@ def kept_characters(doc) -> int:
     return sum(len(p) for p in parts)
 
 
+NO_TITLE = "no title found — set `title_zh` in the sidecar"
+
+
+def found_lines(doc, sidecar_title: str | None = None) -> list[str]:
+    """What the cleaner found, for the editor to check: the title (or what to do without
+    one), the headings indented by level, and every string it removed, with its line."""
+    if doc.title:
+        out = [f"title: {doc.title}"]
+    elif sidecar_title:
+        out = [f"title: none found in the text; the sidecar's title_zh is used: {sidecar_title}"]
+    else:
+        out = [f"title: {NO_TITLE}"]
+    if doc.subtitle:
+        out.append(f"subtitle: {doc.subtitle}")
+    if doc.authors:
+        out.append(f"authors: {'、'.join(doc.authors)}")
+    heads = [b for b in doc.blocks if isinstance(b, Heading)]
+    out.append(f"headings ({len(heads)}):")
+    out += [f"  {'  ' * (h.level - 1)}[{h.level}] {h.text}" for h in heads]
+    out.append(f"removed ({len(doc.removed)}):")
+    out += [f"  {f'page {r.page}' if r.page else f'line {r.line}'}: {r.text[:60]!r} ({r.reason})"
+            for r in doc.removed]
+    return out
+
+
 def source_report(article, english) -> tuple[list[str], list[str]]:
     """(columns, warnings) for one source."""
     doc, e = article.doc, article.enriched
     statuses = [english.text(article.source.stem, u.text)[1] for u in units(doc)]
     covered = statuses.count("ok") / len(statuses) if statuses else 0.0
     warnings = []
+    if not doc.title and not article.source.meta.get("title_zh"):
+        warnings.append(NO_TITLE)
     if not any(isinstance(b, Paragraph) for b in doc.blocks):
         warnings.append("no paragraphs found")
     if statuses.count("stale"):
@@ -65,4 +92,8 @@ def report_table(articles, english) -> str:
         notes += [f"warning: {a.source.path.name}: {w}" for w in warnings]
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) for r in rows]
-    return "\n".join(lines + notes)
+    found = []
+    for a in articles:
+        found += ["", f"{a.source.path.name}:"]
+        found += ["  " + ln for ln in found_lines(a.doc, a.source.meta.get("title_zh"))]
+    return "\n".join(lines + notes + found)

@@ -13,7 +13,7 @@ import yaml
 
 from .reading import SourceError
 
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".pdf")
 RESERVED = {"glossary", "tags", "opencc_phrases"}
 
 # key -> (type check, description for error messages)

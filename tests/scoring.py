@@ -6,7 +6,7 @@ Both documents are dicts in the JSON shape of ``briefing clean --format json``
 
     from scoring import score          # with tests/ on sys.path
     score(reference, candidate) -> {
-        "boundary_f1", "heading_f1", "heading_level_accuracy",
+        "title_similarity", "boundary_f1", "heading_f1", "heading_level_accuracy",
         "text_similarity", "leaked_furniture",
     }
 
@@ -18,6 +18,10 @@ in row-major order (table) or its items joined (list).
 
 Metrics
 -------
+title_similarity
+    ``difflib.SequenceMatcher.ratio()`` of the normalised titles: 1.0 when neither
+    document has a title, 0.0 when only one has (a masthead or heading promoted to the
+    title of an untitled document costs as much as a title missed).
 boundary_f1
     A boundary is the offset, in the concatenation of the normalised block texts,
     where each block after the first starts (blocks whose normalised text is empty
@@ -322,6 +326,15 @@ def text_similarity(ref: dict, cand: dict) -> float:
     return 2.0 * same / total
 
 
+def title_similarity(ref: dict, cand: dict) -> float:
+    a, b = normalize(cand.get("title")), normalize(ref.get("title"))
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 def is_furniture(reason: str) -> bool:
     reason = (reason or "").lower()
     return any(w in reason for w in FURNITURE_WORDS)
@@ -345,6 +358,7 @@ def score(reference: dict, candidate: dict) -> dict:
     b = boundary_scores(reference, candidate)
     h = heading_scores(reference, candidate)
     return {
+        "title_similarity": title_similarity(reference, candidate),
         "boundary_f1": b["f1"],
         "heading_f1": h["f1"],
         "heading_level_accuracy": h["level_accuracy"],

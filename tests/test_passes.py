@@ -79,7 +79,8 @@ def test_running_headers_are_found_by_repetition():
         lines += [header.replace("3期", f"{page + 3}期"), COL[page:] + COL[:page] + "，", COL[:12 + page] + "。"]
     doc = clean("\n".join(lines))
     assert all("国际经济合作" not in b.text for b in doc.blocks)
-    assert sum(r.reason == "running header/footer" for r in doc.removed) == 3
+    # The first printing, at the top of page 1, is the masthead; the others running headers.
+    assert [r.reason for r in doc.removed] == ["banner (masthead)"] + ["running header/footer"] * 2
 
 
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
@@ -200,3 +201,91 @@ def test_runs_of_parallel_short_lead_sentences_are_marked():
              "创新对外投资方式，加快跨国并购重组步伐。为缓解贸易摩擦带来的外部影响，", COL[:9] + "。"]
     doc = clean("\n".join([COL + "，", COL[:8] + "。", "日本应对的做法", *paras]))
     assert [b.lead for b in doc.blocks[2:]] == [22, 19, 20]
+
+
+# ---- title blocks, mastheads and numbering grammar (issue 11) -------------------------
+def test_issue_lines_are_dropped_by_shape_even_when_printed_once():
+    src = "\n".join(["经济要参", "2019年第7期", "中华人民共和国示范法", "第一章 总则",
+                     "第一条 " + COL[:24] + "，", COL[:20] + "。", "第 7 期", COL + "，", COL[:10] + "。"])
+    doc = clean(src)
+    removed = {(r.text, r.reason) for r in doc.removed}
+    assert ("经济要参", "banner (masthead)") in removed and ("2019年第7期", "banner (masthead)") in removed
+    assert ("第 7 期", "running header/footer") in removed
+    assert doc.title == "中华人民共和国示范法"
+    assert all("第 7 期" not in b.text for b in doc.blocks)
+
+
+def test_a_short_documents_header_is_found_next_to_its_folios():
+    src = "\n".join([COL + "，", COL[:20] + "。", "决策咨询", "— 2 —", COL + "，", COL[:9] + "。",
+                     "决策咨询", "— 3 —", COL + "，", COL[:8] + "。"])
+    doc = clean(src)
+    assert [r.reason for r in doc.removed if r.text == "决策咨询"] == ["running header/footer"] * 2
+    assert all(isinstance(b, Paragraph) for b in doc.blocks)
+
+
+def test_wrapped_title_under_a_banner_with_subtitle_and_authors():
+    src = "\n".join(["政策解读", "关于推进产业链供应链", "现代化的若干思考", "——在全国工作会议上的报告",
+                     "王立新  陈静", COL + "，", COL[:20] + "。"])
+    doc = clean(src)
+    assert doc.title == "关于推进产业链供应链现代化的若干思考"
+    assert doc.subtitle == "——在全国工作会议上的报告"
+    assert doc.authors == ["王立新", "陈静"]
+    assert ("政策解读", "banner") in {(r.text, r.reason) for r in doc.removed}
+
+
+def test_a_law_title_over_its_first_chapter_and_no_title_over_plain_body():
+    law = clean("\n".join(["中华人民共和国示范法", "（2019年4月23日第十三届全国人民代表大会常务委员会通过）",
+                           "第一章 总则", "第一条 " + COL[:24] + "，", COL[:20] + "。"]))
+    assert law.title == "中华人民共和国示范法" and law.subtitle.startswith("（2019年")
+    assert isinstance(law.blocks[0], Heading) and law.blocks[0].text == "第一章 总则"
+    # A first line as wide as the column is a paragraph's first line, not a title.
+    plain = clean("\n".join([COL, COL + "。", COL[:10] + "。"]))
+    assert plain.title is None and kinds(plain) == ["P"]
+
+
+def test_articles_open_paragraphs_and_an_article_number_alone_joins_its_text():
+    src = "\n".join(["第一条 " + COL[:24] + "，", COL[:20] + "。", "第二条", COL[:22] + "。",
+                     "第三条 " + COL[:24] + "，", COL[:20] + "。"])
+    doc = clean(src)
+    assert kinds(doc) == ["P", "P", "P"]
+    assert doc.blocks[1].text == "第二条" + COL[:22] + "。"
+
+
+def test_clauses_are_paragraphs_and_part_chapter_section_get_three_levels():
+    narrow = "我国高新技术产品出口结构比较集中"  # 16 characters: a narrow column
+    src = "\n".join(["第一编 总则", "第一章 一般规定", "第一节 范围", narrow, narrow + "，", narrow[:8] + "：",
+                     "（一）擅自使用与他人有一定影响的商", "品名称；", "（二）" + narrow[:9] + "；",
+                     "第二章 附则", narrow[:10] + "。"])
+    doc = clean(src)
+    heads = [(b.level, b.text) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == [(1, "第一编 总则"), (2, "第一章 一般规定"), (3, "第一节 范围"), (2, "第二章 附则")]
+    paras = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "（一）擅自使用与他人有一定影响的商品名称；" in paras
+
+
+def test_side_by_side_columns_are_read_column_by_column():
+    # Two pages of two 15-character columns as pdftotext -layout prints them: each line
+    # holds a line of the left column, a gap, and a line of the right one.
+    def column(tag):
+        return [f"{tag}{k:02d}" + COL[k:k + 12] for k in range(12)]
+    pages = [(column("甲"), column("乙")), (column("丙"), column("丁"))]
+    src = []
+    for left, right in pages:
+        src += [f"{a}{' ' * 6}{b}" for a, b in zip(left, right)] + ["— 3 —"]
+    doc = clean("\n".join(src))
+    assert "split_layout_columns" in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    order = [text.index(tag + "00") for tag in "甲乙丙丁"]
+    assert order == sorted(order)
+    assert text.index("甲11") < text.index("乙00") and text.index("乙11") < text.index("丙00")
+
+
+def test_a_short_line_under_the_authors_is_a_heading_and_a_heading_above_the_title_is_stepped_over():
+    doc = clean("\n".join(["关于推进产业链供应链现代化的思考", "王立新 陈静", "基本情况", COL + "，", COL[:20] + "。"]))
+    assert doc.title == "关于推进产业链供应链现代化的思考" and doc.subtitle is None
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].text == "基本情况"
+    moved = clean("\n".join(["法规解读", "第一章 总则", "工业产品质量责任条例", "（1986年4月5日国务院发布）",
+                             "第一条 " + COL[:24] + "，", COL[:20] + "。"]))
+    assert moved.title == "工业产品质量责任条例"
+    assert ("法规解读", "banner") in {(r.text, r.reason) for r in moved.removed}
+    assert [b.text for b in moved.blocks if isinstance(b, Heading)] == ["第一章 总则"]

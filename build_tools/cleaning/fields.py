@@ -211,23 +211,44 @@ def lift_front_matter(draft: Draft) -> None:
         return _names(ln.text)
 
     def titleish(ln: Line) -> bool:
-        return (ln.kind == BODY and "\t" not in ln.raw and len(ln.text) <= 60 and not numbered(ln.text) and not is_terminated(ln.text)
-                and not re.search(r"[，。；]", ln.text[:-1]))
+        return (ln.kind == BODY and "\t" not in ln.raw and len(ln.text) <= 60 and not numbered(ln.text)
+                and not is_terminated(ln.text) and not re.search(r"[。；]", ln.text[:-1])
+                and ln.text[-1] not in "，,、：:；;" and not _subtitle_start(ln.text))
 
-    # Title lines: one or two title-like lines followed by a byline or a lifted field.
-    title_idx: list[int] = []
-    after = None
-    if titleish(lines[first]):
-        cand = [first]
-        nxt = draft.next_content(first, kinds=(BODY, LIFTED))
-        if nxt is not None and titleish(lines[nxt]) and byline_at(nxt) is None and \
-                lines[nxt].kind == BODY:
-            n2 = draft.next_content(nxt, kinds=(BODY, LIFTED))
-            if n2 is not None and (byline_at(n2) or lines[n2].kind == LIFTED):
-                cand.append(nxt)
-                nxt = n2
-        if nxt is not None and (byline_at(nxt) or lines[nxt].kind == LIFTED):
-            title_idx, after = cand, nxt
+    banner = _banner_over_title(draft, first, titleish)
+    start = draft.next_content(banner) if banner is not None else first
+    if start is not None and not _title_lines(draft, start, titleish, byline_at)[0]:
+        # Layout analysis (pdfminer) can put the first chapter heading above the title
+        # block, under a banner: step over one or two such lines when a title block with
+        # a subtitle or an author line follows.
+        probe, skipped = start, []
+        for _ in range(2):
+            ln = lines[probe]
+            if not (numbered(ln.text) or (len(ln.text) <= 6 and not re.search(r"[，。；：、,.;:\d]", ln.text))):
+                break
+            skipped.append(probe)
+            probe = draft.next_content(probe)
+            if probe is None:
+                break
+            after_probe = _title_lines(draft, probe, titleish, byline_at)[1]
+            if after_probe is not None and (_subtitle_start(lines[after_probe].text) or byline_at(after_probe)):
+                start = probe
+                banners = [k for k in skipped if not numbered(lines[k].text)]
+                banner = banners[0] if banners else banner
+                break
+    title_idx, after = _title_lines(draft, start, titleish, byline_at) if start is not None else ([], None)
+    if not title_idx:
+        banner = None
+    if title_idx and banner is not None:
+        draft.remove(lines[banner].text, "banner", lines[banner].no)
+        lines[banner].kind = DROPPED
+    if title_idx and after is not None and _subtitle_start(lines[after].text):
+        sub = _subtitle_lines(draft, after)
+        doc.subtitle = tidy_spacing("".join(lines[k].text for k in sub))
+        for k in sub:
+            lines[k].kind = LIFTED
+        nxt = draft.next_content(sub[-1], kinds=(BODY, LIFTED))
+        after = nxt if nxt is not None and (byline_at(nxt) or lines[nxt].kind == LIFTED) else None
     if title_idx:
         text = ""
         for i in title_idx:
@@ -239,7 +260,7 @@ def lift_front_matter(draft: Draft) -> None:
             text = join_wrapped(text, t)
             lines[i].kind = LIFTED
         doc.title = tidy_spacing(text)
-        names = byline_at(after) if lines[after].kind == BODY else None
+        names = byline_at(after) if after is not None and lines[after].kind == BODY else None
         if names:
             for sep in re.findall(r"[、，,；;]", lines[after].text):
                 draft.remove(sep, "author separator", lines[after].no)
@@ -249,7 +270,8 @@ def lift_front_matter(draft: Draft) -> None:
                 draft.remove(lines[after].text[:m.start(1)], "byline label", lines[after].no)
             lines[after].kind = LIFTED
             sub = draft.next_content(after)
-            if sub is not None and _subtitleish(draft, sub):
+            if sub is not None and doc.subtitle is None and not numbered(lines[sub].text) \
+                    and not _ARTICLE.match(lines[sub].text) and _subtitleish(draft, sub):
                 doc.subtitle = tidy_spacing(lines[sub].text)
                 lines[sub].kind = LIFTED
         draft.note("lift_front_matter", f"title {doc.title!r}, authors {doc.authors}")
@@ -264,10 +286,97 @@ def lift_front_matter(draft: Draft) -> None:
         draft.note("lift_front_matter", f"dropped column banner {ln.text!r}")
 
 
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]{1,6}条")
+
+
+def _subtitle_start(text: str) -> bool:
+    """A subtitle line under a title: "——在……上的报告" or a parenthesised note such as a
+    law's "（2019年4月23日……通过）"."""
+    return text.startswith(("——", "—", "（", "(")) and not numbered(text)
+
+
+def _subtitle_lines(draft: Draft, i: int) -> list[int]:
+    """The subtitle starting at line i, wrapped over up to three lines: a parenthesised
+    one runs to its closing parenthesis."""
+    out = [i]
+    text = draft.lines[i].text
+    while text.startswith(("（", "(")) and text.count("（") + text.count("(") > \
+            text.count("）") + text.count(")") and len(out) < 3:
+        j = draft.next_content(out[-1])
+        if j is None:
+            break
+        out.append(j)
+        text += draft.lines[j].text
+    return out
+
+
+def _ends_title_block(draft: Draft, i: int, byline_at) -> bool:
+    """What may follow a title: a subtitle, an author line, a lifted field (abstract,
+    keywords), or the numbered start of the body (第一章, 一、, 第一条)."""
+    ln = draft.lines[i]
+    return (ln.kind == LIFTED or _subtitle_start(ln.text) or bool(byline_at(i))
+            or bool(numbered(ln.text)) or bool(_ARTICLE.match(ln.text)))
+
+
+def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[int], int | None]:
+    """Title lines from `start`: one title-like line, or a title wrapped over two or three
+    (each later line no wider than the first, as a centred title wraps), followed by what
+    may follow a title. A title line straight over the body needs more evidence: longer
+    than a column banner and without a comma (a deck or first sentence has one)."""
+    lines = draft.lines
+    if not titleish(lines[start]) or byline_at(start):
+        return [], None
+    cand = [start]
+    nxt = draft.next_content(start, kinds=(BODY, LIFTED))
+    while nxt is not None and len(cand) < 3 and not _ends_title_block(draft, nxt, byline_at):
+        ln = lines[nxt]
+        # A centred title wraps only where its line is full: each line before the last is
+        # about as wide as the first, none wider.
+        if not (titleish(ln) and ln.width <= lines[cand[0]].width + 1 and lines[cand[0]].width >= 8
+                and lines[cand[-1]].width >= lines[cand[0]].width - 2):
+            break
+        cand.append(nxt)
+        nxt = draft.next_content(nxt, kinds=(BODY, LIFTED))
+    if nxt is None:
+        return [], None
+    if _ends_title_block(draft, nxt, byline_at):
+        return cand, nxt
+    text = "".join(lines[k].text for k in cand)
+    head = lines[start]
+    # A line exactly as wide as the body column is the first line of a paragraph.
+    as_wide = draft.layout.full(head, first=True) and head.width <= draft.layout.column + 1
+    if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
+            and _body_like(lines[nxt], head) and not as_wide:
+        return cand, None
+    return [], None
+
+
+def _body_like(ln: Line, title: Line) -> bool:
+    """Does the line below a title look like the body: wider than the title, or a sentence?"""
+    return ln.width > title.width + 1 or bool(re.search(r"[，。；,;]", ln.text)) or is_terminated(ln.text)
+
+
+def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:
+    """A section banner ("专题研究") over the title at the top of page 1: a short
+    unpunctuated line over a longer title-like line, not the first half of a wrapped one
+    (no word runs across the two)."""
+    from .structure import _word_spans
+    ln = draft.lines[first]
+    nxt = draft.next_content(first)
+    if nxt is None or not (2 <= len(ln.text) <= 6) or re.search(r"[，。；：、！？,.;:\d]", ln.text):
+        return None
+    title = draft.lines[nxt]
+    if titleish(title) and len(title.text) > len(ln.text) + 2 and not _word_spans(ln.text, title.text):
+        return first
+    return None
+
+
 def _subtitleish(draft: Draft, i: int) -> bool:
     ln = draft.lines[i]
     if ln.text.startswith(("——", "—")):
         return True
+    if len(ln.text) <= 20 and not re.search(r"[，：,:]", ln.text):
+        return False   # a short unpunctuated line under the authors is the first heading
     nxt = draft.next_content(i)
     return (len(ln.text) <= 50 and "。" not in ln.text and not is_terminated(ln.text)
             and not draft.layout.full(ln) and nxt is not None)

@@ -21,7 +21,7 @@ def tidy_all_spacing(draft: Draft) -> None:
     for b in doc.blocks:
         if isinstance(b, Heading):
             m = re.match(r"^(\S+) (.*)$", b.text)
-            if m and re.match(r"^(第.+[章篇部分]|\d{1,2}([.．]\d{1,2}){0,2}[.．]?)$", m.group(1)):
+            if m and re.match(r"^(第.+[编章节篇部分]|\d{1,2}([.．]\d{1,2}){0,2}[.．]?)$", m.group(1)):
                 b.text = f"{m.group(1)} {tidy_spacing(m.group(2))}"
             else:
                 b.text = tidy_spacing(b.text)

@@ -65,6 +65,7 @@ def strip_page_numbers(draft: Draft) -> None:
         if line.kind == BODY and "\t" not in line.raw and _PAGE_NUMBER.match(line.text):
             draft.remove(line.text, "page number", line.no)
             line.kind = DROPPED
+            line.data["folio"] = True
             n += 1
     if n:
         draft.note("strip_page_numbers", f"dropped {n} page number line(s)")
@@ -77,12 +78,73 @@ def _shape(text: str) -> str:
     return _DIGITS.sub("#", squash(text))
 
 
+# An issue line, alone or after a short unpunctuated name: "2023年第3期", "第 3 期",
+# "2023 年第 3 期（总第 45 期）", "Vol. 3, No. 2", "法治研究通讯  2023年第3期". A
+# parenthesised "（第 3 期）" is part of a newsletter's title line, not an issue line.
+_ISSUE = (r"(?:(?:19|20)\d{2}\s*年\s*(?:第\s*\d{1,3}\s*期|\d{1,2}\s*月)|第\s*\d{1,3}\s*期)"
+          r"(?:\s*[（(]\s*总第\s*\d+\s*期\s*[)）])?"
+          r"|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+")
+_ISSUE_LINE = re.compile(rf"^(?P<name>[^\s，。；：、！？,.;:()（）]{{0,16}}\s*)?(?:{_ISSUE})(?:\s*\d{{1,4}})?$",
+                         re.IGNORECASE)
+_PUNCT = re.compile(r"[，。；：、！？,.;:]")
+
+
+def _top_lines(draft: Draft, n: int) -> list[int]:
+    return [i for i, ln in enumerate(draft.lines) if ln.kind == BODY][:n]
+
+
+@cleaning_pass("strip_issue_lines")
+def strip_issue_lines(draft: Draft) -> None:
+    """Drop issue lines ("2023年第3期", "第 3 期", a journal name before one) wherever they
+    stand: a short document prints its masthead or running header only once or twice, so
+    the shape of the line is the evidence, not its repetition. At the top of page 1 the
+    short unpunctuated line just above the issue line is the masthead's journal name."""
+    top = _top_lines(draft, 3)
+    n = 0
+    for i, line in enumerate(draft.lines):
+        if line.kind != BODY or "\t" in line.raw or not _ISSUE_LINE.match(line.text):
+            continue
+        masthead = i in top
+        draft.remove(line.text, "banner (masthead)" if masthead else "running header/footer", line.no)
+        line.kind = DROPPED
+        n += 1
+        p = draft.prev_content(i)
+        if masthead and p is not None and p in top and draft.lines[p].kind == BODY:
+            name = draft.lines[p]
+            if len(name.text) <= 12 and not _PUNCT.search(name.text):
+                draft.remove(name.text, "banner (masthead)", name.no)
+                name.kind = DROPPED
+                n += 1
+    if n:
+        draft.note("strip_issue_lines", f"dropped {n} masthead/issue line(s)")
+
+
+def _near_page_number(draft: Draft, i: int, reach: int = 3) -> bool:
+    """Is line i within `reach` lines of a dropped folio (a page boundary)?"""
+    lines = draft.lines
+    for j in range(max(0, i - reach), min(len(lines), i + reach + 1)):
+        if lines[j].kind == DROPPED and lines[j].data.get("folio"):
+            return True
+    return False
+
+
 @cleaning_pass("strip_running_headers")
 def strip_running_headers(draft: Draft) -> None:
     """Drop running headers/footers: short unterminated lines that recur on many pages
-    (digits folded, so "2021年第3期 12" and "2021年第3期 13" are one header)."""
+    (digits folded, so "2021年第3期 12" and "2021年第3期 13" are one header), or recur
+    only twice but each time next to a folio (the page boundary of a short document).
+    The first printing at the top of page 1 stays: a title repeated in the header of
+    later pages is still the title (lift_front_matter decides what it is)."""
     body = [(ln, _shape(ln.text)) for ln in draft.lines if ln.kind == BODY]
     shapes = Counter(shape for _, shape in body)
+    # Only lines above the first finished sentence can be the top of page 1.
+    top = set()
+    for i in _top_lines(draft, 3):
+        if is_terminated(draft.lines[i].text):
+            break
+        top.add(i)
+    index = {id(ln): i for i, ln in enumerate(draft.lines)}
+    seen: set[str] = set()
     n = 0
     for line, shape in body:
         if "\t" in line.raw:
@@ -91,7 +153,13 @@ def strip_running_headers(draft: Draft) -> None:
         if (not 4 <= len(shape) <= 40 or is_terminated(line.text) or count < 2
                 or line.text[-1] in "，、：,:"):
             continue
-        if count >= 3 or _ISSUE_LIKE.search(shape):
+        i = index[id(line)]
+        first_at_top = shape not in seen and i in top
+        seen.add(shape)
+        if first_at_top:
+            continue
+        if count >= 3 or _ISSUE_LIKE.search(shape) or (
+                _near_page_number(draft, i) and not _PUNCT.search(line.text)):
             draft.remove(line.text, "running header/footer", line.no)
             line.kind = DROPPED
             n += 1

@@ -25,6 +25,8 @@ def continues(layout: Layout, prev: Line, line: Line, text_so_far: str, first: b
     """
     if line.data.get("starts_paragraph") or line.data.get("run_in"):
         return False
+    if prev.data.get("joins_next"):  # an article number alone on its line
+        return True
     ends = is_terminated(prev.text)
     if layout.soft:
         return not ends
@@ -104,6 +106,6 @@ def _heading_text(d: dict) -> str:
     number, title = d.get("number", ""), d["title"]
     if not number:
         return title
-    if d["kind"] in ("ar1", "ar2", "ar3", "chapter") and not number.endswith("、"):
+    if d["kind"] in ("ar1", "ar2", "ar3", "part", "chapter", "section") and not number.endswith("、"):
         return f"{number} {title}"
     return number + title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reading import SourceText, read_source
-from . import fields, finish, footnotes, furniture, paragraphs, structure
+from . import columns, fields, finish, footnotes, furniture, paragraphs, structure
 from .core import CleaningPass, make_draft, measure_layout
 
 
@@ -18,7 +18,8 @@ def remeasure_layout(draft) -> None:
 PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
     measure_layout,
     furniture.apply_editor_hints, furniture.strip_editor_tags, furniture.strip_end_marks,
-    furniture.strip_page_numbers, furniture.strip_running_headers,
+    furniture.strip_page_numbers, furniture.strip_issue_lines, columns.split_layout_columns,
+    furniture.strip_running_headers,
     fields.lift_labelled_fields, fields.lift_front_matter, footnotes.lift_footnotes, remeasure_layout,
     structure.detect_tables, structure.detect_captions, structure.detect_lists,
     structure.detect_outline_headings, structure.detect_numbered_headings, structure.detect_title_lines,
@@ -46,6 +47,9 @@ def clean_file(path, hints: dict | None = None, max_bytes: int | None = None) ->
     as the document it describes and cleaned again: cleaning is idempotent."""
     from ..reading import MAX_SOURCE_BYTES
     from ..render.markdown_doc import is_document_markdown, read_document_markdown
+    if str(path).lower().endswith(".pdf"):
+        from ..readers.pdf import read_pdf     # structure from the layout, not from text
+        return read_pdf(path, max_bytes or MAX_SOURCE_BYTES)
     source = read_source(path, max_bytes or MAX_SOURCE_BYTES)
     if is_document_markdown(source.text):
         return read_document_markdown(source.text, str(path))

@@ -10,14 +10,18 @@ from .core import BODY, CAPTION, HEADING, LIFTED, LIST, TABLE, Draft, Line, clea
 CN_NUM = "一二三四五六七八九十"
 # Numbering kinds, outermost first; levels are assigned from the kinds a document uses.
 HEADING_PATTERNS = [
-    ("chapter", re.compile(rf"^(第[{CN_NUM}百零〇\d]{{1,3}}[章篇部](?:分)?)\s*(.*)$")),
+    ("part", re.compile(rf"^(第[{CN_NUM}百零〇\d]{{1,3}}[编篇部](?:分)?)\s*(.*)$")),
+    ("chapter", re.compile(rf"^(第[{CN_NUM}百零〇\d]{{1,3}}章)\s*(.*)$")),
+    ("section", re.compile(rf"^(第[{CN_NUM}百零〇\d]{{1,3}}节)\s*(.*)$")),
     ("cn", re.compile(rf"^([{CN_NUM}]{{1,3}}、)\s*(.*)$")),
     ("cn_paren", re.compile(rf"^([（(][{CN_NUM}]{{1,3}}[）)])\s*(.*)$")),
     ("ar3", re.compile(r"^(\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![.．\d])\s*(.*)$")),
     ("ar2", re.compile(r"^(\d{1,2}[.．]\d{1,2})(?![.．\d%])\s*(.*)$")),
     ("ar1", re.compile(r"^(\d{1,2}(?:[、．.](?!\d))?)(?:\s+|(?<=[、．.]))(?=[\u4e00-\u9fff])(.*)$")),
 ]
-KIND_RANK = ["chapter", "cn", "cn_paren", "ar1", "ar2", "ar3"]
+KIND_RANK = ["part", "chapter", "section", "cn", "cn_paren", "ar1", "ar2", "ar3"]
+# A law's article number ("第十二条") opens a paragraph; it is never a heading.
+ARTICLE = re.compile(rf"^第[{CN_NUM}百千零〇两\d]{{1,6}}条(?=\s|$|[\u4e00-\u9fff])")
 _LIST_ITEM = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")
 _CAPTION = re.compile(r"^(?:图|表|Figure|Table|Fig\.)\s*\d+(?:[-.．]\d+)?(?:\s|[:：．.]|$)")
 _SOURCE_NOTE = re.compile(r"^(?:资料来源|数据来源|来源|注)[：:]")
@@ -239,8 +243,19 @@ def detect_numbered_headings(draft: Draft) -> None:
     for i, line in enumerate(lines):
         if line.kind != BODY or line.data.get("starts_paragraph"):
             continue
+        if ARTICLE.match(line.text) and _prev_closes(draft, i):
+            line.data["starts_paragraph"] = True
+            if ARTICLE.match(line.text).end() == len(line.text):  # "第四条" alone on its line
+                line.data["joins_next"] = True
+            continue
         found = _numbered(line.text)
         if not found or not _prev_closes(draft, i):
+            continue
+        p = draft.prev_content(i)
+        if (found[0] in ("cn_paren", "ar1") and p is not None and lines[p].kind == BODY
+                and lines[p].text[-1] in "：:；;"):
+            # After "……有下列情形之一的：" or a clause ending in "；" comes the next clause.
+            line.data["starts_paragraph"] = True
             continue
         kind, number, title = found
         if not title or re.search(r"[。！？；]", title):
@@ -251,6 +266,16 @@ def detect_numbered_headings(draft: Draft) -> None:
             continue
         if "，" in title and draft.layout.full(line, first=True):
             line.data["run_in"] = kind  # a wrapped paragraph that opens with a number
+            continue
+        # A numbered line that fills the column and runs on into a sentence is a clause
+        # ("（二）……；"), a paragraph of its own; a heading's wrap is short and unpunctuated.
+        # In a narrow column a short heading fills the line too: the evidence of a clause
+        # is a word cut at the line end, or the sentence ending on the next line.
+        nxt = draft.next_content(i)
+        if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
+                and not _heading_continues(draft, line.text, nxt)
+                and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text))):
+            line.data["starts_paragraph"] = True
             continue
         # A heading that wraps: join the lines that finish it.
         j = i
@@ -273,7 +298,8 @@ def detect_numbered_headings(draft: Draft) -> None:
 
 def _heading_continues(draft: Draft, head: str, k: int) -> bool:
     cand = draft.lines[k]
-    if re.search(r"[，。；！？,;!?]", cand.text) or _numbered(cand.text) or len(cand.text) > 20:
+    if (re.search(r"[，。；！？,;!?]", cand.text) or _numbered(cand.text) or len(cand.text) > 20
+            or ARTICLE.match(cand.text) or cand.text[-1] in "：:"):
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
         return True

@@ -1,0 +1,84 @@
+"""Undo side-by-side columns: `pdftotext -layout` prints a 2- or 3-column page as lines
+that hold a piece of every column, separated by runs of spaces at the same positions."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .core import BLANK, BODY, Draft, Line, cleaning_pass, measure_layout
+
+_GAP = re.compile(r"\S( {2,})(?=\S)")
+_SEGMENT = re.compile(r"\S(?:.*?\S)?(?= {2,}|$)")
+TOLERANCE = 4      # -layout places a column's lines within a few cells of its left edge
+
+
+def _starts(raw: str) -> list[int]:
+    return [m.end(1) for m in _GAP.finditer(raw)]
+
+
+def column_edges(lines: list[Line]) -> list[int]:
+    """Left edges of the 2nd, 3rd ... columns: positions where text resumes after a gap on
+    a good share of the lines (a gap inside one column's text lands anywhere)."""
+    body = [ln for ln in lines if ln.kind == BODY and "\t" not in ln.raw]
+    if len(body) < 20:
+        return []
+    hits = Counter()
+    for ln in body:
+        for p in set(_starts(ln.raw)):
+            hits[p] += 1
+    edges: list[int] = []
+    for p, _ in hits.most_common():
+        if p < 12 or any(abs(p - e) <= 2 * TOLERANCE for e in edges):
+            continue
+        near = sum(c for q, c in hits.items() if abs(q - p) <= TOLERANCE)
+        if near >= 0.2 * len(body):
+            edges.append(p)
+    return sorted(edges)
+
+
+@cleaning_pass("split_layout_columns")
+def split_layout_columns(draft: Draft) -> None:
+    """Read side-by-side columns column by column: between two page boundaries (dropped
+    folios and issue lines) the pieces of the first column come first, then the second's.
+    A line that crosses a column edge (a title or a header over the columns) stays where it
+    is and closes the region above it."""
+    edges = column_edges(draft.lines)
+    if not edges:
+        return
+    out: list[Line] = []
+    region: list[list[Line]] = [[] for _ in range(len(edges) + 1)]
+
+    def flush():
+        for col in region:
+            out.extend(col)
+            col.clear()
+
+    n_split, last_col = 0, 0
+    for ln in draft.lines:
+        if ln.kind == BLANK:
+            region[last_col].append(ln)
+            continue
+        if ln.kind != BODY or "\t" in ln.raw:   # page furniture already dropped, table rows
+            flush()
+            out.append(ln)
+            continue
+        segments = [(m.start(), m.group()) for m in _SEGMENT.finditer(ln.raw)]
+        spans = [(s, s + len(t)) for s, t in segments]
+        crossing = len(segments) == 1 and any(a < e - TOLERANCE and b > e + TOLERANCE for a, b in spans
+                                              for e in edges)
+        if crossing:
+            flush()
+            out.append(ln)
+            continue
+        n_split += len(segments) > 1
+        for start, text in segments:
+            col = sum(1 for e in edges if start >= e - TOLERANCE)
+            left = edges[col - 1] if col else 0
+            indent = start - left >= 2
+            region[col].append(Line(ln.no, (" " if indent else "") + text, text, indent))
+            last_col = col
+    flush()
+    draft.lines = out
+    measure_layout(draft)
+    draft.note("split_layout_columns", f"{len(edges) + 1} side-by-side columns (edges at {edges}); "
+                                       f"{n_split} line(s) split and read column by column")
