@@ -45,11 +45,11 @@ def unescape(md: str) -> str:
 
 def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None,
            spans: list[tuple[int, int, str, str]] = (), esc=escape, bold=("**", "**"),
-           block_start=escape_block_start) -> str:
+           block_start=escape_block_start, join="".join) -> str:
     """Escaped text with footnote references, a bold run-in lead, and `spans`: (start, end,
     opening markup, closing markup) such as glossary terms. A span that crosses the end of
     the lead is left out, so markup always nests. Markdown by default; the HTML writer
-    passes its own escape and bold markup."""
+    passes its own escape, bold markup and join (html_doc.py: Markup)."""
     note_ref = note_ref or (lambda note: f"[^{note.mark}]")
     wraps = [(0, lead, *bold)] if lead else []
     wraps += [sp for sp in spans if not (lead and sp[0] < lead < sp[1])]
@@ -62,7 +62,7 @@ def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None,
         nxt = next((c for c in cuts if c > pos), None)
         if nxt is not None:
             out.append(esc(text[pos:nxt]))
-    return block_start("".join(out))
+    return block_start(join(out))
 
 
 def table_markdown(rows: list[list[str]]) -> str:
