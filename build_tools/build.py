@@ -233,7 +233,13 @@ class Stopwatch:
 
 def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch | None = None,
           reuse: bool = True) -> BuildResult:
-    clock = clock or Stopwatch()
+    try:
+        return _build(settings, pdf, progress, clock or Stopwatch(), reuse)
+    except SourceError as e:   # met while rendering: tags.yml, a PO file
+        raise BuildError([e]) from None
+
+
+def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: bool) -> BuildResult:
     terms = load_terms(settings)
     clock("read glossary")
     articles = load_articles(settings, progress, terms)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from .build import BuildError, load_articles, load_terms
 from .config import Settings
 from .render.view import View
-from .translations import units
+from .reading import SourceError
+from .translations import orphan_catalogs, units
 
 
 @dataclass
@@ -36,8 +37,15 @@ def check(settings: Settings) -> Report:
             report.notes.append(f"{settings.glossary}:{t.line}: '{short}' is part of "
                                 f"{', '.join(sorted(set(inside))[:3])}: the longer term wins where both match")
     view = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
+    for path in orphan_catalogs(settings.root, {a.source.stem for a in articles}) if not report.errors else []:
+        report.warnings.append(f"{path}: translations for a source that does not exist "
+                               f"(seeds/{path.stem}.txt): rename or delete it")
     for a in articles:
-        status = [view.text(a.source.stem, u.text)[1] for u in units(a.doc)]
+        try:
+            status = [view.text(a.source.stem, u.text)[1] for u in units(a.doc)]
+        except SourceError as e:
+            report.errors.append(str(e))
+            continue
         missing, stale = status.count("missing"), status.count("stale")
         done = len(status) - missing - stale
         line = f"{a.source.path.name}: English {done}/{len(status)} translated"
