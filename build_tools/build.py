@@ -233,8 +233,10 @@ class Stopwatch:
 
 def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch | None = None,
           reuse: bool = True) -> BuildResult:
+    from .lock import project_lock
     try:
-        return _build(settings, pdf, progress, clock or Stopwatch(), reuse)
+        with project_lock(settings.cache):
+            return _build(settings, pdf, progress, clock or Stopwatch(), reuse)
     except SourceError as e:   # met while rendering: tags.yml, a PO file
         raise BuildError([e]) from None
 
