@@ -150,7 +150,7 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     zh_view = View("zh-Hans", settings.root, tag_names(settings), pdf=pdf)
     english = View("en", settings.root, tag_names(settings), pdf=pdf,
                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
-    segment = Segmenter(settings.cache / "search-segments.pickle")
+    segment = Segmenter(settings.cache / "search-segments.pickle", [f for t in terms for f in t.forms])
     zh_cache, keys = PageCache(settings.docs, reuse), {}
     zh = edition_pages(settings, articles, terms, zh_view, segment, zh_cache, keys)
     en = edition_pages(settings, articles, terms, english, segment, PageCache(settings.docs / "en", reuse), {})
