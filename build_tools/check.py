@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .build import BuildError, load_articles, load_terms
 from .config import Settings
+from .editions import tag_names
 from .render.view import View
 from .reading import SourceError
 from .translations import orphan_catalogs, units
@@ -30,6 +31,10 @@ def check(settings: Settings) -> Report:
         articles = load_articles(settings)
     except BuildError as e:
         report.errors += [str(x) for x in e.errors]
+    try:
+        tag_names(settings)
+    except SourceError as e:
+        report.errors.append(str(e))
     by_form = {f: t for t in terms for f in t.forms}
     inside: dict[str, set[str]] = {}
     for long, t2 in by_form.items():   # every shorter form inside each form: forms are short,

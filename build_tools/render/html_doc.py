@@ -29,6 +29,13 @@ NL = Markup("\n")
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:|#|\.{0,2}/|[^:/?#]*(?:[/?#]|$))", re.I)
 
 
+def tooltip(text: str) -> Markup:
+    """A title attribute's value. Material's content.tooltips puts an element's title into
+    its tooltip as HTML (innerHTML), so the text is escaped for that too: "<" and "&" once
+    more (quotes are harmless there, and stay readable where print CSS shows attr(title))."""
+    return escape(str(text).replace("&", "&amp;").replace("<", "&lt;"))
+
+
 def join(parts, sep: str = "") -> Markup:
     """Markup joined (strings among the parts are escaped)."""
     return Markup(sep).join(parts)
@@ -70,7 +77,7 @@ def admonition(kind: str, title: str, body, collapsed: bool = False) -> Markup:
 
 def link(href: str, text, cls: str = "", title: str = "") -> Markup:
     attrs = Markup(' class="{}"').format(cls) if cls else Markup()
-    attrs += Markup(' title="{}"').format(title) if title else Markup()
+    attrs += Markup(' title="{}"').format(tooltip(title)) if title else Markup()
     return Markup('<a href="{}"{}>{}</a>').format(url(href), attrs, text)
 
 

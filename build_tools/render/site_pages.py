@@ -11,7 +11,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, url
+from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
 from .markdown_doc import escape
 from .view import View
 
@@ -29,8 +29,8 @@ def term_span(mark, t, prefix: str) -> tuple[int, int, str, str]:
     definition on every use made long articles' pages carry 100 KB of markup."""
     if mark.link:
         return (mark.start, mark.end, Markup('<a class="glossary-term" href="{}{}.md" title="{}">').format(
-            prefix, t.slug, f"{t.en} — {t.def_en}"), Markup("</a>"))
-    return (mark.start, mark.end, Markup('<abbr class="glossary-term" title="{}" tabindex="0">').format(t.en),
+            prefix, t.slug, tooltip(f"{t.en} — {t.def_en}")), Markup("</a>"))
+    return (mark.start, mark.end, Markup('<abbr class="glossary-term" title="{}" tabindex="0">').format(tooltip(t.en)),
             Markup("</abbr>"))
 
 
@@ -72,7 +72,8 @@ def source_line(article, view: View) -> Markup:
 def status_badge(status: str, view: View) -> Markup:
     if status == "ok":
         return Markup()
-    return Markup(' <span class="translation-{0}" title="{1}">⚠ {1}</span>').format(status, view.ui[status])
+    return Markup(' <span class="translation-{}" title="{}">⚠ {}</span>').format(status, tooltip(view.ui[status]),
+                                                                                view.ui[status])
 
 
 PAGE_SIZE = 100   # articles per page of the article list
