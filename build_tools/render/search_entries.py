@@ -80,7 +80,7 @@ def article_entries(article, view, segment, heading_ids: dict[int, str], lead_ch
     terms = " ".join(t.en if view.english else t.zh for t in article.terms if e.term_counts.get(t.zh))
     keywords = " ".join(translate(k) for k in doc.keywords)
     title = html.escape(segment(title_of(article, view)), quote=False)
-    tags = [view.tag(t) for t in e.tags]
+    tags = [html.escape(view.tag(t)) for t in e.tags]   # Material shows them as HTML, like titles
     if lead_chars is not None:
         lead = (editor or translate(doc.abstract or "") or auto)[:lead_chars]
         headings = " ".join(translate(b.text) for b in doc.blocks if isinstance(b, Heading))
