@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import html
 import re
 from pathlib import Path
 
@@ -22,8 +23,14 @@ def main() -> int:
     ap.add_argument("old", type=Path)
     ap.add_argument("new", type=Path)
     ap.add_argument("--show", type=int, default=10, help="files whose differences are printed")
+    ap.add_argument("--entities", action="store_true",
+                    help="also count as equal what differs only in how characters are escaped (&#39; vs ')")
     args = ap.parse_args()
     old, new = files(args.old), files(args.new)
+    if args.entities:
+        def plain(data: bytes) -> bytes:
+            return html.unescape(data.decode("utf-8", "replace")).encode("utf-8") if b"&" in data else data
+        old, new = ({k: plain(v) for k, v in d.items()} for d in (old, new))
     changed = [k for k in sorted(old.keys() & new.keys()) if old[k] != new[k]]
     spacing = [k for k in changed if _SPACE.sub(b" ", old[k]) == _SPACE.sub(b" ", new[k])]
     changed = [k for k in changed if k not in spacing]

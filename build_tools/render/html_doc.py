@@ -31,9 +31,10 @@ _SAFE_URL = re.compile(r"^(?:https?://|mailto:|#|\.{0,2}/|[^:/?#]*(?:[/?#]|$))",
 
 def tooltip(text: str) -> Markup:
     """A title attribute's value. Material's content.tooltips puts an element's title into
-    its tooltip as HTML (innerHTML), so the text is escaped for that too: "<" and "&" once
-    more (quotes are harmless there, and stay readable where print CSS shows attr(title))."""
-    return escape(str(text).replace("&", "&amp;").replace("<", "&lt;"))
+    its tooltip as HTML (innerHTML), so "<" is escaped once more for that: without it no
+    element can be made there (an entity only ever makes text). Nothing else is, so the
+    title stays readable where print CSS shows attr(title) ("R&D")."""
+    return escape(str(text).replace("<", "&lt;"))
 
 
 def join(parts, sep: str = "") -> Markup:
