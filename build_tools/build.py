@@ -115,7 +115,7 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     zh_view = View("zh-Hans", settings.root, tag_names(settings), pdf=pdf)
     english = View("en", settings.root, tag_names(settings), pdf=pdf,
                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
-    segment = Segmenter(settings.cache / "search-segments.pickle")
+    segment = Segmenter(settings.cache / "search-segments.pickle", [f for t in terms for f in t.forms])
     zh_cache, keys = PageCache(settings.docs, reuse), {}
     zh = edition_pages(settings, articles, terms, zh_view, segment, zh_cache, keys)
     en = edition_pages(settings, articles, terms, english, segment, PageCache(settings.docs / "en", reuse), {})
@@ -198,7 +198,15 @@ class Stopwatch:
 
 def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch | None = None,
           reuse: bool = True) -> BuildResult:
-    clock = clock or Stopwatch()
+    from .lock import project_lock
+    try:
+        with project_lock(settings.cache):
+            return _build(settings, pdf, progress, clock or Stopwatch(), reuse)
+    except SourceError as e:   # met while rendering: tags.yml, a PO file
+        raise BuildError([e]) from None
+
+
+def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: bool) -> BuildResult:
     terms = load_terms(settings)
     clock("read glossary")
     articles = load_articles(settings, progress, terms)

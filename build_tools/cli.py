@@ -27,13 +27,19 @@ def _clean(args) -> int:
 
 
 def _build(args) -> int:
-    from .build import build
     from .config import load_settings
+    from .lock import project_lock
+    settings = load_settings(args.config)
+    with project_lock(settings.cache):   # pages and site: one build of a project at a time
+        return _build_locked(args, settings)
+
+
+def _build_locked(args, settings) -> int:
+    from .build import build
     from .render.pdf import pdf_status
     from .render.view import View
     from .report import progress_printer, report_table
     from .translations import units
-    settings = load_settings(args.config)
     pdf, why_not = pdf_status(settings.pdf)
     if not pdf:
         print(why_not)

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from .config import Settings
 
@@ -106,8 +105,25 @@ def converter_id(settings: Settings) -> str:
 
 
 def tag_names(settings: Settings) -> dict[str, str]:
+    """seeds/tags.yml: Chinese tag -> English name."""
+    from .reading import SourceError
+    from .safe_yaml import load_yaml
     path = settings.seeds / "tags.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+    if not path.exists():
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SourceError(path, f"cannot read as UTF-8 text: {e}") from None
+    data, node = load_yaml(text, path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourceError(path, "must map each Chinese tag to its English name", 1)
+    for k, v in node.value:
+        if not isinstance(data.get(k.value), str) or not isinstance(k.value, str):
+            raise SourceError(path, f"tag {k.value!r}: the English name must be text", k.start_mark.line + 1)
+    return data
 
 
 def handwritten(settings: Settings) -> dict[str, bytes]:

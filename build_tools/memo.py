@@ -3,7 +3,9 @@ what a build asked for, and what it had but did not ask for again (pages not reb
 ask), bounded so that the file does not grow forever."""
 from __future__ import annotations
 
+import os
 import pickle
+import tempfile
 from pathlib import Path
 
 
@@ -14,7 +16,8 @@ class PersistentMemo:
         if path and path.exists():
             try:
                 self.had = pickle.loads(path.read_bytes())
-            except (OSError, pickle.PickleError, EOFError):
+            except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError, IndexError):
+                # unreadable (cut short by a killed build, say): start again
                 self.had = {}
         self.used: dict = {}
 
@@ -35,7 +38,8 @@ class PersistentMemo:
             kept = self.used
         if self.path and kept.keys() != self.had.keys():
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(self.path)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+            with os.fdopen(fd, "wb") as fh:   # a name of its own: two builds may save at once
+                fh.write(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, self.path)
             self.had = kept

@@ -68,10 +68,12 @@ def process_sources(settings, sources, terms, progress=None):
     todo = []
     for i, key in enumerate(keys):
         path = cache / f"{key}.pickle"
-        if path.exists():
+        try:
             results[i] = pickle.loads(path.read_bytes())
-        else:
+        except FileNotFoundError:
             todo.append(i)
+        except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError, IndexError):
+            todo.append(i)   # cut short (a killed build): made again
     done = len(sources) - len(todo)
     if progress and done:
         progress(done, len(sources), "(cached)")

@@ -36,6 +36,7 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+UTF8_REPLACED = "utf-8 (invalid bytes replaced)"
 # Encodings we accept without a BOM, most specific first for Chinese text.
 _CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 
@@ -85,6 +86,14 @@ def decode(data: bytes, path) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         first_bad = utf8_error.start
+    # UTF-8 with a few stray bytes (a bad copy, a truncated character) is UTF-8: GB18030
+    # decodes almost any bytes, and would turn the whole file into mojibake without a word.
+    # A real GB18030/Big5 text has next to no valid multi-byte UTF-8 sequences.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    if valid >= 20 * bad:
+        return text, UTF8_REPLACED
     best = _detect(data)
     if best:
         return best
@@ -131,9 +140,13 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     return clean[0][1], clean[0][0]
 
 
-# Unicode category Cc (U+0000-001F, U+007F-009F) less \t \n \f, and the zero-width
-# characters and soft hyphen.
-_DROPPED = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Unicode category Cc (U+0000-001F, U+007F-009F) less \t \n \f, the zero-width
+# characters and soft hyphen, and the bidirectional controls (marks, embeddings, overrides,
+# isolates): invisible, and able to make a title read differently from its text.
+_DROPPED = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad"
+                      "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = _DROPPED   # sources.py and the glossary refuse these in metadata
+WARNING = "read.warning"   # a change the build reports as a warning (report.py)
 
 
 def normalize(raw: str, path) -> SourceText:
@@ -161,6 +174,9 @@ def normalize(raw: str, path) -> SourceText:
         removed.append(Removal(m.group(), "control or zero-width character", line))
     if removed:
         changes.append(("read.control", f"dropped {len(removed)} control/zero-width characters"))
+        codes = sorted({f"U+{ord(r.text):04X}" for r in removed})
+        changes.append((WARNING, f"line {removed[0].line}: dropped {len(removed)} invisible control, "
+                                 f"zero-width or bidi character(s) ({', '.join(codes[:6])})"))
         mapped = _DROPPED.sub("", mapped)
     result = mapped.replace("\f", "\n")
     if not result.strip():
@@ -188,4 +204,9 @@ def read_source(path, max_bytes: int = MAX_SOURCE_BYTES) -> SourceText:
     source.encoding = encoding
     if encoding not in ("utf-8",):
         source.changes.insert(0, ("read.encoding", f"decoded as {encoding}"))
+    if encoding == UTF8_REPLACED:
+        lines = [n for n, ln in enumerate(source.text.split("\n"), 1) if "\ufffd" in ln]
+        source.changes.insert(0, (WARNING, f"line {lines[0] if lines else 1}: not valid UTF-8 "
+                                           f"({text.count(chr(0xFFFD))} byte sequence(s) shown as \ufffd, "
+                                           f"lines {', '.join(map(str, lines[:5]))})"))
     return source

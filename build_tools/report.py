@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from .model import Heading, ListBlock, Paragraph, Table
+from .reading import WARNING
 from .translations import units
 
 
@@ -74,7 +75,7 @@ def source_report(article, english) -> tuple[list[str], list[str]]:
     if statuses.count("stale"):
         warnings.append(f"{statuses.count('stale')} stale translation(s)")
     for name, message in doc.changes:
-        if "left as text" in message:
+        if "left as text" in message or name == WARNING:
             warnings.append(message)
     columns = [article.source.path.name, str(kept_characters(doc)),
                f"{sum(len(r.text) for r in doc.removed)} ({len(doc.removed)})",

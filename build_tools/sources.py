@@ -4,6 +4,7 @@ A sidecar's keys are checked against a schema: an unknown key, a wrong type, a b
 URL is an error that names the file, the line and the key."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .reading import SourceError
+from .reading import INVISIBLE, SourceError
+from .safe_yaml import load_yaml
 
 SOURCE_SUFFIXES = (".txt", ".md", ".pdf")
 RESERVED = {"glossary", "tags", "opencc_phrases"}
@@ -78,13 +80,7 @@ def read_sidecar(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise SourceError(path, f"cannot read the sidecar as UTF-8 text: {e}") from None
-    try:
-        node = yaml.compose(text, Loader=_SidecarLoader)
-        data = yaml.load(text, Loader=_SidecarLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise SourceError(path, f"invalid YAML: {getattr(e, 'problem', e)}",
-                          mark.line + 1 if mark else None) from None
+    data, node = load_yaml(text, path, _SidecarLoader)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -97,7 +93,11 @@ def read_sidecar(path: Path) -> dict:
             raise SourceError(path, f"unknown key '{key}' (known keys: {known})", line)
         check, what = SIDECAR_SCHEMA[key]
         if not check(value):
-            raise SourceError(path, f"key '{key}' must be {what}, got {value!r}", line)
+            raise SourceError(path, f"key '{key}' must be {what}, got {value!r}"[:300], line)
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and (m := INVISIBLE.search(text)):
+                raise SourceError(path, f"key '{key}' contains an invisible control character "
+                                        f"(U+{ord(m.group()):04X}): remove it", line)
     if isinstance(data.get("date"), str):
         data["date"] = _parse_date(data["date"])
     elif isinstance(data.get("date"), int):   # a bare year
@@ -106,8 +106,23 @@ def read_sidecar(path: Path) -> dict:
 
 
 def slug_for(stem: str) -> str:
+    """From the file name's letters and digits; a name with none (a Chinese file name) gets
+    one from a hash of the name, so two such names do not collide."""
     s = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
-    return s or "source"
+    return s or "s-" + hashlib.sha1(stem.encode("utf-8")).hexdigest()[:10]
+
+
+def _refusal(path: Path, root: Path) -> str | None:
+    """Why a file in seeds/ cannot be a source, or None."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return f"is a symbolic link to {target}, outside the project ({root}): refused"
+    if not path.exists():
+        return "is a broken symbolic link"
+    if not path.is_file():
+        return f"is not a regular file (a folder named *{path.suffix}?): rename it or move it out of seeds/"
+    return None
 
 
 def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
@@ -115,10 +130,15 @@ def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
     sources, slugs, errors = [], {}, []
     if not seeds.is_dir():
         return [], [SourceError(seeds, "the sources folder does not exist")]
+    root = seeds.resolve().parent
     for path in sorted(seeds.iterdir()):
         if path.suffix not in SOURCE_SUFFIXES or path.stem in RESERVED or path.name.startswith("."):
             continue
         sidecar = path.with_suffix(".yml")
+        refused = [(p, why) for p in (path, sidecar) if (p is path or p.is_symlink()) and (why := _refusal(p, root))]
+        if refused:
+            errors += [SourceError(p, why) for p, why in refused]
+            continue
         try:
             meta = read_sidecar(sidecar) if sidecar.exists() else {}
         except SourceError as e:

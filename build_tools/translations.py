@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import re
+
 import polib
 
 from .model import Document, Heading, ListBlock, Paragraph, Table
+from .reading import INVISIBLE, SourceError
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,32 @@ def po_path(root: Path, lang: str, stem: str) -> Path:
 
 
 def load_catalog(path: Path) -> dict[str, polib.POEntry]:
+    """msgid -> entry; a PO file polib cannot parse is a SourceError naming its line."""
     if not path.exists():
         return {}
-    return {e.msgid: e for e in polib.pofile(str(path), wrapwidth=0) if not e.obsolete}
+    try:
+        text = path.read_text(encoding="utf-8")
+        catalog = polib.pofile(text, wrapwidth=0)
+    except UnicodeDecodeError as e:
+        raise SourceError(path, f"not UTF-8 text ({e.reason})") from None
+    except (OSError, ValueError) as e:   # polib's syntax errors: "... (line N)"
+        m = re.search(r"line (\d+)", str(e))
+        message = re.sub(r"\s*\(line \d+\)", "", str(e)).replace(" po file None", " PO file")
+        raise SourceError(path, f"broken PO file: {message}", int(m.group(1)) if m else None) from None
+    entries = {}
+    for e in catalog:
+        if not e.obsolete:
+            if INVISIBLE.search(e.msgstr):
+                raise SourceError(path, f"the translation of {e.msgid[:30]!r} contains an invisible "
+                                        "control character", e.linenum)
+            entries[e.msgid] = e
+    return entries
+
+
+def orphan_catalogs(root: Path, stems: set[str]) -> list[Path]:
+    """PO files in translations/<lang>/ for no current source."""
+    folder = root / "translations"
+    return sorted(p for p in folder.glob("*/*.po") if p.stem not in stems) if folder.is_dir() else []
 
 
 def lookup(catalog: dict[str, polib.POEntry], text: str) -> str | None:

@@ -112,3 +112,18 @@ def test_pdfs_are_skipped_with_a_message(tmp_path):
     assert run.returncode == 0 and "PDFs skipped" in run.stdout
     assert not list((project / "docs").rglob("*.pdf"))
     assert ".pdf" not in (project / "docs" / "articles" / "004-ad1ac5827ac4e647.md").read_text(encoding="utf-8")
+
+
+# what each edition's PDFs call themselves (cover and margins), and the others' names
+EDITION_NAMES = {"zh-Hans": "简体中文版", "zh-Hant": "繁體中文版", "en": "English edition"}
+
+
+@pytest.mark.parametrize("edition,prefix", EDITIONS)
+def test_pdfs_name_their_own_edition(built_site, corpus, edition, prefix):
+    settings, articles = corpus
+    others = [n for e, n in EDITION_NAMES.items() if e != edition] + ["簡體中文版", "繁体中文版"]
+    for pdf in [built_site / f"{prefix}pdf/briefing-pack.pdf", built_site / f"{prefix}pdf/{articles[0].source.slug}.pdf"]:
+        first = subprocess.run(["pdftotext", "-enc", "UTF-8", "-l", "2", str(pdf), "-"], capture_output=True,
+                               text=True, check=True).stdout
+        assert EDITION_NAMES[edition] in first, (pdf.name, first[:300])
+        assert not [n for n in others if n in first], (pdf.name, first[:300])

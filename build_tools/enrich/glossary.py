@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 
-from ..reading import SourceError
+from ..reading import INVISIBLE, SourceError
+from ..safe_yaml import load_yaml
 
 KINDS = ("concept", "policy", "law", "agreement", "organization", "programme", "place",
          "person", "slogan")
@@ -47,15 +47,12 @@ class Term:
 def load_glossary(path: Path) -> list[Term]:
     if not path.exists():
         return []
-    text = path.read_text(encoding="utf-8")
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader) or []
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise SourceError(path, f"invalid YAML: {getattr(e, 'problem', e)}",
-                          mark.line + 1 if mark else None) from None
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SourceError(path, f"cannot read the glossary as UTF-8 text: {e}") from None
+    data, node = load_yaml(text, path)
+    data = data or []
     if not isinstance(data, list):
         raise SourceError(path, "the glossary must be a list of entries", 1)
     terms, errors = [], []
@@ -74,6 +71,18 @@ def load_glossary(path: Path) -> list[Term]:
             errors.append(SourceError(path, f"entry {item['zh']!r}: unknown key(s) {sorted(unknown)}", line))
         if item["kind"] not in KINDS:
             errors.append(SourceError(path, f"entry {item['zh']!r}: kind must be one of {', '.join(KINDS)}", line))
+        wrong = [k for k in ("pinyin",) if k in item and not isinstance(item[k], str)]
+        wrong += [k for k in ("aliases", "en_alt", "related", "tags") if k in item and not (
+            isinstance(item[k], list) and all(isinstance(x, str) and x.strip() for x in item[k]))]
+        if wrong:
+            errors.append(SourceError(path, f"entry {item['zh']!r}: {', '.join(wrong)} must be "
+                                            "text (pinyin) or a list of strings", line))
+            continue
+        strings = [item[k] for k in REQUIRED] + [item.get("pinyin", "")] + [
+            x for k in ("aliases", "en_alt", "related", "tags") for x in item.get(k, [])]
+        if any(INVISIBLE.search(x) or "\n" in x or "\t" in x for x in strings):
+            errors.append(SourceError(path, f"entry {item['zh']!r}: contains an invisible control character", line))
+            continue
         terms.append(Term(line=line, **{k: v for k, v in item.items() if k in Term.__dataclass_fields__}))
     seen: dict[str, Term] = {}
     for t in terms:
@@ -82,6 +91,13 @@ def load_glossary(path: Path) -> list[Term]:
                 errors.append(SourceError(path, f"'{form}' is listed twice (entries {seen[form].zh!r} "
                                                 f"and {t.zh!r})", t.line))
             seen[form] = t
+    slugs: dict[str, Term] = {}
+    for t in terms:   # one page per term: two terms may not share one
+        if t.slug in slugs:
+            errors.append(SourceError(path, f"entry {t.zh!r}: its page glossary/{t.slug}.md is also "
+                                            f"entry {slugs[t.slug].zh!r}'s (line {slugs[t.slug].line}): "
+                                            "give one of them a different pinyin", t.line))
+        slugs.setdefault(t.slug, t)
     names = {t.zh for t in terms}
     for t in terms:
         for r in t.related:

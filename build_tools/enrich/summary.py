@@ -70,6 +70,7 @@ class Sentence:
 def sentences(doc: Document) -> list[Sentence]:
     top = min((b.level for b in doc.blocks if isinstance(b, Heading)), default=1)
     out, section = [], -1
+    words: dict[str, frozenset[str]] = {}   # a sentence repeated is segmented once
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Heading) and b.level == top:
             section = i
@@ -78,28 +79,58 @@ def sentences(doc: Document) -> list[Sentence]:
         for n, m in enumerate(_SENTENCE.finditer(b.text)):
             text = m.group().strip()
             if len(text) >= 8:
-                out.append(Sentence(text, i, section, n == 0, frozenset(tokens(text))))
+                if text not in words:
+                    words[text] = frozenset(tokens(text))
+                out.append(Sentence(text, i, section, n == 0, words[text]))
     return out
+
+
+GRAPH_LIMIT = 1500   # sentences in the graph: its matrices are n x n (1500: 18 MB)
+
+
+def _prior(sents: list[Sentence]) -> list[float]:
+    n = len(sents)
+    return [1.0 + (1.0 if s.first_in_block else 0.0) + (1.5 if k < 3 else 0.0)
+            + (0.5 if k >= n - 3 else 0.0) + (0.5 if 12 <= len(s.text) <= 120 else 0.0)
+            for k, s in enumerate(sents)]
 
 
 def textrank(sents: list[Sentence], damping: float = 0.85, iterations: int = 60) -> list[float]:
     """PageRank over the sentence graph (edges: shared words, normalized by the logs of the
     sentence lengths), personalized by position: openings of the article, of paragraphs,
-    and the conclusion weigh more."""
+    and the conclusion weigh more.
+
+    Memory stays bounded whatever the source: a sentence that occurs many times is one node
+    (its prior the sum of its occurrences'; each occurrence gets the node's score), and
+    past GRAPH_LIMIT distinct sentences only those with the highest prior are ranked (the
+    rest score 0). Only words shared by two nodes make the incidence matrix."""
     import numpy as np
-    n = len(sents)
-    if n == 0:
+    if not sents:
         return []
-    prior = np.array([1.0 + (1.0 if s.first_in_block else 0.0) + (1.5 if k < 3 else 0.0)
-                      + (0.5 if k >= n - 3 else 0.0) + (0.5 if 12 <= len(s.text) <= 120 else 0.0)
-                      for k, s in enumerate(sents)])
+    node_of: dict[str, int] = {}
+    nodes: list[int] = []                      # index of each node's first occurrence
+    weight_of: list[float] = []
+    for k, (s, p) in enumerate(zip(sents, _prior(sents))):
+        j = node_of.setdefault(s.text, len(nodes))
+        if j == len(nodes):
+            nodes.append(k)
+            weight_of.append(0.0)
+        weight_of[j] += p
+    ranked = sorted(range(len(nodes)), key=lambda j: (-weight_of[j], j))[:GRAPH_LIMIT]
+    ranked.sort()
+    n = len(ranked)
+    prior = np.array([weight_of[j] for j in ranked])
     prior /= prior.sum()
-    vocab = {w: i for i, w in enumerate(sorted({w for s in sents for w in s.words}))}
+    words = [sents[nodes[j]].words for j in ranked]
+    seen: dict[str, int] = {}
+    for w in (w for ws in words for w in ws):
+        seen[w] = seen.get(w, 0) + 1
+    vocab = {w: i for i, w in enumerate(sorted(w for w, c in seen.items() if c > 1))}
     incidence = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
-    for i, s in enumerate(sents):
-        incidence[i, [vocab[w] for w in s.words]] = 1.0
+    for i, ws in enumerate(words):
+        incidence[i, [vocab[w] for w in ws if w in vocab]] = 1.0
     common = incidence @ incidence.T
-    sizes = incidence.sum(axis=1)
+    sizes = np.array([len(ws) for ws in words], dtype=np.float64)
     logs = np.log(np.maximum(sizes, 1.0))
     denom = logs[:, None] + logs[None, :]
     weights = np.where((denom > 0) & (sizes[:, None] >= 2) & (sizes[None, :] >= 2), common / np.maximum(denom, 1e-9), 0.0)
@@ -114,7 +145,8 @@ def textrank(sents: list[Sentence], damping: float = 0.85, iterations: int = 60)
             score = new
             break
         score = new
-    return score.tolist()
+    by_node = dict(zip(ranked, score.tolist()))
+    return [by_node.get(node_of[s.text], 0.0) for s in sents]
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:

@@ -194,7 +194,7 @@ def read_pages(path, max_bytes: int | None = None) -> list[PdfPage]:
         size = path.stat().st_size
         if max_bytes and size > max_bytes:
             raise SourceError(path, f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit "
-                                    "for one source (extra.briefing.max_source_mb)")
+                                    "for one source (max_source_mb of the briefing plugin in mkdocs.yml)")
         data = path.read_bytes()
     except OSError as e:
         raise SourceError(path, f"cannot read: {e.strerror}") from None

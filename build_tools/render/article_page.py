@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from ..enrich.corpus import anchor_for
 from ..model import Heading, ListBlock, Paragraph, Table
-from .html_doc import (PAGE_FORMAT_KEY, Footnotes, admonition, esc, heading, inline_html, items, link,
+from markupsafe import Markup
+
+from .html_doc import (NL, PAGE_FORMAT_KEY, Footnotes, admonition, esc, heading, inline_html, items, join, link,
                        paragraph, table, toc_entry)
 from .page_cache import KEY
 from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
@@ -22,20 +24,20 @@ def _abstract(article, view: View) -> str:
     # "abstract": where the glossary links a term first used in the abstract (enrich/corpus.py)
     body = paragraph(inline_html(text, spans=_terms(article, marks)) + status_badge(status, view), "abstract")
     if doc.keywords:
-        body += (f"\n<p><strong>{esc(ui['keywords'] + ui['colon'].strip())}</strong> "
-                 + " · ".join(esc(view.text(stem, k)[0]) for k in doc.keywords) + "</p>")
+        body += Markup("\n<p><strong>{}</strong> {}</p>").format(
+            ui["keywords"] + ui["colon"].strip(), join((view.text(stem, k)[0] for k in doc.keywords), " · "))
     return admonition("abstract", ui["author_abstract"], body)
 
 
-def _back(anchor: str) -> str:
-    return f' <a href="#{anchor}">↩</a>' if anchor else ""
+def _back(anchor: str) -> Markup:
+    return Markup(' <a href="#{}">↩</a>').format(anchor) if anchor else Markup()
 
 
 def _apparatus(article, view: View) -> list[str]:
     doc, e, ui, meta = article.doc, article.enriched, view.ui, article.source.meta
     stem = article.source.stem
     out = [_abstract(article, view)] if doc.abstract else []
-    extract = "\n".join(paragraph(esc(s) + _back(a)) for s, a in e.summary)
+    extract = join((paragraph(esc(s) + _back(a)) for s, a in e.summary), "\n")
     editor = meta.get("summary_en" if view.english else "summary_zh")
     if editor:
         machine = not view.english and e.summary_source == "machine"
@@ -53,7 +55,7 @@ def _apparatus(article, view: View) -> list[str]:
         rows = []
         for section, point, anchor in e.key_points:
             head = view.text(stem, section)[0] if section else ""
-            lead = f"<strong>{esc(head + ui['colon'].strip())}</strong> " if head else ""
+            lead = Markup("<strong>{}</strong> ").format(head + ui["colon"].strip()) if head else Markup()
             rows.append(lead + esc(point) + _back(anchor))
     if rows:
         machine = points and not view.english and meta.get("key_points_zh_provenance", "").startswith("machine")
@@ -123,13 +125,13 @@ def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str]
     text, status = view.text(stem, b.text)
     if status == "ok":
         # footnote references go at the end of the translated paragraph, in order
-        en = esc(text) + "".join(notes.ref(n) for n in b.notes)
+        en = esc(text) + join(notes.ref(n) for n in b.notes)
         zh = paragraph(_paragraph_zh(article, i, b, None))   # the English side has the notes
     else:
         en = _paragraph_zh(article, i, b, notes) + status_badge(status, view)
-        zh = ""
-    return (f'<div class="parallel" id="{e.anchors[i]}">\n<div class="zh" lang="zh-Hans">\n{zh}\n</div>\n'
-            f'<div class="en" lang="en">\n{paragraph(en)}\n</div>\n</div>')
+        zh = Markup()
+    return Markup('<div class="parallel" id="{}">\n<div class="zh" lang="zh-Hans">\n{}\n</div>\n'
+                  '<div class="en" lang="en">\n{}\n</div>\n</div>').format(e.anchors[i], zh, paragraph(en))
 
 
 def article_page(article, view: View, key: str = "") -> str:
@@ -140,10 +142,10 @@ def article_page(article, view: View, key: str = "") -> str:
     toc: list = []
     out = [heading(1, title, "title")]
     if doc.subtitle:
-        out.append(f'<p class="briefing-subtitle">{esc(view.text(stem, doc.subtitle)[0])}</p>')
+        out.append(Markup('<p class="briefing-subtitle">{}</p>').format(view.text(stem, doc.subtitle)[0]))
     out.append(source_line(article, view))
     if view.pdf:
-        out.append(f'<p>{link(f"../pdf/{article.source.slug}.pdf", esc(ui["download_pdf"]), "md-button")}</p>')
+        out.append(paragraph(link(f"../pdf/{article.source.slug}.pdf", ui["download_pdf"], "md-button")))
     # An English page with no translation yet says so once and shows the original as it is
     # (no parallel view, no notice on every paragraph).
     parallel = view.english and any(view.text(stem, b.text)[1] == "ok" for b in doc.blocks if isinstance(b, Paragraph))
@@ -153,11 +155,11 @@ def article_page(article, view: View, key: str = "") -> str:
     toc.append(toc_entry(2, "full-text", ui["body"]))
     out.append(heading(2, ui["body"], "full-text"))
     if parallel:
-        out.append('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
-                   f'<label for="parallel-toggle" class="parallel-label">{esc(ui["parallel"])}</label></div>')
+        out.append(Markup('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
+                          '<label for="parallel-toggle" class="parallel-label">{}</label></div>').format(ui["parallel"]))
     body = [_block(article, view, i, b, notes, ids, toc, parallel) for i, b in enumerate(doc.blocks)]
     if view.english and not parallel:
-        body = ['<div lang="zh-Hans">'] + body + ["</div>"]
+        body = [Markup('<div lang="zh-Hans">')] + body + [Markup("</div>")]
     out += body
     if doc.metadata:
         labels = ui["meta_labels"]
@@ -168,9 +170,9 @@ def article_page(article, view: View, key: str = "") -> str:
     used = [t for t in article.terms if e.term_counts.get(t.zh)]
     if used:  # tooltips do not print: the printed page lists its terms at the end (their
         # definitions print after each term's first use: briefing.css)
-        terms = " · ".join(f"{esc(t.en if view.english else t.zh)} <em>{esc(t.zh if view.english else t.en)}</em>"
-                           for t in used)
-        out.append(f'<div class="print-only"><h2>{esc(ui["glossary"])}</h2><p>{terms}</p></div>')
+        terms = join((Markup("{} <em>{}</em>").format(t.en if view.english else t.zh, t.zh if view.english else t.en)
+                      for t in used), " · ")
+        out.append(Markup('<div class="print-only"><h2>{}</h2><p>{}</p></div>').format(ui["glossary"], terms))
     out.append(notes.section([(f.mark, esc(view.text(stem, f.text)[0])) for f in doc.footnotes]))
     meta = {KEY: key} if key else {}
     meta.update(title=title, description=description_of(article, view))
@@ -179,4 +181,4 @@ def article_page(article, view: View, key: str = "") -> str:
         meta["briefing_tags"] = [f"tags/{tag_slug(t, view)}.md" for t in e.tags]
     meta[PAGE_FORMAT_KEY] = True
     meta["briefing_toc"] = [toc_entry(1, "title", title)] + toc
-    return front_matter(meta) + "\n".join(p for p in out if p) + "\n"
+    return front_matter(meta) + str(join((p for p in out if p), NL)) + "\n"

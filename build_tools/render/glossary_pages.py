@@ -2,7 +2,9 @@
 alphabetically in English) and one page per term with backlinks to every article using it."""
 from __future__ import annotations
 
-from .html_doc import PAGE_FORMAT_KEY, esc, heading, link, paragraph, table, toc_entry
+from markupsafe import Markup
+
+from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, join, link, paragraph, table, toc_entry
 from .markdown_doc import escape
 from .site_pages import front_matter, title_of
 from .view import View
@@ -36,16 +38,17 @@ def term_page(term, articles, by_zh, view: View) -> str:
     ui = view.ui
     first, second = _name(term, view)
     defs = [term.def_en, term.def_zh] if view.english else [term.def_zh, term.def_en]
-    alt = f" ({esc(ui['also_rendered'])}: {esc('; '.join(term.en_alt))})" if term.en_alt else ""
+    alt = Markup(" ({}: {})").format(ui["also_rendered"], "; ".join(term.en_alt)) if term.en_alt else Markup()
     out = [heading(1, first, "title"),
-           paragraph(f"<strong>{esc(second)}</strong>{alt} · <em>{esc(term.pinyin)}</em> · {esc(ui['kinds'][term.kind])}"),
+           paragraph(Markup("<strong>{}</strong>{} · <em>{}</em> · {}").format(second, alt, term.pinyin,
+                                                                               ui["kinds"][term.kind])),
            paragraph(esc(defs[0])), paragraph(esc(defs[1]))]
     if term.aliases:
         out.append(paragraph(esc(ui["aliases"] + ui["colon"] + ui["separator"].join(term.aliases))))
     related = [by_zh[r] for r in term.related if r in by_zh]
     if related:
-        out.append(paragraph(esc(ui["related_terms"] + ui["colon"]) + " · ".join(
-            link(f"{r.slug}.md", esc(_name(r, view)[0])) for r in related)))
+        out.append(paragraph(esc(ui["related_terms"] + ui["colon"]) + join(
+            (link(f"{r.slug}.md", _name(r, view)[0]) for r in related), " · ")))
     out.append(heading(2, ui["used_in"], "used-in"))
     uses = [(a, a.enriched.term_counts[term.zh]) for a in articles if a.enriched.term_counts.get(term.zh)]
     if uses:
@@ -60,4 +63,4 @@ def term_page(term, articles, by_zh, view: View) -> str:
         out.append(paragraph(esc(ui["unused"])))
     meta = {"title": f"{first} · {second}", "description": term.def_en, PAGE_FORMAT_KEY: True,
             "briefing_toc": [toc_entry(1, "title", first), toc_entry(2, "used-in", ui["used_in"])]}
-    return front_matter(meta) + "\n".join(out) + "\n"
+    return front_matter(meta) + str(join(out, NL)) + "\n"

@@ -8,75 +8,101 @@ links and recording anchors as MkDocs does, with the table of contents from the 
 
 The markup is what Python-Markdown and its extensions write for the same constructs
 (admonitions, details, tables, footnotes, permalinks), so Material styles it the same.
-Source text is data: every piece of it goes through esc()."""
+
+Source text is data, escaped by construction as an autoescaping template does it: markup is
+a markupsafe.Markup built here from the model, every helper fills its markup with
+Markup.format (which escapes whatever is not Markup, quotes included, so one escape serves
+element text and attribute values alike), and a plain string can only reach a page escaped."""
 from __future__ import annotations
 
-import html
+import re
+
+from markupsafe import Markup, escape
 
 from .markdown_doc import inline
 
 PAGE_FORMAT_KEY = "briefing_html"   # front matter key: the body is HTML, toc in "briefing_toc"
 
 
-def esc(text: str) -> str:
-    """Text as HTML text (not for attribute values: attr())."""
-    return html.escape(text, quote=False)
+esc = escape          # text -> Markup (Markup passes through unchanged)
+NL = Markup("\n")
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:|#|\.{0,2}/|[^:/?#]*(?:[/?#]|$))", re.I)
 
 
-def attr(text: str) -> str:
-    return html.escape(text, quote=True)
+def tooltip(text: str) -> Markup:
+    """A title attribute's value. Material's content.tooltips puts an element's title into
+    its tooltip as HTML (innerHTML), so "<" is escaped once more for that: without it no
+    element can be made there (an entity only ever makes text). Nothing else is, so the
+    title stays readable where print CSS shows attr(title) ("R&D")."""
+    return escape(str(text).replace("<", "&lt;"))
 
 
-def inline_html(text: str, notes=(), lead: int = 0, note_ref=None, spans=()) -> str:
-    """Escaped text with footnote references, a bold run-in lead and spans (glossary terms)."""
-    return inline(text, notes, lead, note_ref, spans, esc=esc, bold=("<strong>", "</strong>"),
-                  block_start=lambda s: s)
+def join(parts, sep: str = "") -> Markup:
+    """Markup joined (strings among the parts are escaped)."""
+    return Markup(sep).join(parts)
 
 
-def heading(level: int, text: str, anchor: str, extra: str = "") -> str:
+def url(href: str) -> str:
+    """An href from our inputs: http(s), mailto, or relative. Anything else (javascript:,
+    data:, vbscript: ...) is not a link we write (the sidecar schema refuses it first)."""
+    href = str(href)
+    if not _SAFE_URL.match(href):
+        raise ValueError(f"refusing to write a link to {href[:40]!r}: only http(s) and relative URLs")
+    return href
+
+
+def inline_html(text: str, notes=(), lead: int = 0, note_ref=None, spans=()) -> Markup:
+    """Escaped text with footnote references, a bold run-in lead and spans (glossary terms:
+    their markup is Markup)."""
+    return inline(text, notes, lead, note_ref, spans, esc=esc, bold=(Markup("<strong>"), Markup("</strong>")),
+                  block_start=lambda m: m, join=join)
+
+
+def heading(level: int, text: str, anchor: str, extra: Markup = Markup()) -> Markup:
     """A heading with its permalink, as the toc extension writes it (`extra`: HTML after
     the text, such as a translation badge)."""
-    return (f'<h{level} id="{anchor}">{esc(text)}{extra}<a class="headerlink" href="#{anchor}" '
-            f'title="Permanent link">&para;</a></h{level}>')
+    return Markup('<h{0} id="{1}">{2}{3}<a class="headerlink" href="#{1}" '
+                  'title="Permanent link">&para;</a></h{0}>').format(int(level), anchor, text, extra)
 
 
-def paragraph(inner: str, anchor: str | None = None) -> str:
-    return f'<p id="{anchor}">{inner}</p>' if anchor else f"<p>{inner}</p>"
+def paragraph(inner, anchor: str | None = None) -> Markup:
+    return Markup('<p id="{}">{}</p>').format(anchor, inner) if anchor else Markup("<p>{}</p>").format(inner)
 
 
-def admonition(kind: str, title: str, body: str, collapsed: bool = False) -> str:
+def admonition(kind: str, title: str, body, collapsed: bool = False) -> Markup:
     if collapsed:
-        return f'<details class="{kind}">\n<summary>{esc(title)}</summary>\n{body}\n</details>'
-    return f'<div class="admonition {kind}">\n<p class="admonition-title">{esc(title)}</p>\n{body}\n</div>'
+        return Markup('<details class="{}">\n<summary>{}</summary>\n{}\n</details>').format(kind, title, body)
+    return Markup('<div class="admonition {}">\n<p class="admonition-title">{}</p>\n{}\n</div>').format(
+        kind, title, body)
 
 
-def link(href: str, text_html: str, cls: str = "", title: str = "") -> str:
-    attrs = f' class="{cls}"' if cls else ""
-    attrs += f' title="{attr(title)}"' if title else ""
-    return f'<a href="{attr(href)}"{attrs}>{text_html}</a>'
+def link(href: str, text, cls: str = "", title: str = "") -> Markup:
+    attrs = Markup(' class="{}"').format(cls) if cls else Markup()
+    attrs += Markup(' title="{}"').format(tooltip(title)) if title else Markup()
+    return Markup('<a href="{}"{}>{}</a>').format(url(href), attrs, text)
 
 
-def table(head: list[str] | None, rows: list[list[str]], align: list[str] | None = None) -> str:
-    """Cells are HTML already. `align`: per column "left", "right" or "" (the tables
-    extension writes a style attribute)."""
-    def cells(tag: str, row: list[str]) -> str:
+def table(head: list | None, rows: list[list], align: list[str] | None = None) -> Markup:
+    """Cells: Markup, or text (escaped). `align`: per column "left", "right" or "" (the
+    tables extension writes a style attribute)."""
+    def cells(tag: str, row: list) -> Markup:
         out = []
         for k, c in enumerate(row):
             a = align[k] if align and k < len(align) else ""
-            style = f' style="text-align: {a};"' if a else ""
-            out.append(f"<{tag}{style}>{c}</{tag}>")
-        return "<tr>" + "".join(out) + "</tr>"
-    parts = ["<table>"]
+            style = Markup(' style="text-align: {};"').format(a) if a else Markup()
+            out.append(Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), style, c))
+        return Markup("<tr>{}</tr>").format(join(out))
+    parts = [Markup("<table>")]
     if head is not None:
-        parts.append("<thead>\n" + cells("th", head) + "\n</thead>")
-    parts.append("<tbody>\n" + "\n".join(cells("td", r) for r in rows) + "\n</tbody>")
-    parts.append("</table>")
-    return "\n".join(parts)
+        parts.append(Markup("<thead>\n{}\n</thead>").format(cells("th", head)))
+    parts.append(Markup("<tbody>\n{}\n</tbody>").format(join((cells("td", r) for r in rows), "\n")))
+    parts.append(Markup("</table>"))
+    return join(parts, "\n")
 
 
-def items(entries: list[str], ordered: bool = False) -> str:
-    tag = "ol" if ordered else "ul"
-    return f"<{tag}>\n" + "\n".join(f"<li>{e}</li>" for e in entries) + f"\n</{tag}>"
+def items(entries: list, ordered: bool = False) -> Markup:
+    tag = Markup("ol" if ordered else "ul")
+    return Markup("<{0}>\n{1}\n</{0}>").format(tag, join((Markup("<li>{}</li>").format(e) for e in entries), "\n"))
 
 
 class Footnotes:
@@ -87,29 +113,30 @@ class Footnotes:
         self.number = {f.mark: n for n, f in enumerate(footnotes, 1)}
         self.refs: dict[str, int] = {}
 
-    def ref(self, note) -> str:
+    def ref(self, note) -> Markup:
         if note.mark not in self.number:   # a mark with no note: keep what the source printed
             return esc(note.source or note.mark)
         k = self.refs[note.mark] = self.refs.get(note.mark, 0) + 1
         ref_id = f"fnref:{note.mark}" if k == 1 else f"fnref{k}:{note.mark}"
-        return (f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{note.mark}">'
-                f"{self.number[note.mark]}</a></sup>")
+        return Markup('<sup id="{}"><a class="footnote-ref" href="#fn:{}">{}</a></sup>').format(
+            ref_id, note.mark, self.number[note.mark])
 
-    def section(self, notes: list[tuple[str, str]]) -> str:
-        """notes: (mark, text as HTML), in order."""
+    def section(self, notes: list[tuple[str, str]]) -> Markup:
+        """notes: (mark, text: Markup or text), in order."""
         if not notes:
-            return ""
-        out = ['<div class="footnote">', "<hr />", "<ol>"]
+            return Markup()
+        out = [Markup('<div class="footnote">'), Markup("<hr />"), Markup("<ol>")]
         for mark, text in notes:
-            back = "".join(
-                f'<a class="footnote-backref" href="#{"fnref" if k == 1 else f"fnref{k}"}:{mark}" '
-                f'title="Jump back to footnote {self.number[mark]} in the text">&#8617;</a>'
+            back = join(
+                Markup('<a class="footnote-backref" href="#{}:{}" '
+                       'title="Jump back to footnote {} in the text">&#8617;</a>').format(
+                    "fnref" if k == 1 else f"fnref{k}", mark, self.number[mark])
                 for k in range(1, self.refs.get(mark, 1) + 1))
-            out.append(f'<li id="fn:{mark}">\n<p>{text}&#160;{back}</p>\n</li>')
-        out += ["</ol>", "</div>"]
-        return "\n".join(out)
+            out.append(Markup('<li id="fn:{}">\n<p>{}&#160;{}</p>\n</li>').format(mark, text, back))
+        out += [Markup("</ol>"), Markup("</div>")]
+        return join(out, "\n")
 
 
 def toc_entry(level: int, anchor: str, text: str) -> list:
     """One table-of-contents row for the front matter: [level, id, title as HTML]."""
-    return [level, anchor, esc(text)]
+    return [level, anchor, str(esc(text))]

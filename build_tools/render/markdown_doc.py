@@ -45,11 +45,11 @@ def unescape(md: str) -> str:
 
 def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None,
            spans: list[tuple[int, int, str, str]] = (), esc=escape, bold=("**", "**"),
-           block_start=escape_block_start) -> str:
+           block_start=escape_block_start, join="".join) -> str:
     """Escaped text with footnote references, a bold run-in lead, and `spans`: (start, end,
     opening markup, closing markup) such as glossary terms. A span that crosses the end of
     the lead is left out, so markup always nests. Markdown by default; the HTML writer
-    passes its own escape and bold markup."""
+    passes its own escape, bold markup and join (html_doc.py: Markup)."""
     note_ref = note_ref or (lambda note: f"[^{note.mark}]")
     wraps = [(0, lead, *bold)] if lead else []
     wraps += [sp for sp in spans if not (lead and sp[0] < lead < sp[1])]
@@ -62,7 +62,7 @@ def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None,
         nxt = next((c for c in cuts if c > pos), None)
         if nxt is not None:
             out.append(esc(text[pos:nxt]))
-    return block_start("".join(out))
+    return block_start(join(out))
 
 
 def table_markdown(rows: list[list[str]]) -> str:
@@ -128,11 +128,20 @@ def _read_inline(md: str) -> Paragraph:
 
 
 def read_document_markdown(text: str, source: str = "") -> Document:
+    from ..reading import SourceError
+    from ..safe_yaml import load_yaml
     end = text.find("\n---", 4)
-    meta = yaml.safe_load(text[4:end]) or {}
+    meta = load_yaml(text[4:end], source, first_line=2)[0] or {}
+    types = {"title": str, "subtitle": str, "abstract": str, "authors": list, "keywords": list, "metadata": dict}
+    if not isinstance(meta, dict):
+        raise SourceError(source, "the front matter must be a mapping of keys to values", 2)
+    for key, kind in types.items():
+        if key in meta and not isinstance(meta[key], kind):
+            raise SourceError(source, f"front matter key '{key}' must be {kind.__name__}, got {meta[key]!r}"[:300])
     doc = Document(source=source, title=meta.get("title"), subtitle=meta.get("subtitle"),
-                   authors=list(meta.get("authors", [])), abstract=meta.get("abstract"),
-                   keywords=list(meta.get("keywords", [])), metadata=dict(meta.get("metadata", {})))
+                   authors=[str(a) for a in meta.get("authors", [])], abstract=meta.get("abstract"),
+                   keywords=[str(k) for k in meta.get("keywords", [])],
+                   metadata={str(k): str(v) for k, v in meta.get("metadata", {}).items()})
     doc.changes.append(("read_document_markdown", "read a briefing document; nothing to clean"))
     body = text[end + 4:].strip("\n")
     for chunk in re.split(r"\n{2,}", body):

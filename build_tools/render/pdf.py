@@ -49,10 +49,10 @@ def print_documents(settings, articles, views: dict[str, View]) -> dict[str, str
         for a in articles:
             created = a.source.meta["date"].isoformat() if a.source.meta.get("date") else ""
             authors = view.ui["separator"].join(a.doc.authors)
-            html = document(a.title, view, article_body(a, view, 1), authors, created)
+            html = document(a.title, view, article_body(a, view, 1, edition), authors, created)
             out[f"{prefix}pdf/{a.source.slug}.pdf"] = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
         name = settings.site_name_en if edition == "en" else settings.site_name
-        html = document(name, view, pack_body(articles, view, name, date_text), created=date_text)
+        html = document(name, view, pack_body(articles, view, name, date_text, edition), created=date_text)
         out[f"{prefix}pdf/{PACK}"] = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
     return out
 

@@ -41,11 +41,11 @@ def _meta_line(article, view: View) -> str:
     return " · ".join(parts)
 
 
-def article_body(article, view: View, n: int) -> str:
+def article_body(article, view: View, n: int, edition: str = "") -> str:
     """One article as HTML (a <section>), for its own PDF or inside a pack."""
     doc, e, ui, meta, stem = article.doc, article.enriched, view.ui, article.source.meta, article.source.stem
     text = lambda s: view.text(stem, s)[0]   # noqa: E731
-    parts = [edition_mark(view) if n == 1 else "", f'<div class="title-block"><h1 id="a{n}">{html.escape(title_of(article, view))}</h1>']
+    parts = [edition_mark(edition or view.code) if n == 1 else "", f'<div class="title-block"><h1 id="a{n}">{html.escape(title_of(article, view))}</h1>']
     if doc.subtitle:
         parts.append(f'<p class="subtitle">{html.escape(text(doc.subtitle))}</p>')
     parts.append(f'<p class="meta">{_meta_line(article, view)}</p></div>')
@@ -95,15 +95,17 @@ def document(title: str, view: View, body: str, author: str = "", created: str =
             f"{metas}<style>{_CSS}</style></head><body>{body}</body></html>")
 
 
-def edition_mark(view: View) -> str:
+def edition_mark(edition: str) -> str:
     """Names the edition in the page margin (CSS string-set); goes inside the first section."""
-    return f'<div class="edition-name">{EDITION_NAMES[view.code]}</div>'
+    return f'<div class="edition-name">{EDITION_NAMES[edition]}</div>'
 
 
-def pack_body(articles, view: View, site_name: str, date_text: str) -> str:
+def pack_body(articles, view: View, site_name: str, date_text: str, edition: str = "") -> str:
+    """`edition`: the one the PDF is for (zh-Hant is the zh-Hans view converted afterwards)."""
+    edition = edition or view.code
     ui = view.ui
-    out = [f'<section class="cover">{edition_mark(view)}<h1>{html.escape(site_name)}</h1>'
-           f'<p class="edition">{EDITION_NAMES[view.code]}</p><p class="date">{html.escape(date_text)}</p></section>']
+    out = [f'<section class="cover">{edition_mark(edition)}<h1>{html.escape(site_name)}</h1>'
+           f'<p class="edition">{EDITION_NAMES[edition]}</p><p class="date">{html.escape(date_text)}</p></section>']
     toc = "".join(f'<li><a href="#a{n}">{html.escape(title_of(a, view))}</a></li>' for n, a in enumerate(articles, 1))
     out.append(f'<section class="toc"><h2>{html.escape(ui["articles"])}</h2><ul>{toc}</ul></section>')
     overview = []
@@ -113,7 +115,7 @@ def pack_body(articles, view: View, site_name: str, date_text: str) -> str:
         overview.append(f"<h3>{html.escape(title_of(a, view))}</h3><p>{html.escape(summary)}</p>")
     out.append(f'<section class="overview"><h2>{html.escape(ui["summary"])}</h2>{"".join(overview)}</section>')
     for n, a in enumerate(articles, 1):
-        out.append(f'<section class="article">{article_body(a, view, n)}</section>')
+        out.append(f'<section class="article">{article_body(a, view, n, edition)}</section>')
     terms = sorted({t.zh: t for a in articles for t in a.terms if a.enriched.term_counts.get(t.zh)}.values(),
                    key=lambda t: t.en.lower() if view.english else t.slug)
     items = "".join(f"<dt>{html.escape(t.zh)} · {html.escape(t.en)} <i>{html.escape(t.pinyin)}</i></dt>"

@@ -24,17 +24,22 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134
 
 
 class Segmenter:
-    """Han runs split into words, joined by U+200B; results kept in a cache file."""
+    """Han runs split into words, joined by U+200B; results kept in a cache file, keyed by
+    the text and by the words taught to the segmenter (the glossary's terms): a term added
+    to the glossary is one word in the next build, cache or not."""
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, taught=()):
+        import hashlib
         self.memo = PersistentMemo(path)
+        self.stamp = hashlib.sha256("\n".join(sorted(set(taught))).encode("utf-8")).hexdigest()[:16] + "\0"
 
     def __call__(self, text: str) -> str:
-        out = self.memo.get(text)
+        key = self.stamp + text
+        out = self.memo.get(key)
         if out is None:
             from ..enrich.segment import cut
             out = _HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group())) + "\u200b", text).strip("\u200b")
-            self.memo.put(text, out)
+            self.memo.put(key, out)
         return out
 
     def save(self) -> None:
@@ -75,7 +80,7 @@ def article_entries(article, view, segment, heading_ids: dict[int, str], lead_ch
     terms = " ".join(t.en if view.english else t.zh for t in article.terms if e.term_counts.get(t.zh))
     keywords = " ".join(translate(k) for k in doc.keywords)
     title = html.escape(segment(title_of(article, view)), quote=False)
-    tags = [view.tag(t) for t in e.tags]
+    tags = [html.escape(view.tag(t)) for t in e.tags]   # Material shows them as HTML, like titles
     if lead_chars is not None:
         lead = (editor or translate(doc.abstract or "") or auto)[:lead_chars]
         headings = " ".join(translate(b.text) for b in doc.blocks if isinstance(b, Heading))

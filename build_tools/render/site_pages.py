@@ -1,16 +1,17 @@
 """Site pages as Markdown files, for one edition: the article list, the home page and the
 tags page, and what they share with the article pages (article_page.py). Source text goes
-through escape() (Markdown) or html.escape (inside HTML)."""
+through escape() (Markdown) or is escaped by html_doc's Markup helpers (HTML)."""
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import posixpath
 import re
 from collections import Counter
 
-from .html_doc import PAGE_FORMAT_KEY, esc, heading, items, link, paragraph, toc_entry
+from markupsafe import Markup
+
+from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
 from .markdown_doc import escape
 from .view import View
 
@@ -27,9 +28,10 @@ def term_span(mark, t, prefix: str) -> tuple[int, int, str, str]:
     later ones show the English rendering (once per paragraph: article_page.py) — a
     definition on every use made long articles' pages carry 100 KB of markup."""
     if mark.link:
-        tip = html.escape(f"{t.en} — {t.def_en}", quote=True)
-        return mark.start, mark.end, f'<a class="glossary-term" href="{prefix}{t.slug}.md" title="{tip}">', "</a>"
-    return mark.start, mark.end, f'<abbr class="glossary-term" title="{html.escape(t.en, quote=True)}" tabindex="0">', "</abbr>"
+        return (mark.start, mark.end, Markup('<a class="glossary-term" href="{}{}.md" title="{}">').format(
+            prefix, t.slug, tooltip(f"{t.en} — {t.def_en}")), Markup("</a>"))
+    return (mark.start, mark.end, Markup('<abbr class="glossary-term" title="{}" tabindex="0">').format(tooltip(t.en)),
+            Markup("</abbr>"))
 
 
 def title_of(article, view: View) -> str:
@@ -48,29 +50,30 @@ def description_of(article, view: View) -> str:
     return article.description
 
 
-def source_line(article, view: View) -> str:
+def source_line(article, view: View) -> Markup:
     doc, meta, ui = article.doc, article.source.meta, view.ui
     parts = []
     authors = (meta.get("authors_en") if view.english else None) or doc.authors or meta.get("authors") or []
     sep, colon = ui["separator"], ui["colon"]
     if authors:
-        parts.append(html.escape(ui["authors"] + colon + sep.join(authors)))
+        parts.append(ui["authors"] + colon + sep.join(authors))
     publication = (meta.get("publication_en") if view.english else None) or meta.get("publication")
     if publication:
-        parts.append(html.escape(ui["source"] + colon + publication))
+        parts.append(ui["source"] + colon + publication)
     if meta.get("date"):
-        parts.append(html.escape(ui["date"] + colon + meta["date"].isoformat()))
+        parts.append(ui["date"] + colon + meta["date"].isoformat())
     if meta.get("url"):
-        parts.append(f'<a href="{html.escape(meta["url"], quote=True)}" rel="nofollow noopener">{ui["original"]}</a>')
+        parts.append(Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(url(meta["url"]), ui["original"]))
     if not parts:
-        parts.append(html.escape(ui["source_file"] + colon + article.source.path.name))
-    return '<p class="briefing-source">' + " · ".join(parts) + "</p>"
+        parts.append(ui["source_file"] + colon + article.source.path.name)
+    return Markup('<p class="briefing-source">{}</p>').format(join(parts, " · "))
 
 
-def status_badge(status: str, view: View) -> str:
+def status_badge(status: str, view: View) -> Markup:
     if status == "ok":
-        return ""
-    return f' <span class="translation-{status}" title="{html.escape(view.ui[status])}">⚠ {view.ui[status]}</span>'
+        return Markup()
+    return Markup(' <span class="translation-{}" title="{}">⚠ {}</span>').format(status, tooltip(view.ui[status]),
+                                                                                view.ui[status])
 
 
 PAGE_SIZE = 100   # articles per page of the article list
@@ -90,7 +93,7 @@ def article_list(articles, view: View, first: str, label: str) -> dict[str, str]
     for n, (name, chunk) in enumerate(zip(names, chunks)):
         rows = []
         for a in chunk:
-            row = link(f"{to_articles}/{a.source.slug}.md", esc(title_of(a, view)))
+            row = link(f"{to_articles}/{a.source.slug}.md", title_of(a, view))
             if a.doc.authors:
                 row += " · " + esc(view.ui["separator"].join(a.doc.authors))
             rows.append(row)
@@ -104,7 +107,7 @@ def article_list(articles, view: View, first: str, label: str) -> dict[str, str]
         meta = {"title": title, "search": {"exclude": True}, PAGE_FORMAT_KEY: True,
                 "briefing_toc": [toc_entry(1, "title", title)]}
         body = [heading(1, title, "title"), items(rows)] + ([paragraph(" · ".join(nav))] if nav else [])
-        pages[posixpath.join(folder, name)] = front_matter(meta) + "\n".join(body) + "\n"
+        pages[posixpath.join(folder, name)] = front_matter(meta) + str(join(body, NL)) + "\n"
     return pages
 
 
@@ -147,7 +150,7 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
                                             -(a.source.meta["date"].toordinal() if a.source.meta.get("date") else 0)))
     for a in dated[:HOME_LIMIT]:
         out.append(f"## [{escape(title_of(a, view))}](articles/{a.source.slug}.md)")
-        out.append(source_line(a, view))
+        out.append(str(source_line(a, view)))
         out.append(escape(description_of(a, view)))
         if a.enriched.tags:
             out.append(ui["tags_label"] + ui["colon"] + " · ".join(
