@@ -21,7 +21,7 @@ _ORDER = [
     "measure_layout",
     "apply_editor_hints", "strip_editor_tags", "strip_end_marks", "strip_page_numbers",
     "strip_issue_lines", "split_layout_columns", "strip_running_headers",
-    "lift_labelled_fields", "lift_front_matter", "lift_footnotes", "remeasure_layout",
+    "lift_labelled_fields", "lift_front_matter", "reorder_page_columns", "lift_footnotes", "remeasure_layout",
     "detect_tables", "detect_captions", "detect_lists", "detect_outline_headings",
     "detect_numbered_headings", "detect_title_lines",
     "join_paragraphs", "tidy_spacing", "mark_lead_ins", "number_footnotes",
