@@ -286,3 +286,15 @@ def test_a_right_column_read_first_is_put_after_the_left_one():
     assert "reorder_page_columns" in passes_that_changed(doc)
     starts = [b.text[:3] for b in doc.blocks]
     assert starts == ["第一章", "第一条", "第二条", "第三条", "第四条", "第五条"]
+
+
+def test_newsletter_title_over_two_lines_and_digest_entries_as_level_two_headings():
+    src = "\n".join(["科技前沿快报（第12期）", "：人工智能治理动态综述", "一、国际动态", "1、欧盟通过人工智能法案",
+                     COL + "，", COL[:20] + "。", "2、美国发布行政命令", COL + "，", COL[:10] + "。",
+                     "二、国内动态", "1、我国出台管理办法，明确生成式服务提供者的责任。" + COL[:8] + "。"])
+    doc = clean(src)
+    assert doc.title == "科技前沿快报（第12期）：人工智能治理动态综述"
+    heads = [(b.level, b.text) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == [(1, "一、国际动态"), (2, "1、欧盟通过人工智能法案"), (2, "2、美国发布行政命令"), (1, "二、国内动态")]
+    # An entry that runs on into its text stays a paragraph with a run-in lead.
+    assert doc.blocks[-1].text.startswith("1、我国出台管理办法") and doc.blocks[-1].lead > 0
