@@ -289,3 +289,26 @@ def test_a_short_line_under_the_authors_is_a_heading_and_a_heading_above_the_tit
     assert moved.title == "工业产品质量责任条例"
     assert ("法规解读", "banner") in {(r.text, r.reason) for r in moved.removed}
     assert [b.text for b in moved.blocks if isinstance(b, Heading)] == ["第一章 总则"]
+
+
+def test_a_right_column_read_first_is_put_after_the_left_one():
+    # pdftotext read the right column (articles 3-4) before the left one (chapter 1,
+    # articles 1-2) because the left column starts lower, under the chapter heading.
+    right = ["第三条 " + COL[:24] + "，", COL[:20] + "。", "第四条 " + COL[:24] + "，", COL[:18] + "。"]
+    left = ["第一章 总则", "第一条 " + COL[:24] + "，", COL[:21] + "。", "第二条 " + COL[:24] + "，", COL[:19] + "。"]
+    doc = clean("\n".join(right + [""] + left + ["", "— 1 —", "第五条 " + COL[:24] + "，", COL[:17] + "。"]))
+    assert "reorder_page_columns" in passes_that_changed(doc)
+    starts = [b.text[:3] for b in doc.blocks]
+    assert starts == ["第一章", "第一条", "第二条", "第三条", "第四条", "第五条"]
+
+
+def test_newsletter_title_over_two_lines_and_digest_entries_as_level_two_headings():
+    src = "\n".join(["科技前沿快报（第12期）", "：人工智能治理动态综述", "一、国际动态", "1、欧盟通过人工智能法案",
+                     COL + "，", COL[:20] + "。", "2、美国发布行政命令", COL + "，", COL[:10] + "。",
+                     "二、国内动态", "1、我国出台管理办法，明确生成式服务提供者的责任。" + COL[:8] + "。"])
+    doc = clean(src)
+    assert doc.title == "科技前沿快报（第12期）：人工智能治理动态综述"
+    heads = [(b.level, b.text) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == [(1, "一、国际动态"), (2, "1、欧盟通过人工智能法案"), (2, "2、美国发布行政命令"), (1, "二、国内动态")]
+    # An entry that runs on into its text stays a paragraph with a run-in lead.
+    assert doc.blocks[-1].text.startswith("1、我国出台管理办法") and doc.blocks[-1].lead > 0

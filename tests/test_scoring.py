@@ -50,8 +50,7 @@ def test_identical_documents_score_perfectly():
                  "002_3387b5b2d225650c", "003_5f74324b86afcf09"):
         ref = load(stem)
         assert score(ref, copy.deepcopy(ref)) == {
-            "title_similarity": 1.0,
-            "boundary_f1": 1.0, "heading_f1": 1.0, "heading_level_accuracy": 1.0,
+            "title_similarity": 1.0, "boundary_f1": 1.0, "heading_f1": 1.0, "heading_level_accuracy": 1.0,
             "text_similarity": 1.0, "leaked_furniture": 0}
 
 

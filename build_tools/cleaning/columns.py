@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .core import BLANK, BODY, Draft, Line, cleaning_pass, measure_layout
+from .core import BLANK, BODY, DROPPED, Draft, Line, cleaning_pass, measure_layout
 
 _GAP = re.compile(r"\S( {2,})(?=\S)")
 _SEGMENT = re.compile(r"\S(?:.*?\S)?(?= {2,}|$)")
@@ -82,3 +82,83 @@ def split_layout_columns(draft: Draft) -> None:
     measure_layout(draft)
     draft.note("split_layout_columns", f"{len(edges) + 1} side-by-side columns (edges at {edges}); "
                                        f"{n_split} line(s) split and read column by column")
+
+
+def _section_start(text: str) -> bool:
+    from .structure import ARTICLE, _numbered
+    return bool(_numbered(text) or ARTICLE.match(text))
+
+
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_NUMBERED = re.compile(r"^第([零〇一二两三四五六七八九十百\d]{1,6})([章条])")
+
+
+def cn_number(s: str) -> int:
+    """"一百二十三" -> 123, "十五" -> 15, "23" -> 23."""
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = _DIGIT.get(ch, 0)
+    return total + cur
+
+
+def _first_number(lines, idx, kind: str | None = None) -> tuple[str, int] | None:
+    """The first chapter or article number opening a paragraph (after a finished line):
+    a citation wrapped to a line start ("……刑法" / "第三百三十八条规定") is not one."""
+    from ..text import is_terminated
+    prev = None
+    for i in idx:
+        m = _NUMBERED.match(lines[i].text)
+        if m and kind in (None, m.group(2)) and (prev is None or is_terminated(prev)):
+            return m.group(2), cn_number(m.group(1))
+        prev = lines[i].text
+    return None
+
+
+@cleaning_pass("reorder_page_columns")
+def reorder_page_columns(draft: Draft) -> None:
+    """Put back a right column that an extractor read before the left one (pdftotext and
+    pdfminer do when the left column starts lower, under a heading's top margin). On one
+    page, between folios: when the first text block (up to a blank line) carries later
+    article or chapter numbers than a block after it that opens a section, the first
+    block goes after the others."""
+    lines = draft.lines
+    bounds = [i for i, ln in enumerate(lines) if ln.kind == DROPPED and ln.data.get("folio")]
+    moved = 0
+    start = 0
+    for end in bounds:
+        body = [i for i in range(start, end) if lines[i].kind == BODY]
+        start_region = start
+        start = end + 1
+        if len(body) < 6:
+            continue
+        first = body[0]
+        blank = next((i for i in range(first, end) if lines[i].kind == BLANK), None)
+        if blank is None:
+            continue
+        block = [i for i in body if i < blank]
+        rest = [i for i in body if i > blank]
+        if not rest or not block or not any(_section_start(lines[i].text) for i in rest):
+            continue
+        # Evidence: the numbering goes backwards (第八条 read before 第一条). (A word cut
+        # across the page's last line and the first block was tried: too often by chance.)
+        a = _first_number(lines, block)
+        b = _first_number(lines, rest, a[0]) if a else None
+        if not (a and b and b[1] < a[1]):
+            continue
+        span = range(block[0], blank + 1)
+        head = lines[start_region:block[0]]
+        lines[start_region:end] = head + lines[blank + 1:end] + [lines[i] for i in span]
+        moved += 1
+        draft.note("reorder_page_columns", f"line {lines[end - len(span)].no}: a column read "
+                                           f"before the one on its left moved after it")
+    if moved:
+        measure_layout(draft)
