@@ -26,7 +26,7 @@ pages: $(STAMP)
 site: $(STAMP)
 	$(BIN)/briefing site
 
-# A copy for email: opens from the zip via file://, search included (Material's offline plugin).
+# A copy for email: opens from the zip via file://, search included (build_tools/search/ works from file://).
 offline: $(STAMP)
 	rm -rf site-offline briefing-offline.zip
 	$(BIN)/briefing build
@@ -50,4 +50,4 @@ test: $(STAMP)
 
 clean:
 	rm -rf site site.tmp site.tmp-* site.old site-offline briefing-offline.zip .cache docs/index.md docs/articles \
-	  docs/glossary docs/tags docs/pdf docs/zh-Hant docs/en docs/.search.json
+	  docs/glossary docs/tags docs/pdf docs/zh-Hant docs/en docs/.search.json docs/search

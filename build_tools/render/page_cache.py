@@ -10,7 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .search_entries import INDEX_FILE
+from ..search.records import INDEX_FILE
 
 KEY = "briefing_key"
 
