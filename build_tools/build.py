@@ -23,7 +23,7 @@ from .editions import converter, converter_id, handwritten, tag_names
 from .render.article_page import article_page, heading_ids
 from .render.page_cache import KEPT, Kept, PageCache, page_key
 from .search.index import index_files
-from .search.records import INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_record, term_record
+from .search.records import INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_record, markdown_record, term_record
 from .search.tokens import Words
 from .render.glossary_pages import glossary_index, term_page
 from .render.pdf import print_documents, render_pdfs
@@ -137,6 +137,9 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
         rel = f"glossary/{t.slug}.md"
         pages[rel] = term_page(t, users.get(t.zh, []), by_zh, view)
         search[rel] = term_record(t, view, words)
+    for rel, data in handwritten(settings).items():   # the guide: Chinese in every edition
+        if rel.endswith(".md") and rel not in pages:
+            search[rel] = markdown_record(data.decode("utf-8"), words)
     pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return pages
 

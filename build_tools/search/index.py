@@ -82,8 +82,8 @@ def index_files(records: dict[str, dict]) -> dict[str, str]:
     by_shard: dict[int, dict] = {}
     for w, v in entries.items():
         by_shard.setdefault(shard_key(w, shards), {})[w] = v
-    for k, words in by_shard.items():
-        files[f"search/w/{k}.js"] = _script(f"w/{k}", words)
+    for k in range(shards):   # every shard, empty ones too: a query's request never fails
+        files[f"search/w/{k}.js"] = _script(f"w/{k}", by_shard.get(k, {}))
     for start in range(0, len(rels), CHUNK):
         pages = [[rel[:-3], records[rel]["title"], records[rel]["tags"], [a for a, _ in records[rel]["units"]]]
                  for rel in rels[start:start + CHUNK]]

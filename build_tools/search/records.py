@@ -51,3 +51,11 @@ def term_record(term, view, words) -> dict:
     texts = [first, second, term.pinyin, " ".join(term.aliases), " ".join(term.en_alt), term.def_zh, term.def_en]
     return {"title": f"{first} · {second}", "tags": [view.ui.get("glossary", "")],
             "units": [["", _unit(words, texts)]]}
+
+
+def markdown_record(text: str, words) -> dict:
+    """A hand-written page (docs/guide/…): one unit, its title from its first heading."""
+    if text.startswith("---\n") and "\n---\n" in text[4:]:
+        text = text[text.index("\n---\n", 4) + 5:]
+    title = next((line.lstrip("#").strip() for line in text.splitlines() if line.startswith("# ")), "")
+    return {"title": title, "tags": [], "units": [["", _unit(words, [text])]]}

@@ -52,45 +52,56 @@
   }
   function shard(word, m) { return load("w/" + shardKey(word, m.shards)); }
 
-  /* A Chinese run cut into the fewest words of the index's vocabulary; the last part may
-     be the start of a word (the reader is still typing). Each group: [word, entry] pairs. */
-  async function cutHan(run, m) {
+  /* A Chinese run cut into words of the index's vocabulary (the words the pages were cut
+     into): every cut with at most one word more than the fewest, a few at most, as jieba
+     may have cut the page either way. The last part may be the start of a word (the
+     reader is still typing). A cut is a list of groups; a group, [word, entry] pairs. */
+  async function cutsHan(run, m) {
     var chars = Array.from(run), n = chars.length;
     var shards = await Promise.all(chars.map(function (c) { return shard(c, m); }));
-    var best = [{ cost: 0, groups: [] }];
-    for (var i = 0; i < n; i++) {
-      if (!best[i]) continue;
-      var sh = shards[i] || {}, any = false;
-      for (var j = i + 1; j <= Math.min(n, i + MAX_WORD); j++) {
+    var steps = chars.map(function (_, i) {
+      var sh = shards[i] || {}, out = [];
+      for (var j = Math.min(n, i + MAX_WORD); j > i; j--) {
         var w = chars.slice(i, j).join("");
-        if (!(w in sh)) continue;
-        any = true;
-        if (!best[j] || best[i].cost + 1 < best[j].cost) best[j] = { cost: best[i].cost + 1, groups: best[i].groups.concat([[[w, sh[w]]]]) };
+        if (w in sh) out.push([j, [[w, sh[w]]]]);
       }
-      if (!any) {
+      if (!out.length) {
         var rest = chars.slice(i).join("");
         var starts = Object.keys(sh).filter(function (w) { return w.length > rest.length && w.startsWith(rest); })
           .sort(function (a, b) { return sh[b][0] - sh[a][0]; }).slice(0, 16);
-        // a word nobody wrote: no page has it, unless the reader is still typing it
-        var group = starts.map(function (w) { return [w, sh[w]]; });
-        if (!best[n] || best[i].cost + 2 < best[n].cost) best[n] = { cost: best[i].cost + 2, groups: best[i].groups.concat([group]) };
+        out.push([n, starts.map(function (w) { return [w, sh[w]]; })]);   // empty: a word no page has
       }
-    }
-    return best[n].groups;
+      return out;
+    });
+    var fewest = new Array(n + 1).fill(Infinity);
+    fewest[n] = 0;
+    for (var i = n - 1; i >= 0; i--) steps[i].forEach(function (s) { fewest[i] = Math.min(fewest[i], 1 + fewest[s[0]]); });
+    var cuts = [];
+    (function walk(i, groups, slack) {
+      if (cuts.length >= 6) return;
+      if (i === n) { cuts.push(groups); return; }
+      steps[i].forEach(function (s) {
+        var extra = 1 + fewest[s[0]] - fewest[i];
+        if (extra <= slack) walk(s[0], groups.concat([s[1]]), slack - extra);
+      });
+    })(0, [], 1);
+    return cuts;
   }
-  async function groupsOf(query, m) {
+  async function cutsOf(query, m) {
     query = query.normalize("NFKC").toLowerCase();
-    var groups = [], pos = 0, match, latin = [];
+    var pos = 0, match, latin = [], runs = [];
     HAN.lastIndex = 0;
-    var runs = [];
     while ((match = HAN.exec(query))) { latin.push(query.slice(pos, match.index)); runs.push(match[0]); pos = match.index + match[0].length; }
     latin.push(query.slice(pos));
     var words = [].concat.apply([], latin.map(function (t) { return (t.match(/[a-z0-9]+/g) || []).map(function (w) { return stem(w, m.stem); }); }));
-    var entries = await Promise.all(words.map(function (w) { return shard(w, m).then(function (sh) { return [[w, (sh || {})[w]]]; }); }));
-    entries.forEach(function (g) { groups.push(g[0][1] ? g : []); });
-    var cut = await Promise.all(runs.map(function (r) { return cutHan(r, m); }));
-    cut.forEach(function (gs) { groups = groups.concat(gs); });
-    return groups;
+    var base = await Promise.all(words.map(function (w) { return shard(w, m).then(function (sh) { var e = (sh || {})[w]; return e ? [[w, e]] : []; }); }));
+    var cuts = [base];
+    for (var r of await Promise.all(runs.map(function (r) { return cutsHan(r, m); }))) {
+      var more = [];
+      cuts.forEach(function (c) { r.forEach(function (x) { if (more.length < 6) more.push(c.concat(x)); }); });
+      cuts = more;
+    }
+    return cuts;
   }
 
   /* Postings: (page, unit) as varints, base64 (index.py: _varints). */
@@ -110,30 +121,40 @@
     return code ? decode(code) : [];
   }
 
-  async function search(query) {
-    var m = await load("meta");
-    var groups = (await groupsOf(query, m)).filter(function (g) { return !g.length || g.some(function (p) { return p[1][1] !== 0; }); });
-    var none = { total: 0, words: [], items: [] };
-    if (!groups.length || groups.some(function (g) { return !g.length; })) return none;   // a word no page has
+  var postingSets = {};
+  function unitsOf(group) {   // the units holding any word of the group, as a Set
+    var key = group.map(function (p) { return p[0]; }).join(" ");
+    if (!postingSets[key]) postingSets[key] = Promise.all(group.map(function (p) { return postings(p[1]); }))
+      .then(function (all) { return new Set([].concat.apply([], all)); });
+    return postingSets[key];
+  }
+  async function andOf(groups, m) {
+    groups = groups.filter(function (g) { return !g.length || g.some(function (p) { return p[1][1] !== 0; }); });
+    if (!groups.length || groups.some(function (g) { return !g.length; })) return { hits: [], words: [] };   // a word no page has
     groups.forEach(function (g) { g.df = g.reduce(function (s, p) { return s + p[1][0]; }, 0); });
     groups.sort(function (a, b) { return a.df - b.df; });
     // Words in a fifth of all paragraphs say little next to a rarer one: not loaded.
     var kept = groups.filter(function (g, i) { return i === 0 || g.df <= COMMON * m.units; });
-    var sets = await Promise.all(kept.map(async function (g) {
-      var all = await Promise.all(g.map(function (p) { return postings(p[1]); }));
-      return new Set([].concat.apply([], all));
-    }));
-    var hits = Array.from(sets[0]).filter(function (k) { return sets.every(function (s) { return s.has(k); }); });
+    var sets = await Promise.all(kept.map(unitsOf));
+    return { hits: Array.from(sets[0]).filter(function (k) { return sets.every(function (s) { return s.has(k); }); }),
+             words: kept.map(function (g) { return g.map(function (p) { return p[0]; }); }) };
+  }
+  async function search(query) {
+    var m = await load("meta");
+    var found = await Promise.all((await cutsOf(query, m)).map(function (c) { return andOf(c, m); }));
+    var all = new Set(), words = [];
+    found.forEach(function (f) { f.hits.forEach(function (k) { all.add(k); }); words = words.concat(f.words); });
+    var hits = Array.from(all).sort(function (a, b) { return a - b; });
     var pages = new Map();
     hits.forEach(function (k) {   // in order: page, then unit
       var d = Math.floor(k / 100000), u = k % 100000, p = pages.get(d);
-      if (!p) pages.set(d, p = { page: d, unit: u, score: 0, units: 0 });
+      if (!p) pages.set(d, p = { page: d, unit: u, score: 0, units: 0, hits: [] });
       p.units += 1;
+      if (p.hits.length < 64) p.hits.push(u);
       if (u === 0) p.score += 2;             // the title, summary, keywords, terms
       else if (p.unit === 0) p.unit = u;     // link to the first paragraph that has it all
     });
     pages.forEach(function (p) { p.score += Math.log(1 + p.units); });
-    var words = kept.map(function (g) { return g.map(function (p) { return p[0]; }); });
     var items = Array.from(pages.values()).sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     return { total: items.length, words: words, items: items.slice(0, SHOWN) };
   }
@@ -214,7 +235,17 @@
         art.appendChild(tags);
       }
       a.appendChild(art); li.appendChild(a); list.appendChild(li);
-      if (i < 10) pageText(url).then(function (doc) { if (doc && mine === seq) excerpt(p, doc, anchor, found.words); });
+      if (i < 10) pageText(url).then(function (doc) {
+        if (!doc || mine !== seq) return;
+        // Postings say which paragraphs hold every word; the page says which holds the phrase.
+        var whole = query.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+        var better = r.hits.map(function (u) { return info[3][u]; }).find(function (id) {
+          var node = id && doc.getElementById(id);
+          return node && node.textContent.toLowerCase().replace(/\s+/g, "").indexOf(whole) >= 0;
+        });
+        if (better && better !== anchor) { anchor = better; a.href = href(info[0], anchor); }
+        excerpt(p, doc, anchor, found.words);
+      });
     });
   }
 
