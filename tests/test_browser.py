@@ -193,5 +193,5 @@ def test_a_phrase_from_deep_in_the_body_is_found_and_links_to_its_paragraph(buil
         assert links.index(first) < 10 and first.endswith("#" + anchor), (phrase, links[:3])
         page.click(f".md-search-result__item a[href$='#{anchor}']")
         page.wait_for_load_state()
-        assert phrase.replace(" ", "")[:2] in page.inner_text(f"[id='{anchor}']")
+        assert phrase in page.text_content(f"[id='{anchor}']")   # (the English page may hide the original)
         assert outside == []
