@@ -73,15 +73,17 @@
       }
       return out;
     });
+    // a step to a word no page has costs as much as any cut: another cut is always better
+    function cost(s) { return s[1].length ? 1 : n + 1; }
     var fewest = new Array(n + 1).fill(Infinity);
     fewest[n] = 0;
-    for (var i = n - 1; i >= 0; i--) steps[i].forEach(function (s) { fewest[i] = Math.min(fewest[i], 1 + fewest[s[0]]); });
+    for (var i = n - 1; i >= 0; i--) steps[i].forEach(function (s) { fewest[i] = Math.min(fewest[i], cost(s) + fewest[s[0]]); });
     var cuts = [];
     (function walk(i, groups, slack) {
       if (cuts.length >= 6) return;
       if (i === n) { cuts.push(groups); return; }
       steps[i].forEach(function (s) {
-        var extra = 1 + fewest[s[0]] - fewest[i];
+        var extra = cost(s) + fewest[s[0]] - fewest[i];
         if (extra <= slack) walk(s[0], groups.concat([s[1]]), slack - extra);
       });
     })(0, [], 1);
