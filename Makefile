@@ -27,12 +27,12 @@ pages: $(STAMP)
 site: $(STAMP)
 	$(BIN)/briefing site
 
-# A copy for email: opens from the zip via file://, search included (Material's offline plugin).
+# A copy for email: opens from the zip via file://, search included (build_tools/search/ works from file://).
 offline: $(STAMP)
 	rm -rf site-offline briefing-offline.zip
 	$(BIN)/briefing build
 	for e in "" zh-Hant en; do \
-	  BRIEFING_PREBUILT=1 BRIEFING_OFFLINE=true BRIEFING_DIRECTORY_URLS=false $(BIN)/mkdocs build --strict \
+	  BRIEFING_PREBUILT=1 BRIEFING_DIRECTORY_URLS=false $(BIN)/mkdocs build --strict \
 	    $${e:+-f mkdocs.$$e.yml} --site-dir site-offline/$$e || exit 1; done
 	cd site-offline && $(abspath $(BIN))/python -m zipfile -c ../briefing-offline.zip .
 	@echo "briefing-offline.zip: unzip and open index.html"
@@ -51,4 +51,4 @@ test: $(STAMP)
 
 clean:
 	rm -rf site site.tmp site.tmp-* site.old site-offline briefing-offline.zip .cache docs/index.md docs/articles \
-	  docs/glossary docs/tags docs/pdf docs/zh-Hant docs/en docs/.search.json
+	  docs/glossary docs/tags docs/pdf docs/zh-Hant docs/en docs/.search.json docs/search

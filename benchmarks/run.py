@@ -86,11 +86,14 @@ def main() -> None:
     for edition in ("", "zh-Hant", "en"):
         pages = article_pages(site_dir / edition, project / "seeds")
         over = [html - own for html, own in pages]
-        index = site_dir / edition / "search" / "search_index.json"
+        index = site_dir / edition / "search"
+        files = [f for f in index.rglob("*.js")]
+        index_bytes = sum(f.stat().st_size for f in files)
         print(f"{edition or 'zh-Hans'}: article page HTML mean {sum(h for h, _ in pages) / len(pages) / 1024:.0f} KB, "
               f"max {max(h for h, _ in pages) / 1024:.0f} KB; beyond the source's own text: mean "
               f"{sum(over) / len(over) / 1024:.0f} KB, max {max(over) / 1024:.0f} KB; search index "
-              f"{index.stat().st_size / 2**20:.1f} MB = {index.stat().st_size / args.n / 1024:.1f} KB per article")
+              f"{index_bytes / 2**20:.1f} MB in {len(files)} files = {index_bytes / args.n / 1024:.1f} KB per article, "
+              f"largest file {max(f.stat().st_size for f in files) / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

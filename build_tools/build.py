@@ -21,7 +21,9 @@ from .enrich.glossary import GlossaryError, Term, load_glossary
 from .editions import converter, converter_id, handwritten, tag_names
 from .render.article_page import article_page, heading_ids
 from .render.page_cache import KEPT, Kept, PageCache, page_key
-from .render.search_entries import INDEX_FILE as SEARCH_FILE, Segmenter, article_entries, term_entries
+from .search.index import index_files
+from .search.records import INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_record, markdown_record, term_record
+from .search.tokens import Words
 from .render.glossary_pages import glossary_index, term_page
 from .render.pdf import print_documents, render_pdfs
 from .render.site_pages import article_index, home_page, tag_pages, title_of
@@ -73,7 +75,7 @@ def load_articles(settings: Settings, progress=None, terms: list[Term] | None = 
 
 
 def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View,
-                  segment: Segmenter, cache: PageCache, keys: dict[str, str]) -> dict[str, str]:
+                  words: Words, cache: PageCache, keys: dict[str, str]) -> dict[str, str]:
     """One edition's pages below its docs folder; an article whose page in docs/ carries
     the same key is kept (KEPT), not rendered again. `keys` receives each article page's key."""
     site_name = settings.site_name_en if view.english else settings.site_name
@@ -81,11 +83,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
              "glossary/index.md": glossary_index(terms, view)}
     pages.update(article_index(articles, view))
     pages.update(tag_pages(articles, view))
-    # Past a corpus size, an article's search entry holds what finds it, not its full text,
-    # so the index stays small enough for a phone to load (search_entries.py).
-    limit = settings.search_full_text_articles
-    lead_chars = settings.search_lead_chars if len(articles) > limit else None
-    fixed = f"{lead_chars}\0{converter_id(settings)}"
+    fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}"
     search = {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
@@ -94,7 +92,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
             pages[rel], search[rel] = KEPT, cache.search[rel]
         else:
             pages[rel] = article_page(a, view, keys[rel])
-            search[rel] = dict(article_entries(a, view, segment, heading_ids(a.doc), lead_chars), key=keys[rel])
+            search[rel] = dict(article_record(a, view, words, heading_ids(a.doc)), key=keys[rel])
     by_zh = {t.zh: t for t in terms}
     users: dict[str, list[Article]] = {}
     for a in articles:
@@ -103,7 +101,10 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     for t in terms:
         rel = f"glossary/{t.slug}.md"
         pages[rel] = term_page(t, users.get(t.zh, []), by_zh, view)
-        search[rel] = term_entries(t, view, segment)
+        search[rel] = term_record(t, view, words)
+    for rel, data in handwritten(settings).items():   # the guide: Chinese in every edition
+        if rel.endswith(".md") and rel not in pages:
+            search[rel] = markdown_record(data.decode("utf-8"), words)
     pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return pages
 
@@ -115,11 +116,11 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     zh_view = View("zh-Hans", settings.root, tag_names(settings), pdf=pdf)
     english = View("en", settings.root, tag_names(settings), pdf=pdf,
                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
-    segment = Segmenter(settings.cache / "search-segments.pickle", [f for t in terms for f in t.forms])
+    words = Words(settings.cache / "search-words.pickle", [f for t in terms for f in t.forms])
     zh_cache, keys = PageCache(settings.docs, reuse), {}
-    zh = edition_pages(settings, articles, terms, zh_view, segment, zh_cache, keys)
-    en = edition_pages(settings, articles, terms, english, segment, PageCache(settings.docs / "en", reuse), {})
-    segment.save()
+    zh = edition_pages(settings, articles, terms, zh_view, words, zh_cache, keys)
+    en = edition_pages(settings, articles, terms, english, words, PageCache(settings.docs / "en", reuse), {})
+    words.save()
     to_hant, hant = converter(settings), PageCache(settings.docs / "zh-Hant", reuse)
     pages: dict[str, str | bytes | Kept] = dict(zh)
     shared = handwritten(settings)
@@ -132,7 +133,11 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     for rel, data in shared.items():
         pages["zh-Hant/" + rel] = to_hant(data.decode("utf-8")) if rel.endswith(".md") else data
         pages["en/" + rel] = data
-    clock("render 3 editions (pages, search entries)")
+    clock("render 3 editions (pages, search records)")
+    for prefix in ("", "zh-Hant/", "en/"):
+        records = json.loads(pages[prefix + SEARCH_FILE])
+        pages.update((prefix + path, text) for path, text in index_files(records).items())
+    clock("search index, 3 editions")
     if pdf:
         pages.update(render_pdfs(settings, print_documents(settings, articles, {"zh-Hans": zh_view, "en": english})))
         clock("PDF")

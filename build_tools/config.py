@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 # What `briefing build` writes below docs/ (gitignored; everything else there is hand-written).
-GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json")
+GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json", "search")
 
 
 class ConfigError(Exception):
@@ -29,8 +29,6 @@ class Settings:
     opencc_profile: str = "s2tw"
     edition: str = "zh-Hans"
     max_source_mb: float = 10
-    search_full_text_articles: int = 300
-    search_lead_chars: int = 200
     pdf: bool = True
 
     @property
@@ -64,8 +62,6 @@ def settings_from_config(config) -> Settings:
         opencc_profile=options.opencc_profile,
         edition=options.edition,
         max_source_mb=float(options.max_source_mb),
-        search_full_text_articles=options.search_full_text_articles,
-        search_lead_chars=options.search_lead_chars,
         pdf=options.pdf,
     )
 

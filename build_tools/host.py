@@ -12,10 +12,8 @@ INTERNALS = (
     ("mkdocs", "1.6", "HTML pages rendered by replacing Page.render on their Page "
                       "(content, toc, present_anchor_ids, links_to_anchors)"),
     ("mkdocs", "1.6", "the warning a --dirty build logs, filtered by its text"),
-    ("mkdocs-material", "9.8", "the search plugin's module-level `jieba`, replaced by a cached one"),
-    ("mkdocs-material", "9.8", "the Chinese query split in the minified search worker, patched by substring"),
-    ("mkdocs-material", "9.8", "the search index Material writes (search/search_index.json), "
-                               "rewritten with our entries (search_index.py)"),
+    ("mkdocs-material", "9.8", "theme/partials/header.html and tags.html: Material's partials, "
+                               "copied to escape titles and tags and to hold our search box"),
 )
 
 

@@ -1,8 +1,7 @@
 """The `briefing` MkDocs plugin (mkdocs.yml: `plugins: briefing: …`, options in
 BriefingConfig). `mkdocs build` and `mkdocs serve` regenerate the pages of every edition
 from seeds/ first (unless `prebuilt`, as `briefing site` sets after one `briefing build`),
-serving watches seeds/, and each edition gets its search dictionary and index, its
-converted names, per-page language links and tag chips. Article, glossary, list and tag
+serving watches seeds/, and each edition gets its converted names, per-page language links and tag chips. Article, glossary, list and tag
 pages are HTML in Markdown files (render/html_doc.py): MkDocs is handed their HTML as the
 page's rendered content, with links resolved and anchors recorded as it does for Markdown.
 
@@ -10,10 +9,7 @@ Where this reaches into MkDocs or Material internals, host.py names the version 
 written against and stops the build on another."""
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -49,49 +45,11 @@ class BriefingConfig(base.Config):
     glossary = c.Type(str, default="seeds/glossary.yml")
     opencc_profile = c.Type(str, default="s2tw")
     max_source_mb = c.Type((int, float), default=10)
-    search_full_text_articles = c.Type(int, default=300)
-    search_lead_chars = c.Type(int, default=200)
     # Briefing PDFs, the same for `briefing site` and `mkdocs build`/`serve` (pages link to
     # them, so the two must agree or each would rewrite the other's pages).
     pdf = Switch(default=True)
     # The pages in docs/ are current (`briefing site` wrote them): build them as they are.
     prebuilt = Switch(default=False)
-
-
-def _write_if_changed(path, text: str) -> str:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return str(path)
-
-
-class _CachedJieba:
-    """Stands in for jieba inside Material's search plugin: the same segmentation, but each
-    text is segmented once and the result kept across builds (.cache/briefing)."""
-
-    def __init__(self, real, path: Path):
-        from .memo import PersistentMemo
-        self.real, self.memo = real, PersistentMemo(path)
-        self.user_dicts: list = []   # loaded on the first text not in the cache: loading takes a second
-
-    def cut(self, text, *args, **kwargs):
-        key = text if isinstance(text, str) else text.decode("utf-8")
-        words = self.memo.get(key)
-        if words is None:
-            while self.user_dicts:
-                self.real.load_userdict(self.user_dicts.pop(0))
-            words = list(self.real.cut(text, *args, **kwargs))
-            self.memo.put(key, words)
-        return iter(words)
-
-    def load_userdict(self, path) -> None:
-        self.user_dicts.append(path)
-
-    def __getattr__(self, name):
-        return getattr(self.real, name)
-
-    def save(self) -> None:
-        self.memo.save()
 
 
 class _DirtyNotice(logging.Filter):
@@ -103,12 +61,6 @@ class _DirtyNotice(logging.Filter):
         return "'dirty' build is being performed" not in record.getMessage()
 
 
-# Material's search worker splits a Chinese query into index terms but never tries a term
-# that ends at the query's last character (`o<t.length`), so 產業鏈 is searched as 產業*.
-_QUERY_SPLIT_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
-_QUERY_SPLIT_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
-
-
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     # on_startup keeps one instance across `mkdocs serve` rebuilds (MkDocs' plugin API),
     # so what is learnt once (dirty or not) stays; per-build state is reset in on_config.
@@ -116,29 +68,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dirty = False
         self.settings = None
         self.files = None        # this build's files, for the tag chips
-        self.segmenter: _CachedJieba | None = None
-        self.search = None       # Material's entries and ours (search_index.py)
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
-    @event_priority(100)   # before the search plugin reads its settings
+    @event_priority(100)
     def on_config(self, config):
-        from .build import BuildError, load_terms
         from .editions import converter
-        from .enrich.segment import user_dictionary
         check_versions()
         try:
             self.settings = settings = settings_from_config(config)
         except ConfigError as e:
             raise PluginError(f"briefing: {e}") from None
-        try:
-            terms = load_terms(settings)
-        except BuildError as e:
-            raise PluginError(f"briefing: bad glossary:\n{e}") from None
-        forms = user_dictionary(f for t in terms for f in t.forms)
         here = next(e for e in EDITIONS if e.code == settings.edition)
         if config.site_url and here.prefix and not config.site_url.endswith(here.prefix):
             config.site_url = config.site_url.rstrip("/") + "/" + here.prefix   # each edition below the root
@@ -151,38 +94,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 config.site_description = to_hant(config.site_description)
             config.nav = [{to_hant(k): v for k, v in item.items()} if isinstance(item, dict) else item
                           for item in (config.nav or [])]
-        self._configure_search(config, settings, forms)
         return config
-
-    def _configure_search(self, config, settings, forms: str) -> None:
-        """Material's search: this edition's jieba dictionaries, and segmentation cached."""
-        import jieba
-        from .editions import converter, converter_id
-        from .fingerprint import fingerprint
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if settings.edition == "zh-Hant":
-            to_hant = converter(settings)
-            # jieba's dictionary is Simplified and splits Traditional text badly (製造業 ->
-            # 製/造/業): give this edition's index the dictionary converted with the same profile.
-            source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-            name = f"jieba-dict.{settings.opencc_profile}.{fingerprint(Path(source), converter_id(settings))}.txt"
-            target = settings.cache / name
-            if not target.exists():
-                with open(source, encoding="utf-8") as fh:
-                    _write_if_changed(target, to_hant(fh.read()))
-            if search is not None:
-                search.config.jieba_dict = str(target)
-            forms = to_hant(forms)
-        if search is not None:
-            search.config.jieba_dict_user = _write_if_changed(
-                settings.cache / f"jieba-user.{settings.edition}.txt", forms)
-            # Segmentation results are cached across builds, per dictionary.
-            import material.plugins.search.plugin as search_module
-            if getattr(search_module, "jieba", None) is not None:
-                real = getattr(search_module.jieba, "real", search_module.jieba)
-                stamp = hashlib.sha256((forms + str(search.config.jieba_dict)).encode()).hexdigest()[:12]
-                self.segmenter = _CachedJieba(real, settings.cache / f"segmentation.{settings.edition}.{stamp}.pickle")
-                search_module.jieba = self.segmenter
 
     @event_priority(100)
     def on_pre_build(self, *, config):
@@ -201,22 +113,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(f"{len(result.written)} page(s) written, {len(result.deleted)} removed")
 
     def on_files(self, files, *, config):
-        from .search_index import SearchIndex
         self.files = files
-        self.search = SearchIndex()
-        self.search.load(config.docs_dir, files)
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        if self.search.has(page.file.src_uri):
-            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         if page.meta.get(PAGE_FORMAT_KEY):
             render_html_page(page)
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
         """Links to this page in every edition, relative and (with site_url) absolute."""
-        self.search.built.add(page.url)
         here = next(e for e in EDITIONS if e.code == self.settings.edition)
         context["briefing_edition"] = here.code
         depth = page.url.count("/")   # "articles/x/" and "articles/x.html" alike
@@ -245,26 +151,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if translations.exists():
             server.watch(str(translations))
         return server
-
-    @event_priority(-50)   # after the search plugin has written its index, before the offline plugin reads it
-    def on_post_build(self, *, config):
-        self._search_post_build(config)
-
-    def _search_post_build(self, config) -> None:
-        if self.segmenter is not None:
-            self.segmenter.save()
-        settings = self.settings
-        urls = "dirs" if config.use_directory_urls else "files"   # `make offline` has its own
-        self.search.write(config.site_dir, settings.cache / f"search-material.{settings.edition}.{urls}.json", self.dirty)
-        self._patch_search_worker(Path(config.site_dir))
-
-    @staticmethod
-    def _patch_search_worker(site_dir: Path) -> None:
-        workers = site_dir / "assets" / "javascripts" / "workers"
-        for worker in sorted(workers.glob("search.*.min.js")):
-            code = worker.read_text(encoding="utf-8")
-            if _QUERY_SPLIT_BUG in code:
-                worker.write_text(code.replace(_QUERY_SPLIT_BUG, _QUERY_SPLIT_FIX), encoding="utf-8")
-            elif _QUERY_SPLIT_FIX not in code:
-                raise PluginError(f"briefing: Material's search worker {worker.name} no longer has the "
-                                  "query split that build_tools/plugin.py fixes; update _QUERY_SPLIT_BUG")

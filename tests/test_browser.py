@@ -143,3 +143,55 @@ def test_no_request_leaves_the_host_in_any_edition(built_site, browser):
             page.wait_for_load_state("networkidle")
             assert outside == [], (path, outside)
             page.close()
+
+
+def _deep_phrase(seed) -> tuple[str, str]:
+    """Three words a reader might remember from a paragraph near the end of an article's
+    body, and that paragraph's anchor."""
+    from build_tools.cleaning.pipeline import clean_file
+    from build_tools.enrich.corpus import anchor_for
+    from build_tools.enrich.segment import cut, stopwords
+    from build_tools.model import Paragraph
+    doc = clean_file(seed)
+    taken: set[str] = set()
+    anchors = {i: anchor_for(b.text, taken) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)}
+    i = [i for i in anchors if len(doc.blocks[i].text) > 60][-3]
+    words = cut(doc.blocks[i].text)
+    middle = len(words) // 2
+    for start in range(middle, len(words) - 3):
+        phrase = "".join(words[start:start + 3])
+        if 4 <= len(phrase) <= 8 and all("\u4e00" <= c <= "\u9fff" for c in phrase) \
+                and words[start] not in stopwords() \
+                and sum(phrase in b.text for b in doc.blocks if isinstance(b, Paragraph)) == 1:
+            # as a reader would type it, and in this paragraph only
+            return phrase, anchors[i]
+    raise AssertionError("no phrase found")
+
+
+@pytest.mark.parametrize("edition", ["", "zh-Hant", "en"])
+def test_a_phrase_from_deep_in_the_body_is_found_and_links_to_its_paragraph(built_site, browser, edition):
+    from build_tools.config import load_settings
+    from build_tools.editions import converter
+    phrase, anchor = _deep_phrase(SEEDS[3])
+    if edition == "zh-Hant":
+        phrase = converter(load_settings(ROOT / "mkdocs.yml"))(phrase)
+    with serve(built_site) as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844})   # a phone
+        outside: list[str] = []
+        local_only(page, outside)
+        loaded: list[str] = []
+        page.on("request", lambda r: loaded.append(r.url))
+        page.goto(f"{base}/{edition}/" if edition else base + "/")
+        page.wait_for_load_state("networkidle")
+        assert not [u for u in loaded if "/search/" in u]      # nothing of the index before search opens
+        page.keyboard.press("/")
+        page.keyboard.type(phrase, delay=20)
+        mark = page.wait_for_selector(".md-search-result__item mark", timeout=15000)   # excerpts shown
+        assert mark.inner_text() in phrase
+        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        first = next(h for h in links if "/articles/003-5f74324b86afcf09/" in h)
+        assert links.index(first) < 10 and first.endswith("#" + anchor), (phrase, links[:3])
+        page.click(f".md-search-result__item a[href$='#{anchor}']")
+        page.wait_for_load_state()
+        assert phrase in page.text_content(f"[id='{anchor}']")   # (the English page may hide the original)
+        assert outside == []

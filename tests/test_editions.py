@@ -10,6 +10,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from search_files import postings, vocabulary
 from conftest import SEEDS, build_all_editions, make_project, mkdocs_build
 
 from build_tools.build import load_articles, load_terms
@@ -73,15 +74,13 @@ def test_english_edition_has_english_apparatus_and_parallel_text(built_site):
 
 
 def test_each_edition_has_its_own_search_index(built_site):
-    def index(edition):
-        return json.loads((built_site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index("")["config"]["lang"] == ["zh"]
-    assert index("en")["config"]["lang"] == ["en"]
-    hant = index("zh-Hant")
-    text = next(d["text"] for d in hant["docs"] if d["location"].startswith("articles/001-"))
-    tokens = set(re.split(r"[\s\u200b\-]+", text))
-    # segmented with the converted dictionary: 製造業-style words stay whole
-    assert {"高新技術產品", "貿易摩擦", "競爭力"} <= tokens
+    hans, hant, en = (vocabulary(built_site / e) for e in ("", "zh-Hant", "en"))
+    # Traditional: the Simplified words converted, so 製造業-style words stay whole
+    assert {"高新技術產品", "貿易摩擦", "競爭力"} <= set(hant) and "高新技术产品" not in hant
+    assert {"高新技术产品", "贸易摩擦"} <= set(hans) and "貿易摩擦" not in hans
+    # English: stemmed words of the translations, and the original beside them
+    assert {"friend", "tariff", "export", "高新技术产品"} <= set(en) and "tariffs" not in en
+    assert any(p.startswith("articles/003-") for p, _ in postings(built_site / "en", "friend"))
 
 
 def test_phrase_dictionary_fixes_a_conversion_site_wide(tmp_path):

@@ -202,25 +202,27 @@ def test_fuzz_cleaner_on_arbitrary_text(text):
 
 
 def test_a_term_added_to_the_glossary_is_one_search_word_with_a_warm_cache(tmp_path):
-    """The search entries' segmentation is cached across builds: keyed by the glossary's
+    """The search index's segmentation is cached across builds: keyed by the glossary's
     words too, or a new term stays split until .cache/ is deleted."""
     import json
 
+    from build_tools.cleaning.pipeline import clean_file
     from build_tools.enrich.segment import cut
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     assert briefing(project, "build").returncode == 0
-    index = json.loads((project / "docs" / ".search.json").read_text(encoding="utf-8"))
-    text = "".join(e[2] for page in index.values() for e in page["entries"])
+
+    def index_words():
+        index = json.loads((project / "docs" / ".search.json").read_text(encoding="utf-8"))
+        return {w for page in index.values() for _, words in page["units"] for w in words.split()}
+    words = index_words()
+    text = "".join(b.text for b in clean_file(SEEDS[4]).blocks if hasattr(b, "text"))
     # two Han words the segmenter keeps apart, side by side in the text: the new term
-    pairs = [a + b for a, b in zip(text.split("\u200b"), text.split("\u200b")[1:])
-             if len(a) == len(b) == 2 and all("\u4e00" <= c <= "\u9fff" for c in a + b)]
-    def one_word(term, text):
-        return re.search(f"(?:^|[\u200b ]){term}(?:[\u200b ]|$)", text) is not None
-    term = next(p for p in pairs if len(cut(p)) == 2 and not one_word(p, text))
+    term = next(text[i:i + 4] for i in range(len(text) - 4)
+                if all("\u4e00" <= c <= "\u9fff" for c in text[i:i + 4])
+                and cut(text[i:i + 4]) == [text[i:i + 2], text[i + 2:i + 4]]
+                and text[i:i + 2] in words and text[i + 2:i + 4] in words and text[i:i + 4] not in words)
     glossary = project / "seeds" / "glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + f"- zh: {term}\n  en: new term\n  kind: concept\n"
                         "  pinyin: xin shuyu ceshi\n  def_zh: 新术语。\n  def_en: A new term.\n", encoding="utf-8")
     assert briefing(project, "build").returncode == 0
-    index = json.loads((project / "docs" / ".search.json").read_text(encoding="utf-8"))
-    text = "\u200b".join(e[2] for page in index.values() for e in page["entries"])
-    assert one_word(term, text), term
+    assert term in index_words(), term

@@ -13,7 +13,6 @@ from mkdocs.exceptions import PluginError
 
 from build_tools.config import load_settings
 from build_tools.host import INTERNALS, check_versions
-from build_tools.plugin import _QUERY_SPLIT_BUG, _QUERY_SPLIT_FIX, BriefingPlugin
 from conftest import SEEDS, make_project, mkdocs_build
 
 ARTICLE = "articles/004-ad1ac5827ac4e647.md"
@@ -43,10 +42,10 @@ def test_a_bad_plugin_option_is_a_clear_error(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "    opencc_profile: s2tw", "    opencc_profile: s2tw\n    search_lead_chars: many"), encoding="utf-8")
+        "    opencc_profile: s2tw", "    opencc_profile: s2tw\n    max_source_mb: many"), encoding="utf-8")
     run = briefing(project, "build", BRIEFING_PDF="0")
     assert run.returncode == 1
-    assert "search_lead_chars" in run.stderr and "Traceback" not in run.stderr
+    assert "max_source_mb" in run.stderr and "Traceback" not in run.stderr
     assert not (project / "docs" / "articles").exists()
     assert mkdocs_build(project).returncode == 1
 
@@ -118,35 +117,3 @@ def test_another_host_version_stops_the_build_with_a_clear_message(package):
     assert "found 10.0.0" in message and f"written for {package} " in message
     assert all(what in message for p, _, what in INTERNALS if p == package)
     assert not any(what in message for p, _, what in INTERNALS if p != package)
-
-
-def test_the_search_worker_patch_applies_or_stops_the_build(tmp_path):
-    workers = tmp_path / "assets" / "javascripts" / "workers"
-    workers.mkdir(parents=True)
-    worker = workers / "search.1234.min.js"
-    worker.write_text("a;" + _QUERY_SPLIT_BUG + ";b", encoding="utf-8")
-    BriefingPlugin._patch_search_worker(tmp_path)
-    assert worker.read_text(encoding="utf-8") == "a;" + _QUERY_SPLIT_FIX + ";b"
-    BriefingPlugin._patch_search_worker(tmp_path)   # a dirty build sees it patched already
-    assert worker.read_text(encoding="utf-8") == "a;" + _QUERY_SPLIT_FIX + ";b"
-    worker.write_text("for(let o=s+1;o<t.length;o+=1)", encoding="utf-8")   # Material rewrote it
-    with pytest.raises(PluginError, match="search worker"):
-        BriefingPlugin._patch_search_worker(tmp_path)
-
-
-def test_the_built_search_worker_is_patched_and_segmentation_is_cached(tmp_path):
-    """The worker patch still finds its text in the installed Material's worker, and
-    Material's search segments through the cached jieba that replaces its module's."""
-    import json
-    import pickle
-    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
-    assert mkdocs_build(project).returncode == 0
-    [worker] = (project / "site" / "assets" / "javascripts" / "workers").glob("search.*.min.js")
-    code = worker.read_text(encoding="utf-8")
-    assert _QUERY_SPLIT_FIX in code and _QUERY_SPLIT_BUG not in code
-    [cache] = (project / ".cache" / "briefing").glob("segmentation.zh-Hans.*.pickle")
-    segmented = pickle.loads(cache.read_bytes())
-    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    guide = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("guide/editing/"))
-    assert segmented and "\u200b" in guide   # the hand-written guide, segmented by Material
-    assert any("\u200b".join(words) in guide for words in segmented.values() if len(words) > 2)

@@ -12,6 +12,7 @@ import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
+from search_files import pages, postings, vocabulary
 from conftest import ROOT, SEEDS, make_project, mkdocs_build
 
 HOSTILE = """恶意输入测试
@@ -71,14 +72,10 @@ def test_no_broken_internal_links(built_site):
 
 
 def test_search_index_is_segmented_chinese(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    def tokens(prefix):
-        doc = next(d for d in index["docs"] if d["location"].startswith(prefix))
-        return set(re.split(r"[\s\u200b\-]+", doc["text"]))
-    # Ordinary words are segmented, and glossary terms are single search tokens.
-    assert {"出口", "竞争力", "高新技术产品", "贸易摩擦"} <= tokens("articles/001-")
-    assert {"友岸外包", "近岸外包", "产业链安全"} <= tokens("articles/003-")
+    words = vocabulary(built_site)
+    # Ordinary words are segmented, and glossary terms are single search words.
+    assert {"出口", "竞争力", "高新技术产品", "贸易摩擦", "友岸外包", "近岸外包", "产业链安全"} <= set(words)
+    assert any(page.startswith("articles/001-") for page, _ in postings(built_site, "高新技术产品"))
 
 
 def test_source_text_is_data_not_markup(tmp_path):
@@ -194,24 +191,22 @@ def test_glossary_index_groups_by_kind_and_tags_page_lists_tags(built_site):
     assert "高频术语" in home and home.count("articles/") >= 5
 
 
-def test_large_corpora_index_what_finds_an_article_not_its_full_text(tmp_path):
-    project = make_project(tmp_path / "p", seeds=SEEDS[3:])
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "    opencc_profile: s2tw", "    opencc_profile: s2tw\n    search_full_text_articles: 1"), encoding="utf-8")
-    assert mkdocs_build(project).returncode == 0
-    raw = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    index = json.loads(raw)
-    entries = [d for d in index["docs"] if d["location"].startswith("articles/003-")]
-    text = " ".join(d["title"] + " " + d["text"] for d in entries).replace("\u200b", "")
-    page = (project / "site" / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
-    assert "就指导思想而言" in re.sub(r"<[^>]+>", "", page)   # the reader still has the whole text (terms marked)
-    assert "就指导思想而言" not in text                       # the body is not indexed
-    assert len(entries) == 1                                 # one entry per article
-    for found in ("美日欧产业链安全保障机制", "产业链安全的界定", "友岸外包"):   # title, a heading, a term
-        assert found in text, found
-    assert "文章以" in text                                   # the start of its summary
-    assert entries[0]["tags"]
-    assert not [d for d in index["docs"] if d["location"].startswith(("tags/", "articles/index", "articles/page-"))
-                and d["location"] != "tags/"]                # lists are not indexed
-    assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw)      # written as UTF-8, not \uXXXX escapes
+def test_every_paragraph_footnote_and_table_cell_is_searchable(built_site):
+    """Each unit links to its paragraph; footnotes and table cells are in the index too."""
+    from build_tools.cleaning.pipeline import clean_file
+    from build_tools.model import Table
+    from build_tools.search.tokens import Words
+    cut = Words()   # the words as the index holds them
+    html = (built_site / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    info = next(p for p in pages(built_site) if p[0] == "articles/003-5f74324b86afcf09")
+    ids = re.findall(r'<p id="(p-[0-9a-f]{8}(?:-\d+)?)">', html)
+    assert len(ids) > 40 and set(ids) <= set(info[3])
+    doc = clean_file(SEEDS[3])
+    note = max(doc.footnotes, key=lambda f: len(f.text))
+    word = max(cut(note.text), key=len)
+    assert ("articles/003-5f74324b86afcf09", f"fn:{note.mark}") in postings(built_site, word)
+    cells = [c for b in doc.blocks if isinstance(b, Table) for row in b.rows for c in row]
+    assert cells
+    word = max((w for c in cells for w in cut(c)), key=len)
+    assert any(page == "articles/003-5f74324b86afcf09" for page, _ in postings(built_site, word))
+    assert not re.search(r"\\u[4-9][0-9a-f]{3}", (built_site / "search" / "meta.js").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..fingerprint import fingerprint
-from .search_entries import INDEX_FILE
+from ..search.records import INDEX_FILE
 
 KEY = "briefing_key"
 

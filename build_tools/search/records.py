@@ -1,0 +1,61 @@
+"""One search record per generated page and edition, from the document model: the title
+and tags a result shows, and its units — the page top (title, apparatus, keywords, terms),
+then every heading, paragraph, footnote and the bibliographic table, each with the anchor
+the result links to (lists and tables go with the paragraph or heading before them) —
+each unit holding its distinct words (tokens.py), sorted, so a record is deterministic."""
+from __future__ import annotations
+
+from ..model import Heading, ListBlock, Paragraph, Table
+
+INDEX_FILE = ".search.json"   # per edition, in its docs folder; MkDocs leaves dot files out of the site
+VERSION = "units-1"   # part of each article page's key: records of another shape are not kept
+
+
+def _unit(words, texts) -> str:
+    return " ".join(sorted({w for t in texts if t for w in words(t)}))
+
+
+def article_record(article, view, words, heading_ids: dict[int, str]) -> dict:
+    from ..render.site_pages import title_of
+    doc, e, meta, stem = article.doc, article.enriched, article.source.meta, article.source.stem
+    # The English page shows the original beside its translation: both are searched there.
+    both = (lambda t: [view.text(stem, t)[0], t]) if view.english else (lambda t: [t])
+    title = title_of(article, view)
+    points = meta.get("key_points_en" if view.english else "key_points_zh") or [p for _, p, _ in e.key_points]
+    top = [title, *both(doc.subtitle or ""), " ".join(doc.authors), *both(doc.abstract or ""),
+           *(x for k in doc.keywords for x in both(k)),
+           meta.get("summary_en" if view.english else "summary_zh", ""), " ".join(s for s, _ in e.summary),
+           " ".join(points), " ".join(f"{f.value}{f.unit} {f.what}" for f in e.figures),
+           " ".join(f"{t.zh} {t.en}" for t in article.terms if e.term_counts.get(t.zh)),
+           " ".join(view.tag(t) for t in e.tags)]
+    units: list[list] = [["", top]]
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, Heading):
+            units.append([heading_ids[i], both(b.text)])
+        elif isinstance(b, Paragraph):
+            units.append([e.anchors.get(i, units[-1][0]), both(b.text)])
+        elif isinstance(b, ListBlock):
+            units[-1][1] += [x for t in b.items for x in both(t)]
+        elif isinstance(b, Table):
+            units[-1][1] += [x for row in b.rows for c in row if c.strip() for x in both(c)]
+    for f in doc.footnotes:
+        units.append([f"fn:{f.mark}", both(f.text)])
+    if doc.metadata:
+        units.append(["bibliographic", [f"{k} {v}" for k, v in doc.metadata.items()]])
+    return {"title": title, "tags": [view.tag(t) for t in e.tags],
+            "units": [[anchor, _unit(words, texts)] for anchor, texts in units]}
+
+
+def term_record(term, view, words) -> dict:
+    first, second = (term.en, term.zh) if view.english else (term.zh, term.en)
+    texts = [first, second, term.pinyin, " ".join(term.aliases), " ".join(term.en_alt), term.def_zh, term.def_en]
+    return {"title": f"{first} · {second}", "tags": [view.ui.get("glossary", "")],
+            "units": [["", _unit(words, texts)]]}
+
+
+def markdown_record(text: str, words) -> dict:
+    """A hand-written page (docs/guide/…): one unit, its title from its first heading."""
+    if text.startswith("---\n") and "\n---\n" in text[4:]:
+        text = text[text.index("\n---\n", 4) + 5:]
+    title = next((line.lstrip("#").strip() for line in text.splitlines() if line.startswith("# ")), "")
+    return {"title": title, "tags": [], "units": [["", _unit(words, [text])]]}

@@ -1,0 +1,65 @@
+"""The words of a text as the search index holds them, and as the browser cuts a query.
+
+Han runs are cut by jieba (enrich/segment.py: the glossary is its user dictionary); other
+text is NFKC-folded, lower-cased and split into runs of letters and digits; English words
+lose one suffix by the rules below. The browser applies the same rules (they are written
+into the index's meta file), so an English query is stemmed exactly as the pages were."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from ..memo import PersistentMemo
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+WORD = re.compile(r"[a-z0-9]+")
+# (suffix, replacement, shortest stem kept): the first that applies, once, to words of
+# letters only. Light on purpose: the same in both places matters more than linguistics.
+STEM_RULES = (("sses", "ss", 2), ("ies", "y", 2), ("ss", "ss", 1), ("us", "us", 1), ("is", "is", 1),
+              ("s", "", 3), ("ing", "", 3), ("ed", "", 3), ("ly", "", 3))
+
+
+def stem(word: str) -> str:
+    if not word.isalpha():
+        return word
+    for suffix, repl, keep in STEM_RULES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def latin_words(text: str) -> list[str]:
+    return [stem(w) for w in WORD.findall(unicodedata.normalize("NFKC", text).lower())]
+
+
+class Words:
+    """The words of texts; jieba's cuts are kept across builds in a cache file, keyed by
+    the text and by the words taught to the segmenter (the glossary's terms): a term added
+    to the glossary is one word in the next build, cache or not."""
+
+    def __init__(self, path: Path | None = None, taught=()):
+        from ..fingerprint import fingerprint
+        self.memo = PersistentMemo(path)
+        self.stamp = fingerprint(*sorted(set(taught)))[:16] + "\0"
+
+    def han(self, run: str) -> list[str]:
+        key = self.stamp + run
+        out = self.memo.get(key)
+        if out is None:
+            from ..enrich.segment import cut
+            out = [w for w in cut(run) if w.strip()]
+            self.memo.put(key, out)
+        return out
+
+    def __call__(self, text: str) -> list[str]:
+        words: list[str] = []
+        pos = 0
+        for m in HAN.finditer(text):
+            words += latin_words(text[pos:m.start()])
+            words += self.han(m.group())
+            pos = m.end()
+        return words + latin_words(text[pos:])
+
+    def save(self) -> None:
+        self.memo.save()
