@@ -19,14 +19,15 @@ from .model import Document, Heading, Paragraph
 from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
-from .editions import converter, converter_id, handwritten, tag_names
+from .editions import EDITIONS, converter, converter_id, handwritten, tag_names
 from .render.article_page import article_page, heading_ids
 from .render.page_cache import KEPT, Kept, PageCache, page_key
 from .render.search_entries import INDEX_FILE as SEARCH_FILE, Segmenter, article_entries, term_entries
 from .render.glossary_pages import glossary_index, term_page
 from .render.pdf import print_documents, render_pdfs
 from .render.site_pages import article_index, home_page, tag_pages, title_of
-from .render.view import View
+from .render.redirects import load_redirects, redirect_pages
+from .render.view import View, ui_strings
 from .translations import units
 from .sources import Source, discover
 
@@ -164,6 +165,7 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
         pages["zh-Hant/" + rel] = text if text is KEPT else to_hant(text)
     for rel, text in en.items():
         pages["en/" + rel] = text
+    pages.update(_redirects(settings, articles))
     for rel, data in shared.items():
         pages["zh-Hant/" + rel] = to_hant(data.decode("utf-8")) if rel.endswith(".md") else data
         pages["en/" + rel] = data
@@ -171,6 +173,20 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     if pdf:
         pages.update(render_pdfs(settings, print_documents(settings, articles, {"zh-Hans": zh_view, "en": english})))
         clock("PDF")
+    return pages
+
+
+def _redirects(settings: Settings, articles: list[Article]) -> dict[str, str]:
+    """Every edition's redirect pages from old article addresses (render/redirects.py)."""
+    found, errors = load_redirects(settings.seeds, [a.source for a in articles])
+    if errors:
+        raise BuildError(errors)
+    pages, ui = {}, ui_strings()
+    for ed in EDITIONS:
+        base = settings.site_url.rstrip("/") + "/" + ed.prefix if settings.site_url else ""
+        text = ui["zh-Hans" if ed.code == "zh-Hant" else ed.code]["moved"]
+        for rel, page in redirect_pages(found, ed.code, text, base).items():
+            pages[ed.prefix + rel] = converter(settings)(page) if ed.code == "zh-Hant" else page
     return pages
 
 

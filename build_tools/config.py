@@ -12,7 +12,23 @@ class _Loader(yaml.SafeLoader):
     """mkdocs.yml may hold tags such as !!python/name:… for extensions: read them as text."""
 
 
+def _env(loader, node):
+    """`!ENV [NAME, ..., default]` or `!ENV NAME`, resolved as MkDocs resolves it
+    (pyyaml-env-tag): the first variable set, else the default (else None)."""
+    import os
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1] if len(items) > 1 else items, items[-1] if len(items) > 1 else None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else os.environ[name]
+    return default
+
+
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
@@ -32,6 +48,8 @@ class Settings:
     edition: str = "zh-Hans"
     max_source_mb: float = 10
     extra: dict = field(default_factory=dict)
+    site_url: str = ""            # the published address of the Simplified edition (the root)
+    directory_urls: bool = True   # articles/x/ (else articles/x.html, as `make offline` sets)
 
 
     @property
@@ -63,4 +81,6 @@ def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:
         edition=conf.get("edition", "zh-Hans"),
         max_source_mb=float(conf.get("max_source_mb", 10)),
         extra=conf,
+        site_url=str(raw.get("site_url") or ""),
+        directory_urls=bool(raw.get("use_directory_urls", True)),
     )

@@ -5,6 +5,7 @@ URL is an error that names the file, the line and the key."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -97,9 +98,37 @@ def read_sidecar(path: Path) -> dict:
     return data
 
 
+SLUG_WORDS_MAX = 60   # characters of an article slug made from its English title
+
+
 def slug_for(stem: str) -> str:
+    """The slug made from a file name (the address of an article with no English title,
+    and the address every article had before slugs came from titles: seeds/redirects.yml)."""
     s = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
     return s or "source"
+
+
+def slug_from_title(title: str) -> str:
+    """An address from an English title: ASCII letters and digits joined by hyphens,
+    apostrophes dropped (Japan's -> japans), cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['\u2019]", "", ascii_text.lower())).strip("-")
+    if len(s) > SLUG_WORDS_MAX:
+        words = s[:SLUG_WORDS_MAX + 1].split("-")[:-1]
+        while len(words) > 1 and words[-1] in _TRAILING:   # not "...-lessons-for"
+            words.pop()
+        s = "-".join(words)
+    return s
+
+
+_TRAILING = {"a", "an", "and", "amid", "at", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def article_slug(stem: str, meta: dict) -> str:
+    """The same in every edition: the sidecar's `slug`, else from `title_en`, else from the
+    file name."""
+    return meta.get("slug") or (slug_from_title(meta["title_en"]) if meta.get("title_en") else "") \
+        or slug_for(stem)
 
 
 def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
@@ -116,10 +145,10 @@ def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
         except SourceError as e:
             errors.append(e)
             meta = {}
-        slug = meta.get("slug") or slug_for(path.stem)
+        slug = article_slug(path.stem, meta)
         if slug in slugs:
-            errors.append(SourceError(path, f"slug '{slug}' is also used by {slugs[slug].name}; "
-                                            "set a different 'slug' in a sidecar"))
+            errors.append(SourceError(path, f"address articles/{slug}/ is also that of {slugs[slug].name}; "
+                                            f"set a different 'slug' in {sidecar.name}"))
             continue
         slugs[slug] = path
         sources.append(Source(path, path.stem, slug, meta, sidecar if sidecar.exists() else None))

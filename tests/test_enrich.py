@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 import pytest
-from conftest import ROOT
+from conftest import SLUG, ROOT
 
 from build_tools.build import load_articles, load_terms
 from build_tools.cleaning.pipeline import clean_text
@@ -110,5 +110,5 @@ def test_related_articles_with_shared_terms_as_reasons(corpus):
 def test_tags_come_from_sidecars_and_glossary_terms(corpus):
     articles, _ = corpus
     by_slug = {a.source.slug: a for a in articles}
-    tags = by_slug["003-5f74324b86afcf09"].enriched.tags
+    tags = by_slug[f"{SLUG['003']}"].enriched.tags
     assert {"美国", "日本", "欧盟"} <= set(tags)

@@ -9,10 +9,10 @@ import shutil
 import subprocess
 import sys
 
-from conftest import SEEDS, make_project, mkdocs_build
+from conftest import SLUG, SEEDS, make_project, mkdocs_build
 
-ZH = "articles/004-ad1ac5827ac4e647/index.html"
-OTHER = "articles/003-5f74324b86afcf09/index.html"
+ZH = f"articles/{SLUG['004']}/index.html"
+OTHER = f"articles/{SLUG['003']}/index.html"
 
 
 def site(project, *args):

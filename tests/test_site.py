@@ -12,7 +12,7 @@ import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
-from conftest import ROOT, SEEDS, make_project, mkdocs_build
+from conftest import SLUG, ROOT, SEEDS, make_project, mkdocs_build
 
 HOSTILE = """恶意输入测试
 <script>window.__pwned = 1</script>正文包含脚本标签。
@@ -42,11 +42,11 @@ class Links(HTMLParser):
 def test_every_source_has_a_page_and_the_home_page_lists_them(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     for seed in SEEDS:
-        slug = seed.stem.replace("_", "-")
+        slug = SLUG[seed.stem]
         page = built_site / "articles" / slug / "index.html"
         assert page.exists()
         assert f"articles/{slug}/" in home
-    page = (built_site / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "articles" / f"{SLUG['003']}" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h1 id="[^"]*">美日欧产业链安全保障机制的逻辑解构与比较分析', page)
     assert "郝宇彪、明莹" in page and "摘要" in page
     assert page.count('class="footnote-ref"') >= 50
@@ -77,8 +77,8 @@ def test_search_index_is_segmented_chinese(built_site):
         doc = next(d for d in index["docs"] if d["location"].startswith(prefix))
         return set(re.split(r"[\s\u200b\-]+", doc["text"]))
     # Ordinary words are segmented, and glossary terms are single search tokens.
-    assert {"出口", "竞争力", "高新技术产品", "贸易摩擦"} <= tokens("articles/001-")
-    assert {"友岸外包", "近岸外包", "产业链安全"} <= tokens("articles/003-")
+    assert {"出口", "竞争力", "高新技术产品", "贸易摩擦"} <= tokens(f"articles/{SLUG['001']}")
+    assert {"友岸外包", "近岸外包", "产业链安全"} <= tokens(f"articles/{SLUG['003']}")
 
 
 def test_source_text_is_data_not_markup(tmp_path):
@@ -117,7 +117,7 @@ def test_serve_regenerates_pages_when_a_source_changes(tmp_path):
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
                                "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/articles/004-ad1ac5827ac4e647/"
+    url = f"http://127.0.0.1:{port}/articles/{SLUG['004']}/"
     try:
         deadline = time.time() + 60
         while True:
@@ -172,7 +172,7 @@ def test_glossary_backlinks_list_exactly_the_articles_that_use_the_term(built_si
 
 
 def test_article_pages_carry_the_briefing_apparatus(built_site):
-    page = (built_site / "articles" / "001-c474f99a63ccbd04" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "articles" / f"{SLUG['001']}" / "index.html").read_text(encoding="utf-8")
     for title in ("作者摘要", "内容提要", "要点", "关键数据", "相关文章"):
         assert title in page, title
     ids = set(re.findall(r'id="(p-[0-9a-f]{8}(?:-\d+)?)"', page))
@@ -202,9 +202,9 @@ def test_large_corpora_index_what_finds_an_article_not_its_full_text(tmp_path):
     assert mkdocs_build(project).returncode == 0
     raw = (project / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
     index = json.loads(raw)
-    entries = [d for d in index["docs"] if d["location"].startswith("articles/003-")]
+    entries = [d for d in index["docs"] if d["location"].startswith(f"articles/{SLUG['003']}")]
     text = " ".join(d["title"] + " " + d["text"] for d in entries).replace("\u200b", "")
-    page = (project / "site" / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    page = (project / "site" / "articles" / f"{SLUG['003']}" / "index.html").read_text(encoding="utf-8")
     assert "就指导思想而言" in page                          # the reader still has the whole text
     assert "就指导思想而言" not in text                       # the body is not indexed
     assert len(entries) == 1                                 # one entry per article
