@@ -38,9 +38,12 @@ def test_a_slug_collision_names_both_files(tmp_path):
 
 
 def test_a_bad_redirect_names_file_and_line(tmp_path):
-    project = make_project(tmp_path / "p", SEEDS[:1], extra={"redirects.yml": "# old -> new\nold-one: nowhere.txt\n"})
+    project = make_project(tmp_path / "p", SEEDS[:1], extra={"redirects.yml": "# old -> new\nold-one: gone.txt\nOld_Two: gone.txt\n"})
     run = subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=project, capture_output=True, text=True)
-    assert run.returncode != 0 and "redirects.yml:2" in run.stderr and "nowhere.txt" in run.stderr
+    assert run.returncode != 0 and "redirects.yml:3" in run.stderr and "Old_Two" in run.stderr
+    (project / "seeds" / "redirects.yml").write_text("old-one: gone.txt\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "build_tools", "check"], cwd=project, capture_output=True, text=True)
+    assert "'old-one' redirects to gone.txt" in run.stdout + run.stderr
 
 
 def test_articles_have_the_same_readable_address_in_every_edition(built_site):

@@ -21,7 +21,8 @@ _valid_slug = SIDECAR_SCHEMA["slug"][0]
 
 
 def load_redirects(seeds: Path, sources) -> tuple[dict[str, str], list[SourceError]]:
-    """old slug -> current slug, and every problem in the file (with its line)."""
+    """old slug -> current slug, and every problem in the file (with its line). An entry
+    for a source that is no longer there is left out (`briefing check` lists it)."""
     path = seeds / FILE
     if not path.exists():
         return {}, []
@@ -44,11 +45,20 @@ def load_redirects(seeds: Path, sources) -> tuple[dict[str, str], list[SourceErr
             errors.append(SourceError(path, f"'{old}' is not a slug (lowercase letters, digits, hyphens)", line))
         elif old in current:
             errors.append(SourceError(path, f"'{old}' is the address of a current article; remove the redirect", line))
-        elif str(target) not in by_file:
-            errors.append(SourceError(path, f"'{target}' is not a source in {seeds.name}/", line))
+        elif str(target) not in by_file:   # the article is gone too: so is its old address
+            continue
         elif by_file[str(target)].slug != old:
             out[old] = by_file[str(target)].slug
     return out, errors
+
+
+def gone(seeds: Path, sources) -> list[str]:
+    """Entries of redirects.yml whose source is no longer in seeds/."""
+    path = seeds / FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    names = {s.path.name for s in sources} | {s.stem for s in sources}
+    return [f"{path}: '{old}' redirects to {target}, which is not a source any more"
+            for old, target in (data.items() if isinstance(data, dict) else []) if str(target) not in names]
 
 
 def _page(target: str, absolute: str, lang: str, text: str) -> str:
