@@ -33,7 +33,7 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 
 # What `briefing build` writes below docs/ (gitignored; everything else there is hand-written).
-GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json")
+GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json", "feed.xml")
 
 
 @dataclass

@@ -91,9 +91,8 @@ def read_sidecar(path: Path) -> dict:
         check, what = SIDECAR_SCHEMA[key]
         if not check(value):
             raise SourceError(path, f"key '{key}' must be {what}, got {value!r}", line)
-    if isinstance(data.get("date"), str):
-        data["date"] = _parse_date(data["date"])
-    elif isinstance(data.get("date"), int):   # a bare year
+    if isinstance(data.get("date"), (str, int)):   # an int: a bare year
+        data["date_text"] = str(data["date"])      # as precise as given (2024, 2024-07)
         data["date"] = _parse_date(str(data["date"]))
     return data
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from browser import chromium, serve
-from conftest import SEEDS, SLUG, make_project
+from conftest import ROOT, SEEDS, SLUG, make_project
 
 from build_tools.sources import discover, slug_from_title
 
@@ -64,3 +64,114 @@ def test_old_hash_addresses_redirect_in_chromium(built_site, prefix):
         assert page.locator("h1").count() == 1 and page.locator("#full-text").count() == 1
         page.goto(f"{base}/{prefix}articles/{old}.html")   # `make offline`'s old address
         page.wait_for_url(f"{base}/{prefix}articles/{SLUG[stem]}.html", timeout=10000)
+
+
+# --- How to cite -------------------------------------------------------------------------
+
+from build_tools.render.cite import Work, bibtex, gbt7714, ris  # noqa: E402
+from build_tools.render.names import Author  # noqa: E402
+
+SITE = "https://example.org/briefing/"
+SIDECAR_003 = (ROOT / "seeds" / "003_5f74324b86afcf09.yml").read_text(encoding="utf-8")
+
+
+def test_gbt7714_reference_as_written_by_hand():
+    people = [Author(n, "zh-Hans", n[0], n[1:]) for n in ("郝宇彪", "明莹", "王一", "李二")]
+    w = Work(people, "美日欧产业链安全保障机制的逻辑解构与比较分析", "国际展望", "2024", "2024", "https://x.org/a",
+             "", "10.1/x", "zh", "简报")
+    assert gbt7714(w, "引用日期") == ("郝宇彪, 明莹, 王一, 等. 美日欧产业链安全保障机制的逻辑解构与比较分析[J/OL]. "
+                                     "国际展望, 2024[引用日期]. https://x.org/a. DOI: 10.1/x.")
+    en = Work([Author("Hao Yubiao", "en", "Hao", "Yubiao"), Author("Global Research Group", "en")], "A Title",
+              "", "2021", "2021-03-05", "", "", "", "en", "The Briefing")
+    assert gbt7714(en, "date accessed") == "HAO Yubiao, Global Research Group. A Title[EB]. The Briefing, 2021(2021-03-05)."
+    assert bibtex(en, "a-title") == ("@misc{a-title,\n  author = {Hao, Yubiao and {Global Research Group}},\n"
+                                     "  title = {{A Title}},\n  howpublished = {The Briefing},\n  year = {2021},\n"
+                                     "  date = {2021-03-05},\n  langid = {english}\n}\n")
+    assert ris(en) == ("TY  - ELEC\r\nAU  - Hao, Yubiao\r\nAU  - Global Research Group\r\nTI  - A Title\r\n"
+                       "PY  - 2021\r\nDA  - 2021/03/05\r\nLA  - en\r\nER  - \r\n")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """Six articles (one with a journal, a date and two authors) built with SITE_URL set,
+    PDFs included."""
+    import os
+    from conftest import build_all_editions
+    extra = {f"copy{n}.txt": SEEDS[4].read_text(encoding="utf-8").replace("中国", f"中国{n}", 1) for n in range(2)}
+    extra.update({f"copy{n}.yml": f"title_en: A Copy Number {n}\ndate: 2023-0{n + 1}-15\n" for n in range(2)})
+    project = make_project(tmp_path_factory.mktemp("published"), SEEDS[1:], extra=extra)
+    old = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = SITE
+    try:
+        return build_all_editions(project, pdf=True)
+    finally:
+        os.environ.pop("SITE_URL") if old is None else os.environ.__setitem__("SITE_URL", old)
+
+
+def test_every_article_page_and_pdf_says_how_to_cite(published):
+    slug = SLUG["003"]
+    page = (published / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    expected = (f"郝宇彪, 明莹. 美日欧产业链安全保障机制的逻辑解构与比较分析[J/OL]. 国际展望, 2024[引用日期]. "
+                f"{SITE}articles/{slug}/. DOI: 10.13851/j.cnki.gjzw.202404003.")
+    assert expected in page and "引用日期" in page and "YYYY-MM-DD" in page
+    hant = (published / "zh-Hant" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    assert f"國際展望, 2024[引用日期]. {SITE}zh-Hant/articles/{slug}/." in hant
+    en = (published / "en" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    assert ("HAO Yubiao, MING Ying. Deconstructing the Logic of Industrial Chain Security Mechanisms in the United "
+            f"States, Japan and Europe: A Comparative Analysis[J/OL]. Global Review, 2024[date accessed]. {SITE}en/"
+            f"articles/{slug}/. DOI: 10.13851/j.cnki.gjzw.202404003.") in en
+    bib = (published / "en" / "articles" / f"{slug}.bib").read_text(encoding="utf-8")
+    assert bib.startswith(f"@article{{{slug},\n  author = {{Hao, Yubiao and Ming, Ying}},") and "journal = {Global Review}" in bib
+    assert f'href="../{slug}.bib"' in en and f'href="../{slug}.ris"' in en
+    ris_text = (published / "articles" / f"{slug}.ris").read_bytes().decode("utf-8")
+    assert ris_text.startswith("TY  - JOUR\r\nAU  - 郝宇彪\r\nAU  - 明莹\r\n") and ris_text.endswith("ER  - \r\n")
+    for prefix in ("", "zh-Hant/", "en/"):
+        for path in (published / prefix / "articles").glob("*/index.html"):
+            if path.parent.name != "index" and "<h1" in path.read_text(encoding="utf-8")[:100000]:
+                assert 'class="briefing-reference"' in path.read_text(encoding="utf-8"), path
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(published / "en" / "pdf" / f"{slug}.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    assert "GB/T 7714-2015" in text and "HAO Yubiao, MING Ying" in text and "@article{" in text
+
+
+# --- Atom feeds --------------------------------------------------------------------------
+
+import xml.etree.ElementTree as ET  # noqa: E402
+from urllib.parse import urljoin  # noqa: E402
+
+A = "{http://www.w3.org/2005/Atom}"
+
+
+def _feed_pages(site, prefix, base):
+    """The feed of an edition, parsed, and the built file each entry's link leads to."""
+    feed = ET.fromstring((site / prefix / "feed.xml").read_bytes())
+    out = []
+    for e in feed.findall(f"{A}entry"):
+        href = urljoin(base + prefix + "feed.xml", e.find(f"{A}link").get("href"))
+        assert href.startswith(base + prefix), href
+        out.append((e, site / href[len(base):] / "index.html"))
+    return feed, out
+
+
+@pytest.mark.parametrize("prefix,lang", [("", "zh-Hans"), ("zh-Hant/", "zh-Hant"), ("en/", "en")])
+def test_each_edition_has_an_atom_feed_of_its_newest_articles(published, built_site, prefix, lang):
+    home = (published / prefix / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in home and 'href="feed.xml"' in home
+    article = (published / prefix / "articles" / SLUG["003"] / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in article and 'href="../../feed.xml"' in article
+    feed, entries = _feed_pages(published, prefix, SITE)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    assert feed.find(f"{A}link[@rel='self']").get("href") == SITE + prefix + "feed.xml"
+    assert len(entries) == 6
+    dates = [e.find(f"{A}updated").text for e, _ in entries]
+    assert dates[:3] == ["2024-01-01T00:00:00Z", "2023-02-15T00:00:00Z", "2023-01-15T00:00:00Z"]
+    for e, page in entries:
+        assert page.exists(), page
+        title = e.find(f"{A}title").text
+        assert title and title in page.read_text(encoding="utf-8")
+        assert e.find(f"{A}summary").text and e.find(f"{A}author/{A}name").text and e.find(f"{A}id").text
+    names = [a.text for a in entries[0][0].findall(f"{A}author/{A}name")]
+    assert names == {"en": ["Hao Yubiao", "Ming Ying"], "zh-Hant": ["郝宇彪", "明瑩"]}.get(lang, ["郝宇彪", "明莹"])
+    # without SITE_URL the links are relative to the feed, and lead to the pages too
+    feed, entries = _feed_pages(built_site, prefix, "http://site/")
+    assert len(entries) >= 5 and all(page.exists() for _, page in entries)

@@ -8,6 +8,8 @@ from ..enrich.corpus import anchor_for
 from ..model import Heading, ListBlock, Paragraph, Table
 from .html_doc import (PAGE_FORMAT_KEY, Footnotes, admonition, esc, heading, inline_html, items, link,
                        paragraph, table, toc_entry)
+from .cite import citation
+from .lang import marked
 from .page_cache import KEY
 from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
 from .view import View
@@ -67,6 +69,12 @@ def _apparatus(article, view: View) -> list[str]:
                         + esc(ui["colon"] + ui["shared_terms"]) + " " + why)
         out.append(admonition("info", ui["related"], items(rows)))
     return out
+
+
+def _translated(view: View, stem: str, text: str) -> str:
+    """A unit's translation where there is one; else the original, marked as Chinese."""
+    shown, status = view.text(stem, text)
+    return marked(shown, view) if status == "ok" else marked(text, view) + status_badge(status, view)
 
 
 def _terms(article, marks) -> list:
@@ -157,7 +165,9 @@ def article_page(article, view: View, key: str = "") -> str:
         toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
         out.append(heading(2, ui["bibliographic"], "bibliographic"))
         out.append(table([esc(h) for h in ui["bib_columns"]],
-                         [[esc(labels.get(k, k)), esc(v)] for k, v in doc.metadata.items()]))
+                         [[esc(labels.get(k, k)), _translated(view, stem, v)] for k, v in doc.metadata.items()]))
+    toc.append(toc_entry(2, "cite", ui["cite"]))
+    out.append(citation(article, view)[0])
     used = [t for t in article.terms if e.term_counts.get(t.zh)]
     if used:  # tooltips do not print: the printed page lists its terms at the end (their
         # definitions print after each term's first use: briefing.css)

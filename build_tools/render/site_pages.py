@@ -12,6 +12,7 @@ from collections import Counter
 
 from .html_doc import PAGE_FORMAT_KEY, esc, heading, items, link, paragraph, toc_entry
 from .markdown_doc import escape
+from .names import authors_html
 from .view import View
 
 
@@ -48,23 +49,31 @@ def description_of(article, view: View) -> str:
     return article.description
 
 
-def source_line(article, view: View) -> str:
-    doc, meta, ui = article.doc, article.source.meta, view.ui
+def source_parts(article, view: View) -> list[str]:
+    """Authors, publication, date and a link to the original, as HTML, each when known
+    (nothing when none is: a file name is not a source)."""
+    from .lang import span
+    meta, ui = article.source.meta, view.ui
     parts = []
-    authors = (meta.get("authors_en") if view.english else None) or doc.authors or meta.get("authors") or []
-    sep, colon = ui["separator"], ui["colon"]
+    colon = ui["colon"]
+    authors = authors_html(article, view)
     if authors:
-        parts.append(html.escape(ui["authors"] + colon + sep.join(authors)))
+        parts.append(html.escape(ui["authors"] + colon) + authors)
     publication = (meta.get("publication_en") if view.english else None) or meta.get("publication")
     if publication:
-        parts.append(html.escape(ui["source"] + colon + publication))
+        lang = "en" if view.english and meta.get("publication_en") else "zh-Hans"
+        parts.append(html.escape(ui["source"] + colon) + span(publication, lang, view))
     if meta.get("date"):
-        parts.append(html.escape(ui["date"] + colon + meta["date"].isoformat()))
+        parts.append(html.escape(ui["date"] + colon + meta.get("date_text", meta["date"].isoformat())))
     if meta.get("url"):
-        parts.append(f'<a href="{html.escape(meta["url"], quote=True)}" rel="nofollow noopener">{ui["original"]}</a>')
-    if not parts:
-        parts.append(html.escape(ui["source_file"] + colon + article.source.path.name))
-    return '<p class="briefing-source">' + " · ".join(parts) + "</p>"
+        parts.append(f'<a href="{html.escape(meta["url"], quote=True)}" rel="nofollow noopener">'
+                     f'{html.escape(ui["original"])}</a>')
+    return parts
+
+
+def source_line(article, view: View) -> str:
+    parts = source_parts(article, view)
+    return '<p class="briefing-source">' + " · ".join(parts) + "</p>" if parts else ""
 
 
 def status_badge(status: str, view: View) -> str:
@@ -91,8 +100,9 @@ def article_list(articles, view: View, first: str, label: str) -> dict[str, str]
         rows = []
         for a in chunk:
             row = link(f"{to_articles}/{a.source.slug}.md", esc(title_of(a, view)))
-            if a.doc.authors:
-                row += " · " + esc(view.ui["separator"].join(a.doc.authors))
+            authors = authors_html(a, view)
+            if authors:
+                row += " · " + authors
             rows.append(row)
         nav = []
         if n > 0:
