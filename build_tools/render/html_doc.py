@@ -64,7 +64,8 @@ def table(head: list[str] | None, rows: list[list[str]], align: list[str] | None
         for k, c in enumerate(row):
             a = align[k] if align and k < len(align) else ""
             style = f' style="text-align: {a};"' if a else ""
-            out.append(f"<{tag}{style}>{c}</{tag}>")
+            scope = ' scope="col"' if tag == "th" else ""   # each cell's header, for screen readers
+            out.append(f"<{tag}{scope}{style}>{c}</{tag}>")
         return "<tr>" + "".join(out) + "</tr>"
     parts = ["<table>"]
     if head is not None:

@@ -47,9 +47,10 @@ def article_body(article, view: View, n: int) -> str:
     if points:
         boxes.append((ui["key_points"], "\n".join(f"- {escape(p)}" for p in points)))
     if e.figures:
-        units = ui.get("units", {})
-        rows = [[f.value, units.get(f.unit, f.unit), f.year, f.what, f.phrase] for f in e.figures]
-        boxes.append((ui["key_figures"], table_markdown([ui["figure_columns"]] + rows)))
+        from .article_page import figure_cells
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in figure_cells(f, view)) + "</tr>" for f in e.figures)
+        head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in ui["figure_columns"])
+        boxes.append((ui["key_figures"], f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"))
     apparatus = "".join(f'<div class="box" markdown="1">\n\n## {escape(t)}\n\n{b}\n\n</div>\n' for t, b in boxes)
     body = [f'<div class="apparatus" markdown="1">\n{apparatus}\n</div>']
     for b in doc.blocks:
