@@ -218,6 +218,14 @@ def on_page_context(context, page, config, nav, **kwargs):
     return context
 
 
+def on_post_page(output, page, config, **kwargs):
+    """The search dialog gets a name (render/a11y.py)."""
+    from build_tools.render.a11y import name_search_dialog
+    from build_tools.render.view import ui_strings
+    edition = (config.extra.get("briefing") or {}).get("edition", "zh-Hans")
+    return name_search_dialog(output, ui_strings()["en" if edition == "en" else "zh-Hans"]["search_dialog"])
+
+
 def on_serve(server, config, builder, **kwargs):
     settings = load_settings(config.config_file_path)
     server.watch(str(settings.seeds))

@@ -175,3 +175,17 @@ def test_each_edition_has_an_atom_feed_of_its_newest_articles(published, built_s
     # without SITE_URL the links are relative to the feed, and lead to the pages too
     feed, entries = _feed_pages(built_site, prefix, "http://site/")
     assert len(entries) >= 5 and all(page.exists() for _, page in entries)
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/", "en/"])
+def test_sitemaps_give_every_page_its_equivalents_absolutely(published, prefix):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.fromstring((published / prefix / "sitemap.xml").read_bytes()).findall("s:url", ns)
+    assert len(urls) >= 10
+    for url in urls:
+        loc = url.find("s:loc", ns).text
+        alts = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        rel = loc[len(SITE + prefix):]
+        assert alts == {"zh-Hans": SITE + rel, "zh-Hant": SITE + "zh-Hant/" + rel, "en": SITE + "en/" + rel}, loc
+        for href in alts.values():
+            assert (published / href[len(SITE):] / "index.html").exists() or (published / href[len(SITE):]).is_file()
