@@ -193,21 +193,16 @@ def on_page_content(content, page, config, files, **kwargs):
 
 
 def on_page_context(context, page, config, nav, **kwargs):
-    """Links to this page in every edition, relative and (with site_url) absolute."""
+    """Links to this page in every edition (the language switch)."""
     _search.built.add(page.url)
     edition = (config.extra.get("briefing") or {}).get("edition", "zh-Hans")
     here = next(e for e in EDITIONS if e.code == edition)
     depth = page.url.count("/")   # "articles/x/" and "articles/x.html" alike
     up_to_root = "../" * len([p for p in here.prefix.split("/") if p])
-    root_url = ""
-    if config.site_url:
-        root_url = config.site_url[: len(config.site_url) - len(here.prefix)] if here.prefix and \
-            config.site_url.endswith(here.prefix) else config.site_url
-    links = []
+    links = []   # (hreflang for search engines: theme/sitemap.xml)
     for ed in EDITIONS:
         href = "../" * depth + up_to_root + ed.prefix + page.url
-        links.append({"lang": ed.code, "name": ed.name, "href": href or "./",
-                      "absolute": root_url + ed.prefix + page.url if root_url else ""})
+        links.append({"lang": ed.code, "name": ed.name, "href": href or "./"})
     context["edition_links"] = links
     # The tag chips above an article's title (Material's partials/tags.html), each linked
     # to its tag page.

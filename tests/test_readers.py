@@ -189,3 +189,18 @@ def test_sitemaps_give_every_page_its_equivalents_absolutely(published, prefix):
         assert alts == {"zh-Hans": SITE + rel, "zh-Hant": SITE + "zh-Hant/" + rel, "en": SITE + "en/" + rel}, loc
         for href in alts.values():
             assert (published / href[len(SITE):] / "index.html").exists() or (published / href[len(SITE):]).is_file()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_pages_load_without_failed_requests_or_console_errors(built_site, prefix):
+    """Material fetches sitemap.xml relative to every <link rel=alternate>: none may 404."""
+    with serve(built_site) as base, chromium() as browser:
+        for path in ("", f"articles/{SLUG['003']}/", "glossary/", "guide/editing/"):
+            page = browser.new_page()
+            failed, errors = [], []
+            page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(f"{base}/{prefix}{path}")
+            page.wait_for_load_state("networkidle")
+            assert failed == [] and errors == [], (path, failed, errors)
+            page.close()

@@ -172,7 +172,8 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
     for z, n in sorted(totals.items(), key=lambda x: (-x[1], x[0]))[:20]:
         t = by_zh[z]
         first, second = (t.en, t.zh) if view.english else (t.zh, t.en)
-        top.append(f"[{escape(first)}](glossary/{t.slug}.md) ({escape(second)}, {n})")
+        other = "zh-Hans" if view.english else "en"
+        top.append(f'[{escape(first)}](glossary/{t.slug}.md) (<span lang="{other}">{html.escape(second)}</span>, {n})')
     if top:
         out.append(f"## {ui['frequent_terms']}\n\n" + " · ".join(top))
     return "\n\n".join(out) + "\n"
