@@ -216,7 +216,7 @@ def _redirects(settings: Settings, articles: list[Article]) -> dict[str, str]:
     for ed in EDITIONS:
         base = settings.site_url.rstrip("/") + "/" + ed.prefix if settings.site_url else ""
         text = ui["zh-Hans" if ed.code == "zh-Hant" else ed.code]["moved"]
-        for rel, page in redirect_pages(found, ed.code, text, base).items():
+        for rel, page in redirect_pages(found, ed.code, text, base, settings.directory_urls).items():
             pages[ed.prefix + rel] = converter(settings)(page) if ed.code == "zh-Hant" else page
     return pages
 

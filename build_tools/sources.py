@@ -145,10 +145,15 @@ def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
             errors.append(e)
             meta = {}
         slug = article_slug(path.stem, meta)
-        if slug in slugs:
+        if slug in slugs and meta.get("slug"):
             errors.append(SourceError(path, f"address articles/{slug}/ is also that of {slugs[slug].name}; "
                                             f"set a different 'slug' in {sidecar.name}"))
             continue
+        if slug in slugs:   # titles alike (or cut alike): the later file, in name order, gets -2, -3 …
+            n = 2
+            while f"{slug}-{n}" in slugs:
+                n += 1
+            slug = f"{slug}-{n}"
         slugs[slug] = path
         sources.append(Source(path, path.stem, slug, meta, sidecar if sidecar.exists() else None))
     return sources, errors

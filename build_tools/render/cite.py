@@ -135,7 +135,7 @@ def citation(article, view) -> tuple[str, str, str]:
     html = "\n".join([
         heading(2, ui["cite"], "cite"),
         f'<p><strong>{esc(ui["cite_gbt"])}</strong></p>',
-        f'<blockquote class="briefing-reference"><p>{marked(ref, view)}</p></blockquote>',
+        f'<div class="briefing-reference"><p>{marked(ref, view)}</p></div>',
         paragraph(esc(ui["cite_rule"])),
         f'<details class="quote"><summary>BibTeX</summary>\n<pre><code>{marked(bib, view)}</code></pre>\n</details>',
         f'<details class="quote"><summary>RIS</summary>\n<pre><code>{marked(ris_text, view)}</code></pre>\n</details>',

@@ -15,19 +15,19 @@ _HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uf
 def span(text: str, lang: str, view) -> str:
     """Escaped text, in an element marked with its language when that is not the page's."""
     if lang == view.code or (lang.startswith("zh") and not view.english):
-        return html.escape(text)
-    return f'<span lang="{lang}">{html.escape(text)}</span>'
+        return html.escape(text, quote=False)
+    return f'<span lang="{lang}">{html.escape(text, quote=False)}</span>'
 
 
 def marked(text: str, view) -> str:
     """Escaped text; on an English page, each run of Chinese in it marked lang="zh-Hans"."""
     if not view.english:
-        return html.escape(text)
+        return html.escape(text, quote=False)
     out, pos = [], 0
     for m in _HAN_RUN.finditer(text):
         run = m.group().rstrip()
-        out.append(html.escape(text[pos:m.start()]))
-        out.append(f'<span lang="zh-Hans">{html.escape(run)}</span>')
+        out.append(html.escape(text[pos:m.start()], quote=False))
+        out.append(f'<span lang="zh-Hans">{html.escape(run, quote=False)}</span>')
         pos = m.start() + len(run)
-    out.append(html.escape(text[pos:]))
+    out.append(html.escape(text[pos:], quote=False))
     return "".join(out)

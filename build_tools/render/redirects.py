@@ -3,8 +3,8 @@
 not its new slug, means a later change of slug needs only the newer old address added.
 
 A redirect is a static page (no server rules on GitHub Pages): a meta refresh, a canonical
-link for search engines and a plain link, written in both URL styles MkDocs uses
-(articles/<old>/index.html and articles/<old>.html, for `make offline`)."""
+link for search engines and a plain link, written in the URL style of the build
+(articles/<old>/index.html, or articles/<old>.html for `make offline`)."""
 from __future__ import annotations
 
 import html
@@ -73,12 +73,15 @@ def _page(target: str, absolute: str, lang: str, text: str) -> str:
             f'<body>\n<p><a href="{href}">{html.escape(text)}</a></p>\n</body>\n</html>\n')
 
 
-def redirect_pages(redirects: dict[str, str], lang: str, text: str, base_url: str = "") -> dict[str, str]:
-    """Pages below one edition's docs folder; `base_url`: that edition's absolute address
-    (with a trailing slash), or "" when the site has none."""
+def redirect_pages(redirects: dict[str, str], lang: str, text: str, base_url: str = "",
+                   directory_urls: bool = True) -> dict[str, str]:
+    """Pages below one edition's docs folder, in the site's URL style; `base_url`: that
+    edition's absolute address (with a trailing slash), or "" when the site has none."""
     pages = {}
     for old, new in sorted(redirects.items()):
         absolute = f"{base_url}articles/{new}/" if base_url else ""
-        pages[f"articles/{old}/index.html"] = _page(f"../{new}/", absolute, lang, text)
-        pages[f"articles/{old}.html"] = _page(f"{new}.html", absolute, lang, text)
+        if directory_urls:
+            pages[f"articles/{old}/index.html"] = _page(f"../{new}/", absolute, lang, text)
+        else:
+            pages[f"articles/{old}.html"] = _page(f"{new}.html", absolute, lang, text)
     return pages
