@@ -43,7 +43,8 @@ def size(path: Path) -> int:
 
 def article_pages(site_dir: Path, seeds: Path) -> list[tuple[int, int]]:
     """(page HTML bytes, the source's own text bytes) per article page of one edition."""
-    sources = {p.stem.replace("_", "-").lower(): p.stat().st_size for p in seeds.glob("*.txt")}
+    from build_tools.sources import discover
+    sources = {src.slug: src.path.stat().st_size for src in discover(seeds)[0]}
     out = []
     for page in sorted((site_dir / "articles").glob("*/index.html")):
         if page.parent.name in sources:

@@ -18,7 +18,8 @@ from .model import Article
 from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
-from .editions import converter, converter_id, handwritten, tag_names
+from .editions import EDITIONS, converter, converter_id, handwritten, tag_names
+from .render.cite import citation
 from .render.article_page import article_page, heading_ids
 from .render.page_cache import KEPT, Kept, PageCache, page_key
 from .search.index import index_files
@@ -26,8 +27,11 @@ from .search.records import INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION
 from .search.tokens import Words
 from .render.glossary_pages import glossary_index, term_page
 from .render.pdf import print_documents, render_pdfs
-from .render.site_pages import article_index, home_page, tag_pages, title_of
-from .render.view import View
+from .render.site_pages import article_index, description_of, home_page, tag_pages, title_of
+from .render.feed import FILE as FEED_FILE, atom_feed, newest
+from .render.names import authors_of
+from .render.redirects import load_redirects, redirect_pages
+from .render.view import View, ui_strings
 from .translations import units
 from .sources import discover
 
@@ -83,7 +87,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
              "glossary/index.md": glossary_index(terms, view)}
     pages.update(article_index(articles, view))
     pages.update(tag_pages(articles, view))
-    fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}"
+    fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}\0{view.base_url}\0{view.directory_urls}"
     search = {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
@@ -93,6 +97,8 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
         else:
             pages[rel] = article_page(a, view, keys[rel])
             search[rel] = dict(article_record(a, view, words, heading_ids(a.doc)), key=keys[rel])
+        _, bib, ris = citation(a, view)
+        pages[f"articles/{a.source.slug}.bib"], pages[f"articles/{a.source.slug}.ris"] = bib, ris
     by_zh = {t.zh: t for t in terms}
     users: dict[str, list[Article]] = {}
     for a in articles:
@@ -113,9 +119,12 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
                  pdf: bool = False, clock=lambda stage: None, reuse: bool = True) -> dict[str, str | bytes | Kept]:
     """Every edition's pages (and PDFs, if asked), keyed by path below docs/; `reuse`: keep
     the article pages in docs/ whose inputs did not change."""
-    zh_view = View("zh-Hans", settings.root, tag_names(settings), pdf=pdf)
-    english = View("en", settings.root, tag_names(settings), pdf=pdf,
-                   units={a.source.stem: {u.text for u in units(a.doc)} for a in articles})
+    base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+    where = dict(directory_urls=settings.directory_urls, pdf=pdf)
+    zh_view = View("zh-Hans", settings.root, tag_names(settings), base_url=base, site_name=settings.site_name, **where)
+    english = View("en", settings.root, tag_names(settings), base_url=base and base + "en/",
+                   site_name=settings.site_name_en,
+                   units={a.source.stem: {u.text for u in units(a.doc)} for a in articles}, **where)
     words = Words(settings.cache / "search-words.pickle", [f for t in terms for f in t.forms])
     zh_cache, keys = PageCache(settings.docs, reuse), {}
     zh = edition_pages(settings, articles, terms, zh_view, words, zh_cache, keys)
@@ -124,12 +133,20 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     to_hant, hant = converter(settings), PageCache(settings.docs / "zh-Hant", reuse)
     pages: dict[str, str | bytes | Kept] = dict(zh)
     shared = handwritten(settings)
+    # An article's own absolute address (in its citation) is the only one a page holds.
+    own = (base + "articles/", base + "zh-Hant/articles/") if base else None
     for rel, text in zh.items():
         if text is KEPT:   # the Simplified page is current: its conversion may be too
             text = KEPT if hant.has(rel, keys[rel]) else zh_cache.read(rel)
-        pages["zh-Hant/" + rel] = text if text is KEPT else to_hant(text)
+        if text is not KEPT:
+            text = to_hant(text)
+            if own and rel.startswith("articles/"):
+                text = text.replace(*own)
+        pages["zh-Hant/" + rel] = text
     for rel, text in en.items():
         pages["en/" + rel] = text
+    pages.update(_redirects(settings, articles))
+    pages.update(_feeds(settings, articles, {"zh-Hans": zh_view, "en": english}, to_hant))
     for rel, data in shared.items():
         pages["zh-Hant/" + rel] = to_hant(data.decode("utf-8")) if rel.endswith(".md") else data
         pages["en/" + rel] = data
@@ -141,6 +158,36 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     if pdf:
         pages.update(render_pdfs(settings, print_documents(settings, articles, {"zh-Hans": zh_view, "en": english})))
         clock("PDF")
+    return pages
+
+
+def _feeds(settings: Settings, articles: list[Article], views: dict[str, View], to_hant) -> dict[str, str]:
+    """Each edition's Atom feed of its newest articles (render/feed.py)."""
+    pages = {}
+    limit = settings.feed_entries
+    for ed in EDITIONS:
+        view = views["en" if ed.code == "en" else "zh-Hans"]
+        conv = to_hant if ed.code == "zh-Hant" else (lambda t: t)
+        entries = [{"slug": a.source.slug, "title": conv(title_of(a, view)), "summary": conv(description_of(a, view)),
+                    "date": a.source.meta.get("date"), "authors": [conv(x.shown) for x in authors_of(a, view)]}
+                   for a in newest(articles)[:limit]]
+        base = settings.site_url.rstrip("/") + "/" + ed.prefix if settings.site_url else ""
+        pages[ed.prefix + FEED_FILE] = atom_feed(entries, conv(view.site_name), ed.code, base,
+                                                 settings.directory_urls, limit)
+    return pages
+
+
+def _redirects(settings: Settings, articles: list[Article]) -> dict[str, str]:
+    """Every edition's redirect pages from old article addresses (render/redirects.py)."""
+    found, errors = load_redirects(settings.seeds, [a.source for a in articles])
+    if errors:
+        raise BuildError(errors)
+    pages, ui = {}, ui_strings()
+    for ed in EDITIONS:
+        base = settings.site_url.rstrip("/") + "/" + ed.prefix if settings.site_url else ""
+        text = ui["zh-Hans" if ed.code == "zh-Hant" else ed.code]["moved"]
+        for rel, page in redirect_pages(found, ed.code, text, base, settings.directory_urls).items():
+            pages[ed.prefix + rel] = converter(settings)(page) if ed.code == "zh-Hant" else page
     return pages
 
 

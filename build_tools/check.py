@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .build import BuildError, load_articles, load_terms
 from .config import Settings
 from .editions import tag_names
+from .render.redirects import gone
 from .render.view import View
 from .reading import SourceError
 from .report import NO_TITLE
@@ -68,5 +69,7 @@ def check(settings: Settings) -> Report:
                                    f"(run `briefing translate {a.source.stem}` or edit translations/en/{a.source.stem}.po)")
         else:
             report.notes.append(line)
+    if articles:
+        report.warnings += gone(settings.seeds, [a.source for a in articles])
     report.notes.insert(0, f"{len(articles)} sources, {len(terms)} glossary terms")
     return report

@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 # What `briefing build` writes below docs/ (gitignored; everything else there is hand-written).
-GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json", "search")
+GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json", "search", "feed.xml")
 
 
 class ConfigError(Exception):
@@ -30,6 +30,9 @@ class Settings:
     edition: str = "zh-Hans"
     max_source_mb: float = 10
     pdf: bool = True
+    feed_entries: int = 20
+    site_url: str = ""            # the published address of the Simplified edition (the root)
+    directory_urls: bool = True   # articles/x/ (else articles/x.html, as `make offline` sets)
 
     @property
     def cache(self) -> Path:
@@ -63,6 +66,9 @@ def settings_from_config(config) -> Settings:
         edition=options.edition,
         max_source_mb=float(options.max_source_mb),
         pdf=options.pdf,
+        feed_entries=options.feed_entries,
+        site_url=str(config.site_url or ""),
+        directory_urls=bool(config.use_directory_urls),
     )
 
 

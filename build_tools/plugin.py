@@ -45,6 +45,7 @@ class BriefingConfig(base.Config):
     glossary = c.Type(str, default="seeds/glossary.yml")
     opencc_profile = c.Type(str, default="s2tw")
     max_source_mb = c.Type((int, float), default=10)
+    feed_entries = c.Type(int, default=20)   # newest articles in each edition's Atom feed
     # Briefing PDFs, the same for `briefing site` and `mkdocs build`/`serve` (pages link to
     # them, so the two must agree or each would rewrite the other's pages).
     pdf = Switch(default=True)
@@ -121,22 +122,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             render_html_page(page)
         return markdown
 
+    def on_env(self, env, *, config, files):
+        env.globals["briefing_edition"] = self.settings.edition   # every template, the sitemap too
+        return env
+
     def on_page_context(self, context, *, page, config, nav):
-        """Links to this page in every edition, relative and (with site_url) absolute."""
+        """Links to this page in every edition (the language switch); hreflang for search
+        engines is in the sitemap (theme/sitemap.xml)."""
         here = next(e for e in EDITIONS if e.code == self.settings.edition)
-        context["briefing_edition"] = here.code
         depth = page.url.count("/")   # "articles/x/" and "articles/x.html" alike
         up_to_root = "../" * len([p for p in here.prefix.split("/") if p])
-        root_url = ""
-        if config.site_url:
-            root_url = config.site_url[: len(config.site_url) - len(here.prefix)] if here.prefix and \
-                config.site_url.endswith(here.prefix) else config.site_url
-        links = []
-        for ed in EDITIONS:
-            href = "../" * depth + up_to_root + ed.prefix + page.url
-            links.append({"lang": ed.code, "name": ed.name, "href": href or "./",
-                          "absolute": root_url + ed.prefix + page.url if root_url else ""})
-        context["edition_links"] = links
+        context["edition_links"] = [{"lang": ed.code, "name": ed.name,
+                                     "href": "../" * depth + up_to_root + ed.prefix + page.url or "./"}
+                                    for ed in EDITIONS]
         # The tag chips above an article's title (Material's partials/tags.html), each linked
         # to its tag page.
         pages = page.meta.get("briefing_tags") or []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,16 +99,20 @@ def read_sidecar(path: Path) -> dict:
             if isinstance(text, str) and (m := INVISIBLE.search(text)):
                 raise SourceError(path, f"key '{key}' contains an invisible control character "
                                         f"(U+{ord(m.group()):04X}): remove it", line)
-    if isinstance(data.get("date"), str):
-        data["date"] = _parse_date(data["date"])
-    elif isinstance(data.get("date"), int):   # a bare year
+    if isinstance(data.get("date"), (str, int)):   # an int: a bare year
+        data["date_text"] = str(data["date"])      # as precise as given (2024, 2024-07)
         data["date"] = _parse_date(str(data["date"]))
     return data
 
 
+SLUG_WORDS_MAX = 60   # characters of an article slug made from its English title
+
+
 def slug_for(stem: str) -> str:
-    """From the file name's letters and digits; a name with none (a Chinese file name) gets
-    one from a hash of the name, so two such names do not collide."""
+    """The slug made from a file name (the address of an article with no English title,
+    and the address every article had before slugs came from titles: seeds/redirects.yml);
+    a name with no letters or digits (a Chinese file name) gets one from a hash of the
+    name, so two such names do not collide."""
     s = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
     return s or "s-" + hashlib.sha1(stem.encode("utf-8")).hexdigest()[:10]
 
@@ -123,6 +128,29 @@ def _refusal(path: Path, root: Path) -> str | None:
     if not path.is_file():
         return f"is not a regular file (a folder named *{path.suffix}?): rename it or move it out of seeds/"
     return None
+
+
+def slug_from_title(title: str) -> str:
+    """An address from an English title: ASCII letters and digits joined by hyphens,
+    apostrophes dropped (Japan's -> japans), cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", re.sub(r"['\u2019]", "", ascii_text.lower())).strip("-")
+    if len(s) > SLUG_WORDS_MAX:
+        words = s[:SLUG_WORDS_MAX + 1].split("-")[:-1]
+        while len(words) > 1 and words[-1] in _TRAILING:   # not "...-lessons-for"
+            words.pop()
+        s = "-".join(words)
+    return s
+
+
+_TRAILING = {"a", "an", "and", "amid", "at", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def article_slug(stem: str, meta: dict) -> str:
+    """The same in every edition: the sidecar's `slug`, else from `title_en`, else from the
+    file name."""
+    return meta.get("slug") or (slug_from_title(meta["title_en"]) if meta.get("title_en") else "") \
+        or slug_for(stem)
 
 
 def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
@@ -144,11 +172,16 @@ def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
         except SourceError as e:
             errors.append(e)
             meta = {}
-        slug = meta.get("slug") or slug_for(path.stem)
-        if slug in slugs:
-            errors.append(SourceError(path, f"slug '{slug}' is also used by {slugs[slug].name}; "
-                                            "set a different 'slug' in a sidecar"))
+        slug = article_slug(path.stem, meta)
+        if slug in slugs and meta.get("slug"):
+            errors.append(SourceError(path, f"address articles/{slug}/ is also that of {slugs[slug].name}; "
+                                            f"set a different 'slug' in {sidecar.name}"))
             continue
+        if slug in slugs:   # titles alike (or cut alike): the later file, in name order, gets -2, -3 …
+            n = 2
+            while f"{slug}-{n}" in slugs:
+                n += 1
+            slug = f"{slug}-{n}"
         slugs[slug] = path
         sources.append(Source(path, path.stem, slug, meta, sidecar if sidecar.exists() else None))
     return sources, errors

@@ -8,10 +8,10 @@ translate --update`, and the page says the translation is missing or stale. Prov
 translator comment on each entry: "provenance: human|machine; model: …; date: YYYY-MM-DD"."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import re
 
 import polib
 
@@ -33,6 +33,11 @@ def units(doc: Document) -> list[Unit]:
         if getattr(doc, kind):
             out.append(Unit(kind, getattr(doc, kind), kind))
     out += [Unit("keyword", k, "keywords") for k in doc.keywords]
+    # a group author's name (a person's is written in pinyin: render/names.py), and the
+    # bibliographic fields written in Chinese (affiliations, funding notes)
+    from .render.names import is_person
+    out += [Unit("author", a, "authors") for a in doc.authors if not is_person(a)]
+    out += [Unit("metadata", v, k) for k, v in doc.metadata.items() if _HAN.search(v)]
     for n, b in enumerate(doc.blocks, 1):
         if isinstance(b, Heading):
             out.append(Unit("heading", b.text, f"block {n}, line {b.line}"))
@@ -50,6 +55,9 @@ def units(doc: Document) -> list[Unit]:
             seen.add(u.text)
             unique.append(u)
     return unique
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def po_path(root: Path, lang: str, stem: str) -> Path:

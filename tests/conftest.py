@@ -17,6 +17,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from build_tools.config import GENERATED  # noqa: E402
 from build_tools.model import Heading, ListBlock, Paragraph, Table  # noqa: E402
+from build_tools.sources import discover  # noqa: E402
+
+# Each seed's article address (from its English title), by file stem and by its number ("003").
+SLUG = {k: s.slug for s in discover(ROOT / "seeds")[0] for k in (s.stem, s.stem[:3])}
 
 
 def doc_characters(doc) -> Counter:
@@ -59,7 +63,7 @@ def make_project(tmp: Path, seeds: list[Path] | None = None, extra: dict[str, st
         shutil.copy(path, tmp / "seeds" / path.name)
         if path.with_suffix(".yml").exists():
             shutil.copy(path.with_suffix(".yml"), tmp / "seeds" / path.with_suffix(".yml").name)
-    for data in ("glossary.yml", "tags.yml", "opencc_phrases.txt"):
+    for data in ("glossary.yml", "tags.yml", "opencc_phrases.txt", "redirects.yml"):
         if (ROOT / "seeds" / data).exists():
             shutil.copy(ROOT / "seeds" / data, tmp / "seeds" / data)
     for name, text in (extra or {}).items():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from browser import chromium, local_only, serve
-from conftest import ROOT, SEEDS, make_project, mkdocs_build
+from conftest import SLUG, ROOT, SEEDS, make_project, mkdocs_build
 from test_site import HOSTILE
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -32,9 +32,9 @@ def test_chinese_search_finds_the_article(built_site, browser):
         outside: list[str] = []
         local_only(page, outside)
         hrefs = search(page, base, "高新技术产品")
-        assert any("/articles/001-" in h for h in hrefs)
+        assert any(f"/articles/{SLUG['001']}" in h for h in hrefs)
         hrefs = search(page, base, "孤岛效应")
-        assert any("/articles/004-" in h for h in hrefs)
+        assert any(f"/articles/{SLUG['004']}" in h for h in hrefs)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "search.png"))
         assert outside == []
@@ -44,7 +44,7 @@ def test_article_page_on_a_phone_and_a_desktop(built_site, browser):
     with serve(built_site) as base:
         for name, size in (("desktop", (1280, 900)), ("phone", (390, 844))):
             page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-            page.goto(base + "/articles/003-5f74324b86afcf09/")
+            page.goto(base + f"/articles/{SLUG['003']}/")
             assert page.inner_text("h1").startswith("美日欧产业链安全保障机制")
             # nothing wider than the screen: no horizontal scrolling of the page itself
             assert page.evaluate("document.documentElement.scrollWidth") <= size[0] + 1
@@ -66,9 +66,9 @@ def test_hostile_source_runs_no_script_and_requests_nothing_outside(tmp_path, br
 
 
 @pytest.mark.parametrize("edition,query,expected", [
-    ("", "友岸外包", "/articles/003-"),
-    ("zh-Hant", "產業鏈", "/articles/002-"),
-    ("en", "friend-shoring", "/articles/003-"),
+    ("", "友岸外包", f"/articles/{SLUG['003']}"),
+    ("zh-Hant", "產業鏈", f"/articles/{SLUG['002']}"),
+    ("en", "friend-shoring", f"/articles/{SLUG['003']}"),
 ])
 def test_each_edition_searches_in_its_language(built_site, browser, edition, query, expected):
     with serve(built_site) as base:
@@ -83,10 +83,10 @@ def test_each_edition_searches_in_its_language(built_site, browser, edition, que
 def test_language_switch_stays_on_the_article(built_site, browser):
     with serve(built_site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base + "/articles/003-5f74324b86afcf09/")
-        for name, lang, path in (("繁體中文", "zh-Hant", "/zh-Hant/articles/003-5f74324b86afcf09/"),
-                                 ("English", "en", "/en/articles/003-5f74324b86afcf09/"),
-                                 ("简体中文", "zh-Hans", "/articles/003-5f74324b86afcf09/")):
+        page.goto(base + f"/articles/{SLUG['003']}/")
+        for name, lang, path in (("繁體中文", "zh-Hant", f"/zh-Hant/articles/{SLUG['003']}/"),
+                                 ("English", "en", f"/en/articles/{SLUG['003']}/"),
+                                 ("简体中文", "zh-Hans", f"/articles/{SLUG['003']}/")):
             page.hover(".md-header__option .md-select")
             page.click(f".md-select__link[hreflang='{lang}']")
             page.wait_for_load_state()
@@ -97,7 +97,7 @@ def test_language_switch_stays_on_the_article(built_site, browser):
 def test_parallel_view_aligns_paragraphs(built_site, browser):
     with serve(built_site) as base:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(base + "/en/articles/004-ad1ac5827ac4e647/")
+        page.goto(base + f"/en/articles/{SLUG['004']}/")
         assert not page.is_visible(".parallel .zh")
         page.check("#parallel-toggle")
         rows = page.eval_on_selector_all(".parallel", """rows => rows.map(r => {
@@ -109,7 +109,7 @@ def test_parallel_view_aligns_paragraphs(built_site, browser):
             assert shown and side_by_side and abs(zh_top - en_top) < 2
         page.screenshot(path=str(ARTIFACTS / "parallel.png"), full_page=True)
         phone = browser.new_page(viewport={"width": 390, "height": 844})
-        phone.goto(base + "/en/articles/004-ad1ac5827ac4e647/")
+        phone.goto(base + f"/en/articles/{SLUG['004']}/")
         phone.check("#parallel-toggle")
         stacked = phone.eval_on_selector(".parallel", """r => r.querySelector('.en').getBoundingClientRect().top
             > r.querySelector('.zh').getBoundingClientRect().bottom - 1""")
@@ -122,7 +122,7 @@ def test_printing_a_page_gives_a_clean_briefing(built_site, browser):
     import subprocess
     with serve(built_site) as base:
         page = browser.new_page()
-        page.goto(base + "/articles/003-5f74324b86afcf09/")
+        page.goto(base + f"/articles/{SLUG['003']}/")
         page.emulate_media(media="print")
         assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
         assert page.is_visible(".print-only")
@@ -134,8 +134,8 @@ def test_printing_a_page_gives_a_clean_briefing(built_site, browser):
 
 def test_no_request_leaves_the_host_in_any_edition(built_site, browser):
     with serve(built_site) as base:
-        for path in ("/", "/articles/001-c474f99a63ccbd04/", "/glossary/", "/zh-Hant/", "/zh-Hant/tags/",
-                     "/en/", "/en/articles/002-3387b5b2d225650c/", "/en/glossary/you-an-waibao/"):
+        for path in ("/", f"/articles/{SLUG['001']}/", "/glossary/", "/zh-Hant/", "/zh-Hant/tags/",
+                     "/en/", f"/en/articles/{SLUG['002']}/", "/en/glossary/you-an-waibao/"):
             page = browser.new_page()
             outside: list[str] = []
             local_only(page, outside)
@@ -189,7 +189,7 @@ def test_a_phrase_from_deep_in_the_body_is_found_and_links_to_its_paragraph(buil
         mark = page.wait_for_selector(".md-search-result__item mark", timeout=15000)   # excerpts shown
         assert mark.inner_text() in phrase
         links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-        first = next(h for h in links if "/articles/003-5f74324b86afcf09/" in h)
+        first = next(h for h in links if f"/articles/{SLUG['003']}/" in h)
         assert links.index(first) < 10 and first.endswith("#" + anchor), (phrase, links[:3])
         page.click(f".md-search-result__item a[href$='#{anchor}']")
         page.wait_for_load_state()

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from search_files import postings, vocabulary
-from conftest import SEEDS, build_all_editions, make_project, mkdocs_build
+from conftest import SLUG, SEEDS, build_all_editions, make_project, mkdocs_build
 
 from build_tools.build import load_articles, load_terms
 from build_tools.check import check
@@ -19,7 +19,7 @@ from build_tools.config import load_settings
 from build_tools.translate import translate_article
 from build_tools.translations import load_catalog, po_path
 
-ARTICLE = "articles/003-5f74324b86afcf09/index.html"
+ARTICLE = f"articles/{SLUG['003']}/index.html"
 
 
 def page(site, edition, rel=ARTICLE):
@@ -27,11 +27,14 @@ def page(site, edition, rel=ARTICLE):
 
 
 @pytest.mark.parametrize("edition,lang", [("", "zh-Hans"), ("zh-Hant", "zh-Hant"), ("en", "en")])
-def test_every_page_has_its_lang_and_alternates_to_the_same_page(built_site, edition, lang):
+def test_every_page_has_its_lang_and_switches_to_the_same_page(built_site, edition, lang):
     for rel in (ARTICLE, "glossary/you-an-waibao/index.html", "index.html"):
         html = page(built_site, edition, rel)
         assert f'<html lang="{lang}"' in html
-        alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+        # the language switch leads to this page in each edition (hreflang is in sitemap.xml:
+        # tests/test_readers.py; none in <head>, where Material would fetch a sitemap per link)
+        assert not re.search(r'<link rel="alternate" href="[^"]+" hreflang=', html)
+        alternates = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" class="md-select__link"', html))
         by_lang = {v: k for k, v in alternates.items()}
         assert set(by_lang) == {"zh-Hans", "zh-Hant", "en"}
         target = rel.removesuffix("index.html")
@@ -80,14 +83,14 @@ def test_each_edition_has_its_own_search_index(built_site):
     assert {"高新技术产品", "贸易摩擦"} <= set(hans) and "貿易摩擦" not in hans
     # English: stemmed words of the translations, and the original beside them
     assert {"friend", "tariff", "export", "高新技术产品"} <= set(en) and "tariffs" not in en
-    assert any(p.startswith("articles/003-") for p, _ in postings(built_site / "en", "friend"))
+    assert any(p.startswith(f"articles/{SLUG['003']}") for p, _ in postings(built_site / "en", "friend"))
 
 
 def test_phrase_dictionary_fixes_a_conversion_site_wide(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     (project / "seeds" / "opencc_phrases.txt").write_text("高端制造业\t高階製造業\n", encoding="utf-8")
     site = build_all_editions(project)
-    html = page(site, "zh-Hant", "articles/004-ad1ac5827ac4e647/index.html")
+    html = page(site, "zh-Hant", f"articles/{SLUG['004']}/index.html")
     assert "高階製造業" in html and "高端製造業" not in html.split("<article")[1]
 
 
@@ -120,7 +123,7 @@ def test_changed_paragraph_is_stale_and_translate_fills_it(tmp_path):
     report = check(settings)
     assert any("1 stale" in w and "004_" in w for w in report.warnings)
     site = build_all_editions(project)
-    html = page(site, "en", "articles/004-ad1ac5827ac4e647/index.html")
+    html = page(site, "en", f"articles/{SLUG['004']}/index.html")
     assert html.count('class="translation-stale"') == 1
     assert "在2016年至2018年间曾两次被" in html
 
@@ -146,7 +149,7 @@ def test_a_source_without_translation_still_builds_with_a_notice(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     shutil.rmtree(project / "translations")
     site = build_all_editions(project)
-    html = page(site, "en", "articles/004-ad1ac5827ac4e647/index.html")
+    html = page(site, "en", f"articles/{SLUG['004']}/index.html")
     assert "No English translation of this article yet" in html
     assert "Problems in China" in html            # the English title from the sidecar
 
@@ -161,5 +164,5 @@ def test_an_untranslated_article_says_so_once_and_shows_the_original(tmp_path):
     assert "translation-missing" not in html and 'class="parallel' not in html
     body = html.split('<div lang="zh-Hans">', 1)[1]
     assert "这是一篇还没有英文译文的新文章" in body and "结论部分同样没有译文" in body
-    translated = page(project / "site", "en", "articles/004-ad1ac5827ac4e647/index.html")
+    translated = page(project / "site", "en", f"articles/{SLUG['004']}/index.html")
     assert 'class="parallel"' in translated and "parallel-toggle" in translated

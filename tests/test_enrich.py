@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
-from conftest import ROOT, SEEDS, make_project
+from conftest import SLUG, ROOT, SEEDS, make_project
 
 from build_tools.build import load_articles, load_terms
 from build_tools.cleaning.pipeline import clean_text
@@ -316,7 +316,7 @@ def test_related_articles_with_shared_terms_as_reasons(corpus):
 def test_tags_come_from_sidecars_and_glossary_terms(corpus):
     articles, _ = corpus
     by_slug = {a.source.slug: a for a in articles}
-    tags = by_slug["003-5f74324b86afcf09"].enriched.tags
+    tags = by_slug[f"{SLUG['003']}"].enriched.tags
     assert {"美国", "日本", "欧盟"} <= set(tags)
 
 

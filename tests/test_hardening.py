@@ -97,7 +97,7 @@ def test_bad_sidecars_glossary_and_slugs_name_file_line_and_key(tmp_path):
     (seeds / "003_5f74324b86afcf09.yml").unlink()
     (seeds / "004_ad1ac5827ac4e647.yml").unlink()
     run = briefing(project, "check")
-    assert run.returncode == 1 and "slug '003-5f74324b86afcf09' is also used" in run.stderr
+    assert run.returncode == 1 and "address articles/003-5f74324b86afcf09/ is also that of" in run.stderr
     (seeds / "dup.yml").unlink()
     glossary = seeds / "glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "- zh: 高端\n  en: high-end\n  kind: concept\n"

@@ -7,7 +7,7 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import ROOT
+from conftest import SLUG, ROOT
 from pypdf import PdfReader
 
 from build_tools.build import load_articles, load_terms
@@ -93,12 +93,12 @@ def test_briefing_pack_and_first_pages_as_png(built_site, corpus, edition, prefi
 def test_pdfs_are_reproducible_and_linked(built_site, corpus):
     settings, articles = corpus
     from build_tools.render.pdf import _render, print_documents
-    docs = print_documents(settings, articles[4:], {"zh-Hans": View("zh-Hans", settings.root),
-                                                  "en": View("en", settings.root)})
-    html = docs["pdf/004-ad1ac5827ac4e647.pdf"]
-    assert _render(html) == _render(html) == (built_site / "pdf/004-ad1ac5827ac4e647.pdf").read_bytes()
-    page = (built_site / "articles/004-ad1ac5827ac4e647/index.html").read_text(encoding="utf-8")
-    assert 'href="../../pdf/004-ad1ac5827ac4e647.pdf"' in page
+    docs = print_documents(settings, articles[4:], {"zh-Hans": View("zh-Hans", settings.root, site_name=settings.site_name),
+                                                  "en": View("en", settings.root, site_name=settings.extra["site_name_en"])})
+    html = docs[f"pdf/{SLUG['004']}.pdf"]
+    assert _render(html) == _render(html) == (built_site / f"pdf/{SLUG['004']}.pdf").read_bytes()
+    page = (built_site / f"articles/{SLUG['004']}/index.html").read_text(encoding="utf-8")
+    assert f'href="../../pdf/{SLUG["004"]}.pdf"' in page
     assert 'href="pdf/briefing-pack.pdf"' in (built_site / "en/index.html").read_text(encoding="utf-8")
 
 
@@ -111,7 +111,7 @@ def test_pdfs_are_skipped_with_a_message(tmp_path):
                          text=True, env=dict(os.environ, BRIEFING_PDF="0"))
     assert run.returncode == 0 and "PDFs skipped" in run.stdout
     assert not list((project / "docs").rglob("*.pdf"))
-    assert ".pdf" not in (project / "docs" / "articles" / "004-ad1ac5827ac4e647.md").read_text(encoding="utf-8")
+    assert ".pdf" not in (project / "docs" / "articles" / f"{SLUG['004']}.md").read_text(encoding="utf-8")
 
 
 # what each edition's PDFs call themselves (cover and margins), and the others' names

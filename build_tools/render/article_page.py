@@ -4,12 +4,17 @@ summary, key points, key figures, related articles), then the full text — writ
 (shown with the parallel-view switch)."""
 from __future__ import annotations
 
+import re
+
 from ..enrich.corpus import anchor_for
 from ..model import Heading, ListBlock, Paragraph, Table
 from markupsafe import Markup
 
 from .html_doc import (NL, PAGE_FORMAT_KEY, Footnotes, admonition, esc, heading, inline_html, items, join, link,
                        paragraph, table, toc_entry)
+from .amounts import english_amount, english_measure
+from .cite import citation
+from .lang import marked, span
 from .page_cache import KEY
 from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
 from .view import View
@@ -25,7 +30,7 @@ def _abstract(article, view: View) -> str:
     body = paragraph(inline_html(text, spans=_terms(article, marks)) + status_badge(status, view), "abstract")
     if doc.keywords:
         body += Markup("\n<p><strong>{}</strong> {}</p>").format(
-            ui["keywords"] + ui["colon"].strip(), join((view.text(stem, k)[0] for k in doc.keywords), " · "))
+            ui["keywords"] + ui["colon"].strip(), join((marked(view.text(stem, k)[0], view) for k in doc.keywords), " · "))
     return admonition("abstract", ui["author_abstract"], body)
 
 
@@ -37,7 +42,7 @@ def _apparatus(article, view: View) -> list[str]:
     doc, e, ui, meta = article.doc, article.enriched, view.ui, article.source.meta
     stem = article.source.stem
     out = [_abstract(article, view)] if doc.abstract else []
-    extract = join((paragraph(esc(s) + _back(a)) for s, a in e.summary), "\n")
+    extract = join((paragraph(_extract_sentence(article, view, s, a) + _back(a)) for s, a in e.summary), "\n")
     editor = meta.get("summary_en" if view.english else "summary_zh")
     if editor:
         machine = not view.english and e.summary_source == "machine"
@@ -56,15 +61,13 @@ def _apparatus(article, view: View) -> list[str]:
         for section, point, anchor in e.key_points:
             head = view.text(stem, section)[0] if section else ""
             lead = Markup("<strong>{}</strong> ").format(head + ui["colon"].strip()) if head else Markup()
-            rows.append(lead + esc(point) + _back(anchor))
+            rows.append(lead + _extract_sentence(article, view, point, anchor) + _back(anchor))
     if rows:
         machine = points and not view.english and meta.get("key_points_zh_provenance", "").startswith("machine")
         out.append(admonition("tip", ui["machine_key_points" if machine else "key_points"], items(rows)))
     if e.figures:
-        units = ui.get("units", {})
-        cells = [[link("#" + e.anchors[f.block], esc(f.shown)) if f.block in e.anchors else esc(f.shown),
-                  esc(units.get(f.unit, f.unit)),
-                  esc(f.year), esc(f.what), esc(f.phrase)] for f in e.figures]
+        cells = [[link("#" + e.anchors[f.block], c[0]) if f.block in e.anchors else c[0]] + c[1:]
+                 for f, c in ((f, figure_cells(f, view)) for f in e.figures)]
         out.append(admonition("note", ui["key_figures"],
                               table([esc(h) for h in ui["figure_columns"]], cells, ["right"])))
     if e.related:
@@ -76,6 +79,47 @@ def _apparatus(article, view: View) -> list[str]:
                         + esc(ui["colon"] + ui["shared_terms"]) + " " + why)
         out.append(admonition("info", ui["related"], items(rows)))
     return out
+
+
+_ZH_SENTENCE = re.compile(r"[^。！？]+[。！？]?[”」』）)]*")
+_EN_SENTENCE = re.compile(r"\S.*?(?:[.!?][\"”’')\]]*(?=\s+[A-Z\"“‘(\d])|$)", re.S)
+
+
+def _extract_sentence(article, view: View, sentence: str, anchor: str) -> Markup:
+    """A sentence of the automatic extract, as HTML. In English: the sentence at the same
+    place in its paragraph's translation, when the translation has as many sentences as
+    the original; else the original, marked as Chinese."""
+    if not view.english:
+        return esc(sentence)
+    e, stem = article.enriched, article.source.stem
+    block = next((i for i, a in e.anchors.items() if a == anchor), None)
+    source = article.doc.blocks[block].text if block is not None else ""
+    translated, status = view.text(stem, source)
+    if status == "ok" and source:
+        zh = [m.group() for m in _ZH_SENTENCE.finditer(source) if m.group().strip()]
+        en = [m.group().strip() for m in _EN_SENTENCE.finditer(translated)]
+        at = next((k for k, z in enumerate(zh) if sentence.strip("，。；！？ ") in z), None)
+        if at is not None and len(zh) == len(en):
+            return esc(en[at])
+    return marked(sentence, view)
+
+
+def figure_cells(f, view: View) -> list[Markup]:
+    """One key figure's cells (HTML): the value as printed with its qualifier (f.shown); in
+    English, the amount in English number formatting and the measure in English words where
+    known (amounts.py); Chinese left is marked."""
+    if not view.english:
+        return [esc(f.shown), esc(f.unit), esc(f.year), esc(f.what), esc(f.phrase)]
+    amount = english_amount(f.value, f.unit) if not f.to else ""   # a change (A → B) as printed
+    value = esc(f.shown.replace(f.value, amount, 1)) if amount else esc(f.shown) + " " + marked(f.unit, view)
+    what = english_measure(f.what)
+    return [value, esc(f.year), esc(what) if what else span(f.what, "zh-Hans", view), span(f.phrase, "zh-Hans", view)]
+
+
+def _translated(view: View, stem: str, text: str) -> Markup:
+    """A unit's translation where there is one; else the original, marked as Chinese."""
+    shown, status = view.text(stem, text)
+    return marked(shown, view) if status == "ok" else marked(text, view) + status_badge(status, view)
 
 
 def _terms(article, marks) -> list:
@@ -93,8 +137,8 @@ def _paragraph_zh(article, i: int, b: Paragraph, notes: Footnotes | None) -> str
     return inline_html(b.text, b.notes if notes else [], b.lead, notes.ref if notes else None, spans)
 
 
-def _cells(rows: list[list[str]], translate) -> str:
-    rows = [[esc(translate(c)) if c.strip() else "" for c in row] for row in rows]
+def _cells(rows: list[list[str]], translate, view: View) -> str:
+    rows = [[marked(translate(c), view) if c.strip() else "" for c in row] for row in rows]
     return table(rows[0], rows[1:]) if rows else ""
 
 
@@ -117,15 +161,15 @@ def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str]
         toc.append(toc_entry(b.level + 1, anchor, text))
         return heading(b.level + 1, text, anchor, status_badge(status, view))
     if isinstance(b, ListBlock):
-        return items([esc(translate(t)) for t in b.items], ordered=True)
+        return items([marked(translate(t), view) for t in b.items], ordered=True)
     if isinstance(b, Table):
-        return _cells(b.rows, translate)
+        return _cells(b.rows, translate, view)
     if not english:
         return paragraph(_paragraph_zh(article, i, b, notes), e.anchors[i])
     text, status = view.text(stem, b.text)
     if status == "ok":
         # footnote references go at the end of the translated paragraph, in order
-        en = esc(text) + join(notes.ref(n) for n in b.notes)
+        en = marked(text, view) + join(notes.ref(n) for n in b.notes)
         zh = paragraph(_paragraph_zh(article, i, b, None))   # the English side has the notes
     else:
         en = _paragraph_zh(article, i, b, notes) + status_badge(status, view)
@@ -142,7 +186,7 @@ def article_page(article, view: View, key: str = "") -> str:
     toc: list = []
     out = [heading(1, title, "title")]
     if doc.subtitle:
-        out.append(Markup('<p class="briefing-subtitle">{}</p>').format(view.text(stem, doc.subtitle)[0]))
+        out.append(Markup('<p class="briefing-subtitle">{}</p>').format(marked(view.text(stem, doc.subtitle)[0], view)))
     out.append(source_line(article, view))
     if view.pdf:
         out.append(paragraph(link(f"../pdf/{article.source.slug}.pdf", ui["download_pdf"], "md-button")))
@@ -166,14 +210,17 @@ def article_page(article, view: View, key: str = "") -> str:
         toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
         out.append(heading(2, ui["bibliographic"], "bibliographic"))
         out.append(table([esc(h) for h in ui["bib_columns"]],
-                         [[esc(labels.get(k, k)), esc(v)] for k, v in doc.metadata.items()]))
+                         [[esc(labels.get(k, k)), _translated(view, stem, v)] for k, v in doc.metadata.items()]))
+    toc.append(toc_entry(2, "cite", ui["cite"]))
+    out.append(citation(article, view)[0])
     used = [t for t in article.terms if e.term_counts.get(t.zh)]
     if used:  # tooltips do not print: the printed page lists its terms at the end (their
         # definitions print after each term's first use: briefing.css)
-        terms = join((Markup("{} <em>{}</em>").format(t.en if view.english else t.zh, t.zh if view.english else t.en)
-                      for t in used), " · ")
+        other = "zh-Hans" if view.english else "en"
+        terms = join((Markup('{} <em lang="{}">{}</em>').format(t.en if view.english else t.zh, other,
+                                                               t.zh if view.english else t.en) for t in used), " · ")
         out.append(Markup('<div class="print-only"><h2>{}</h2><p>{}</p></div>').format(ui["glossary"], terms))
-    out.append(notes.section([(f.mark, esc(view.text(stem, f.text)[0])) for f in doc.footnotes]))
+    out.append(notes.section([(f.mark, _translated(view, stem, f.text)) for f in doc.footnotes]))
     meta = {KEY: key} if key else {}
     meta.update(title=title, description=description_of(article, view))
     if e.tags:   # shown above the title by the theme, linked to their pages by the plugin

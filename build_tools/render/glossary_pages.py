@@ -2,6 +2,8 @@
 alphabetically in English) and one page per term with backlinks to every article using it."""
 from __future__ import annotations
 
+import html
+
 from markupsafe import Markup
 
 from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, join, link, paragraph, table, toc_entry
@@ -26,7 +28,9 @@ def glossary_index(terms, view: View) -> str:
         for t in group:
             first, second = _name(t, view)
             definition = t.def_en if view.english else t.def_zh
-            lines.append(f"- [{escape(first)}]({t.slug}.md) **{escape(second)}** *{escape(t.pinyin)}*"
+            other = "zh-Hans" if view.english else "en"   # the other language, marked as such
+            lines.append(f'- [{escape(first)}]({t.slug}.md) <strong lang="{other}">{html.escape(second)}</strong> '
+                         f'<em lang="zh-Latn-pinyin">{html.escape(t.pinyin)}</em>'
                          f"{ui['colon']}{escape(definition)}")
         out.append(f"## {name}\n\n" + "\n".join(lines))
     return "\n\n".join(out) + "\n"

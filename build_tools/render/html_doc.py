@@ -90,7 +90,8 @@ def table(head: list | None, rows: list[list], align: list[str] | None = None) -
         for k, c in enumerate(row):
             a = align[k] if align and k < len(align) else ""
             style = Markup(' style="text-align: {};"').format(a) if a else Markup()
-            out.append(Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), style, c))
+            scope = Markup(' scope="col"') if tag == "th" else Markup()   # each cell's header, for screen readers
+            out.append(Markup("<{0}{1}{2}>{3}</{0}>").format(Markup(tag), scope, style, c))
         return Markup("<tr>{}</tr>").format(join(out))
     parts = [Markup("<table>")]
     if head is not None:

@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from ..editions import converter
 from ..fingerprint import fingerprint
+from .names import authors_of
 from .print_doc import article_body, document, pack_body
 from .view import View
 
@@ -48,9 +49,12 @@ def print_documents(settings, articles, views: dict[str, View]) -> dict[str, str
         convert = to_hant if edition == "zh-Hant" else (lambda s: s)
         for a in articles:
             created = a.source.meta["date"].isoformat() if a.source.meta.get("date") else ""
-            authors = view.ui["separator"].join(a.doc.authors)
+            authors = view.ui["separator"].join(x.shown for x in authors_of(a, view))
             html = document(a.title, view, article_body(a, view, 1, edition), authors, created)
-            out[f"{prefix}pdf/{a.source.slug}.pdf"] = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
+            html = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
+            if edition == "zh-Hant" and view.base_url:   # the citation's own address
+                html = html.replace(view.base_url + "articles/", view.base_url + "zh-Hant/articles/")
+            out[f"{prefix}pdf/{a.source.slug}.pdf"] = html
         name = settings.site_name_en if edition == "en" else settings.site_name
         html = document(name, view, pack_body(articles, view, name, date_text, edition), created=date_text)
         out[f"{prefix}pdf/{PACK}"] = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)

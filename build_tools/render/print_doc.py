@@ -12,7 +12,7 @@ import markdown
 
 from ..model import Heading, ListBlock, Paragraph, Table
 from .markdown_doc import escape, inline, table_markdown
-from .site_pages import title_of
+from .site_pages import source_parts, title_of
 from .view import View
 
 EDITION_NAMES = {"zh-Hans": "简体中文版", "zh-Hant": "繁体中文版", "en": "English edition"}
@@ -26,19 +26,7 @@ def _md(text: str, prefix: str) -> str:
 
 
 def _meta_line(article, view: View) -> str:
-    doc, meta, ui = article.doc, article.source.meta, view.ui
-    parts = []
-    authors = (meta.get("authors_en") if view.english else None) or doc.authors or meta.get("authors") or []
-    if authors:
-        parts.append(html.escape(ui["authors"] + ui["colon"] + ui["separator"].join(authors)))
-    for key, label in (("publication", "source"), ("date", "date")):
-        if meta.get(key):
-            value = meta[key].isoformat() if key == "date" else meta[key]
-            parts.append(html.escape(ui[label] + ui["colon"] + str(value)))
-    if meta.get("url"):
-        url = html.escape(meta["url"], quote=True)
-        parts.append(f'<a class="external" href="{url}">{html.escape(ui["original"])}</a>')
-    return " · ".join(parts)
+    return " · ".join(source_parts(article, view))
 
 
 def article_body(article, view: View, n: int, edition: str = "") -> str:
@@ -59,9 +47,10 @@ def article_body(article, view: View, n: int, edition: str = "") -> str:
     if points:
         boxes.append((ui["key_points"], "\n".join(f"- {escape(p)}" for p in points)))
     if e.figures:
-        units = ui.get("units", {})
-        rows = [[f.shown, units.get(f.unit, f.unit), f.year, f.what, f.phrase] for f in e.figures]
-        boxes.append((ui["key_figures"], table_markdown([ui["figure_columns"]] + rows)))
+        from .article_page import figure_cells
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in figure_cells(f, view)) + "</tr>" for f in e.figures)
+        head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in ui["figure_columns"])
+        boxes.append((ui["key_figures"], f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"))
     apparatus = "".join(f'<div class="box" markdown="1">\n\n## {escape(t)}\n\n{b}\n\n</div>\n' for t, b in boxes)
     body = [f'<div class="apparatus" markdown="1">\n{apparatus}\n</div>']
     for b in doc.blocks:
@@ -83,7 +72,21 @@ def article_body(article, view: View, n: int, edition: str = "") -> str:
         items = "".join(f"<dt>{html.escape(t.zh)} · {html.escape(t.en)} <i>{html.escape(t.pinyin)}</i></dt>"
                         f"<dd>{html.escape(t.def_en if view.english else t.def_zh)}</dd>" for t in used)
         body.append(f'## {escape(ui["glossary"])}\n\n<dl class="glossary-list">{items}</dl>')
+    body.append(_citation(article, view))
     return "".join(parts) + _md("\n\n".join(body), f"a{n}")
+
+
+def _citation(article, view: View) -> str:
+    """How to cite, as on the page (cite.py): the GB/T 7714 reference, the access-date
+    rule and the BibTeX and RIS records."""
+    from .cite import gbt7714, page_address, bibtex, ris, work_of
+    ui = view.ui
+    w = work_of(article, view, page_address(view, article.source.slug), view.site_name)
+    records = "".join(f'<p class="record-name">{name}</p><pre class="record">{html.escape(text)}</pre>'
+                      for name, text in (("BibTeX", bibtex(w, article.source.slug)), ("RIS", ris(w).replace("\r", ""))))
+    return (f'<div class="citation"><h2>{html.escape(ui["cite"])}</h2>'
+            f'<p><strong>{html.escape(ui["cite_gbt"])}</strong> {html.escape(gbt7714(w, ui["access_date"]))}</p>'
+            f'<p>{html.escape(ui["cite_rule"])}</p>{records}</div>')
 
 
 def document(title: str, view: View, body: str, author: str = "", created: str = "") -> str:

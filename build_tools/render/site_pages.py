@@ -4,6 +4,7 @@ through escape() (Markdown) or is escaped by html_doc's Markup helpers (HTML).""
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -13,6 +14,7 @@ from markupsafe import Markup
 
 from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
 from .markdown_doc import escape
+from .names import authors_html
 from .view import View
 
 
@@ -50,23 +52,30 @@ def description_of(article, view: View) -> str:
     return article.description
 
 
-def source_line(article, view: View) -> Markup:
-    doc, meta, ui = article.doc, article.source.meta, view.ui
+def source_parts(article, view: View) -> list[Markup]:
+    """Authors, publication, date and a link to the original, as HTML, each when known
+    (nothing when none is: a file name is not a source)."""
+    from .lang import span
+    meta, ui = article.source.meta, view.ui
     parts = []
-    authors = (meta.get("authors_en") if view.english else None) or doc.authors or meta.get("authors") or []
-    sep, colon = ui["separator"], ui["colon"]
+    colon = ui["colon"]
+    authors = authors_html(article, view)
     if authors:
-        parts.append(ui["authors"] + colon + sep.join(authors))
+        parts.append(esc(ui["authors"] + colon) + authors)
     publication = (meta.get("publication_en") if view.english else None) or meta.get("publication")
     if publication:
-        parts.append(ui["source"] + colon + publication)
+        lang = "en" if view.english and meta.get("publication_en") else "zh-Hans"
+        parts.append(esc(ui["source"] + colon) + span(publication, lang, view))
     if meta.get("date"):
-        parts.append(ui["date"] + colon + meta["date"].isoformat())
+        parts.append(esc(ui["date"] + colon + meta.get("date_text", meta["date"].isoformat())))
     if meta.get("url"):
         parts.append(Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(url(meta["url"]), ui["original"]))
-    if not parts:
-        parts.append(ui["source_file"] + colon + article.source.path.name)
-    return Markup('<p class="briefing-source">{}</p>').format(join(parts, " · "))
+    return parts
+
+
+def source_line(article, view: View) -> Markup:
+    parts = source_parts(article, view)
+    return Markup('<p class="briefing-source">{}</p>').format(join(parts, " · ")) if parts else Markup()
 
 
 def status_badge(status: str, view: View) -> Markup:
@@ -94,8 +103,9 @@ def article_list(articles, view: View, first: str, label: str) -> dict[str, str]
         rows = []
         for a in chunk:
             row = link(f"{to_articles}/{a.source.slug}.md", title_of(a, view))
-            if a.doc.authors:
-                row += " · " + esc(view.ui["separator"].join(a.doc.authors))
+            authors = authors_html(a, view)
+            if authors:
+                row += " · " + authors
             rows.append(row)
         nav = []
         if n > 0:
@@ -165,7 +175,8 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
     for z, n in sorted(totals.items(), key=lambda x: (-x[1], x[0]))[:20]:
         t = by_zh[z]
         first, second = (t.en, t.zh) if view.english else (t.zh, t.en)
-        top.append(f"[{escape(first)}](glossary/{t.slug}.md) ({escape(second)}, {n})")
+        other = "zh-Hans" if view.english else "en"
+        top.append(f'[{escape(first)}](glossary/{t.slug}.md) (<span lang="{other}">{html.escape(second)}</span>, {n})')
     if top:
         out.append(f"## {ui['frequent_terms']}\n\n" + " · ".join(top))
     return "\n\n".join(out) + "\n"

@@ -24,6 +24,9 @@ class View:
     tag_names: dict[str, str] = field(default_factory=dict)
     units: dict[str, set[str]] = field(default_factory=dict)   # stem -> current source units
     pdf: bool = False               # are briefing PDFs built (and so linked)?
+    base_url: str = ""              # the edition's absolute address ("" without site_url)
+    directory_urls: bool = True
+    site_name: str = ""
     _catalogs: dict = field(default_factory=dict)
 
     @property
