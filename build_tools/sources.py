@@ -159,8 +159,14 @@ def discover(seeds: Path) -> tuple[list[Source], list[SourceError]]:
     if not seeds.is_dir():
         return [], [SourceError(seeds, "the sources folder does not exist")]
     root = seeds.resolve().parent
+    folded: dict[str, Path] = {}
     for path in sorted(seeds.iterdir()):
         if path.suffix not in SOURCE_SUFFIXES or path.stem in RESERVED or path.name.startswith("."):
+            continue
+        # On a case-insensitive file system (macOS, Windows) these are one file: a clone there
+        # would silently lose one of them.
+        if (same := folded.setdefault(path.name.casefold(), path)) is not path:
+            errors.append(SourceError(path, f"differs from {same.name} only in letter case: rename one of them"))
             continue
         sidecar = path.with_suffix(".yml")
         refused = [(p, why) for p in (path, sidecar) if (p is path or p.is_symlink()) and (why := _refusal(p, root))]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from html import unescape
-import json
 import re
 import shutil
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
+from chat_server import ChatHandler
 from search_files import postings, vocabulary
 from conftest import SLUG, SEEDS, build_all_editions, make_project, mkdocs_build
 
@@ -94,24 +94,13 @@ def test_phrase_dictionary_fixes_a_conversion_site_wide(tmp_path):
     assert "高階製造業" in html and "高端製造業" not in html.split("<article")[1]
 
 
-class FakeLLM(BaseHTTPRequestHandler):
+class FakeLLM(ChatHandler):
     """An OpenAI-compatible chat-completions endpoint on 127.0.0.1 for the test."""
     requests: list = []
 
-    def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        FakeLLM.requests.append((self.path, self.headers.get("Authorization"), body))
+    def answer(self, body):
         text = body["messages"][-1]["content"].split("Translate:\n", 1)[1]
-        reply = {"choices": [{"message": {"role": "assistant", "content": f"EN[{len(text)}]"}}]}
-        data = json.dumps(reply).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+        return f"EN[{len(text)}]"
 
 
 def test_changed_paragraph_is_stale_and_translate_fills_it(tmp_path):

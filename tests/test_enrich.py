@@ -7,11 +7,12 @@ import json
 import re
 import threading
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from types import SimpleNamespace
 
 import pytest
 import yaml
+from chat_server import ChatHandler
 from conftest import SLUG, ROOT, SEEDS, make_project
 
 from build_tools.build import load_articles, load_terms
@@ -320,25 +321,15 @@ def test_tags_come_from_sidecars_and_glossary_terms(corpus):
     assert {"美国", "日本", "欧盟"} <= set(tags)
 
 
-class FakeSummarizer(BaseHTTPRequestHandler):
+class FakeSummarizer(ChatHandler):
     """An OpenAI-compatible chat-completions endpoint on 127.0.0.1 for the test."""
     requests: list = []
     reply = json.dumps({"summary": "机器摘要：高端制造业的问题与经验。",
                         "key_points": ["要点一，集群不完善。", "要点二，美日经验。", "要点三，发展路线。"]},
                        ensure_ascii=False)
 
-    def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        FakeSummarizer.requests.append((self.path, self.headers.get("Authorization"), body))
-        data = json.dumps({"choices": [{"message": {"role": "assistant", "content": FakeSummarizer.reply}}]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+    def answer(self, body):
+        return FakeSummarizer.reply
 
 
 def test_summarize_fills_only_what_the_sidecar_lacks_and_marks_it_machine_written(tmp_path, monkeypatch, capsys):

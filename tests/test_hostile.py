@@ -22,7 +22,7 @@ from browser import chromium, local_only, serve
 from conftest import SEEDS, make_project
 
 from build_tools.cleaning.pipeline import clean_file
-from build_tools.sources import slug_for
+from build_tools.sources import article_slug, slug_for
 from build_tools.translations import template
 
 BODY = "产业链韧性测试的正文第一段，说明高端制造业的发展与贸易政策的关系，是一个国家工业化的必然产物。"
@@ -65,6 +65,7 @@ ACCEPTED = {
     "h16.txt": (source("术语测试", "韧性测试一词与链字、C++(.*)?写法和[a-z]+模式。"), None, "C++(.*)?"),
     "h17.txt": (source("翻译测试"), None, "翻译测试"),   # its PO file holds scripts: see en_translation()
 }
+H15 = article_slug("h15", ACCEPTED["h15.txt"][1])   # its address: from its (hostile) English title
 HOSTILE_TERMS = """
 - zh: 韧性测试
   en: "resilience <script>alert(121)</script>"
@@ -175,7 +176,7 @@ def test_accepted_hostile_source_is_shown_as_text_and_runs_nothing(hostile, brow
     project, _ = hostile
     stem = Path(name).stem
     meta = ACCEPTED[name][1] or {}
-    slug = meta.get("slug") or slug_for(stem)
+    slug = article_slug(stem, meta)   # as the build makes it (sidecar slug, English title, file name)
     expected = ACCEPTED[name][2]
     with serve(project / "site") as base:
         for edition in EDITIONS:
@@ -201,7 +202,7 @@ def test_titles_and_descriptions_keep_their_quotes(hostile, browser):
             page, dialogs, _ = _visit(browser, base, f"/articles/{slug}/")
             assert page.title().startswith(title + " - ") and page.inner_text("h1").startswith(title)
             assert page.get_attribute('meta[property="og:title"]', "content") == title and dialogs == []
-        page, dialogs, _ = _visit(browser, base, "/en/articles/h15/")
+        page, dialogs, _ = _visit(browser, base, f"/en/articles/{H15}/")
         assert page.title().startswith('"><script>alert(115)</script>')
         assert page.get_attribute('meta[name="description"]', "content") == "Summary </title><svg onload=alert(1153)>"
         assert dialogs == []
@@ -227,13 +228,13 @@ def test_a_stray_byte_in_utf8_is_a_warning_not_mojibake(hostile):
 def test_hostile_sidecar_tags_and_url(hostile, browser):
     project, _ = hostile
     with serve(project / "site") as base:
-        page, dialogs, outside = _visit(browser, base, "/articles/h15/")
+        page, dialogs, outside = _visit(browser, base, f"/articles/{H15}/")
         chips = page.eval_on_selector_all(".md-tag", "els => els.map(e => e.textContent.trim())")
         assert "<script>alert(116)</script>标签" in chips
         href = page.get_attribute(".briefing-source a", "href")
         assert href == 'https://example.org/a"onmouseover="alert(1156)'
         tag_page = page.eval_on_selector(".md-tag", "e => e.getAttribute('href')")
-        page, more, outside2 = _visit(browser, base, "/en/articles/h15/")
+        page, more, outside2 = _visit(browser, base, f"/en/articles/{H15}/")
         assert "<img src=x onerror=alert(117)> tag" in page.eval_on_selector_all(
             ".md-tag", "els => els.map(e => e.textContent.trim())")
         assert dialogs == more == [] and outside == outside2 == [] and tag_page
@@ -321,7 +322,7 @@ REJECTED = {
     "folder-named-txt": ({"seeds/folder.txt/": ""}, ["folder.txt", "not a regular file"]),
     "symlink-out": ({"seeds/outside.txt": "->/etc/passwd"}, ["outside.txt", "outside the project"]),
     "case-colliding": ({"seeds/Case.txt": source("大写"), "seeds/case.txt": source("小写")},
-                       ["case.txt", "slug 'case' is also used"]),
+                       ["case.txt", "differs from Case.txt only in letter case"]),
     "sidecar-javascript-url": ({"seeds/s1.txt": source("链接"), "seeds/s1.yml": "url: javascript:alert(1)\n"},
                                ["s1.yml:1", "key 'url'"]),
     "sidecar-data-url": ({"seeds/s1b.txt": source("链接"), "seeds/s1b.yml": "title_en: ok\nurl: data:text/html,x\n"},

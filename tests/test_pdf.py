@@ -94,7 +94,7 @@ def test_pdfs_are_reproducible_and_linked(built_site, corpus):
     settings, articles = corpus
     from build_tools.render.pdf import _render, print_documents
     docs = print_documents(settings, articles[4:], {"zh-Hans": View("zh-Hans", settings.root, site_name=settings.site_name),
-                                                  "en": View("en", settings.root, site_name=settings.extra["site_name_en"])})
+                                                  "en": View("en", settings.root, site_name=settings.site_name_en)})
     html = docs[f"pdf/{SLUG['004']}.pdf"]
     assert _render(html) == _render(html) == (built_site / f"pdf/{SLUG['004']}.pdf").read_bytes()
     page = (built_site / f"articles/{SLUG['004']}/index.html").read_text(encoding="utf-8")

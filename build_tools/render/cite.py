@@ -10,6 +10,8 @@ the reference shows a placeholder for it, and the page says so (a build never wr
 today's date: builds are reproducible)."""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from dataclasses import dataclass
 
 from .names import authors_of
@@ -124,21 +126,22 @@ def page_address(view, slug: str) -> str:
     return view.base_url + article_href(slug, view.directory_urls) if view.base_url else ""
 
 
-def citation(article, view) -> tuple[str, str, str]:
+def citation(article, view) -> tuple[Markup, str, str]:
     """(HTML section for the page, BibTeX file, RIS file). Text escaped by construction."""
-    from .html_doc import esc, heading, link, paragraph
+    from .html_doc import NL, heading, join, link, paragraph
     from .lang import marked
     ui, slug = view.ui, article.source.slug
     w = work_of(article, view, page_address(view, slug), view.site_name)
     bib, ris_text = bibtex(w, slug), ris(w)
     ref = gbt7714(w, ui["access_date"])
-    html = "\n".join([
+    code = Markup('<details class="quote"><summary>{}</summary>\n<pre><code>{}</code></pre>\n</details>')
+    html = join([
         heading(2, ui["cite"], "cite"),
-        f'<p><strong>{esc(ui["cite_gbt"])}</strong></p>',
-        f'<div class="briefing-reference"><p>{marked(ref, view)}</p></div>',
-        paragraph(esc(ui["cite_rule"])),
-        f'<details class="quote"><summary>BibTeX</summary>\n<pre><code>{marked(bib, view)}</code></pre>\n</details>',
-        f'<details class="quote"><summary>RIS</summary>\n<pre><code>{marked(ris_text, view)}</code></pre>\n</details>',
-        paragraph(link(f"{slug}.bib", esc(ui["download_bibtex"])) + " · " + link(f"{slug}.ris", esc(ui["download_ris"]))),
-    ])
+        Markup("<p><strong>{}</strong></p>").format(ui["cite_gbt"]),
+        Markup('<div class="briefing-reference"><p>{}</p></div>').format(marked(ref, view)),
+        paragraph(ui["cite_rule"]),
+        code.format("BibTeX", marked(bib, view)),
+        code.format("RIS", marked(ris_text, view)),
+        paragraph(link(f"{slug}.bib", ui["download_bibtex"]) + " · " + link(f"{slug}.ris", ui["download_ris"])),
+    ], NL)
     return html, bib, ris_text
