@@ -18,20 +18,22 @@ from .model import Article
 from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
-from .editions import EDITIONS, converter, converter_id, handwritten, tag_names
+from .editions import EDITIONS, KeptConversions, converter_id, handwritten, tag_names
 from .render.cite import citation
-from .render.article_page import article_page, heading_ids
+from .render.article_page import article_page
+from .render.edition_view import hant_corpus
 from .render.page_cache import KEPT, Kept, PageCache, page_key
 from .search.index import index_files
 from .search.records import INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_record, markdown_record, term_record
-from .search.tokens import Words
+from .search.tokens import Words, converted_words
 from .render.glossary_pages import glossary_index, term_page
-from .render.pdf import print_documents, render_pdfs
+from .render.print_doc import print_documents
+from .render.pdf import render_pdfs
 from .render.site_pages import article_index, description_of, home_page, tag_pages, title_of
 from .render.feed import FILE as FEED_FILE, atom_feed, newest
 from .render.names import authors_of
 from .render.redirects import load_redirects, redirect_pages
-from .render.view import View, ui_strings
+from .render.view import View
 from .translations import units
 from .sources import discover
 
@@ -79,10 +81,12 @@ def load_articles(settings: Settings, progress=None, terms: list[Term] | None = 
 
 
 def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View,
-                  words: Words, cache: PageCache, keys: dict[str, str]) -> dict[str, str]:
-    """One edition's pages below its docs folder; an article whose page in docs/ carries
-    the same key is kept (KEPT), not rendered again. `keys` receives each article page's key."""
-    site_name = settings.site_name_en if view.english else settings.site_name
+                  words: Words, cache: PageCache, records_of=None) -> dict[str, str]:
+    """One edition's pages below its docs folder, from its view of the articles; an article
+    whose page in docs/ carries the same key is kept (KEPT), not rendered again.
+    `records_of(article)`: the article's search record, when the edition's words are not cut
+    from its own text (zh-Hant: the Simplified cuts, converted)."""
+    site_name = view.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
              "glossary/index.md": glossary_index(terms, view)}
     pages.update(article_index(articles, view))
@@ -91,12 +95,13 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     search = {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
-        keys[rel] = page_key(a, view, [title_of(o, view) for o, _, _ in a.enriched.related], fixed)
-        if cache.has(rel, keys[rel]):
+        key = page_key(a, view, [title_of(o, view) for o, _, _ in a.enriched.related], fixed)
+        if cache.has(rel, key):
             pages[rel], search[rel] = KEPT, cache.search[rel]
         else:
-            pages[rel] = article_page(a, view, keys[rel])
-            search[rel] = dict(article_record(a, view, words, heading_ids(a.doc)), key=keys[rel])
+            pages[rel] = article_page(a, view, key)
+            record = records_of(a) if records_of else article_record(a, view, words)
+            search[rel] = dict(record, key=key)
         _, bib, ris = citation(a, view)
         pages[f"articles/{a.source.slug}.bib"], pages[f"articles/{a.source.slug}.ris"] = bib, ris
     by_zh = {t.zh: t for t in terms}
@@ -110,84 +115,89 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
         search[rel] = term_record(t, view, words)
     for rel, data in handwritten(settings).items():   # the guide: Chinese in every edition
         if rel.endswith(".md") and rel not in pages:
-            search[rel] = markdown_record(data.decode("utf-8"), words)
+            search[rel] = markdown_record(data.decode("utf-8"), words, view)
     pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return pages
+
+
+def edition_views(settings: Settings, articles: list[Article], pdf: bool = False) -> dict[str, tuple[View, list]]:
+    """Each edition's view and its articles as that edition shows them (render/view.py,
+    render/edition_view.py)."""
+    base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+    where = dict(root=settings.root, tag_names=tag_names(settings), directory_urls=settings.directory_urls, pdf=pdf)
+    to_hant = KeptConversions(settings)
+    return {
+        "zh-Hans": (View("zh-Hans", base_url=base, site_name=settings.site_name, **where), articles),
+        "zh-Hant": (View("zh-Hant", base_url=base and base + "zh-Hant/", site_name=to_hant(settings.site_name),
+                         convert=to_hant, **where), hant_corpus(articles, to_hant)),
+        "en": (View("en", base_url=base and base + "en/", site_name=settings.site_name_en,
+                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles}, **where), articles),
+    }
 
 
 def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
                  pdf: bool = False, clock=lambda stage: None, reuse: bool = True) -> dict[str, str | bytes | Kept]:
     """Every edition's pages (and PDFs, if asked), keyed by path below docs/; `reuse`: keep
     the article pages in docs/ whose inputs did not change."""
-    base = settings.site_url.rstrip("/") + "/" if settings.site_url else ""
-    where = dict(directory_urls=settings.directory_urls, pdf=pdf)
-    zh_view = View("zh-Hans", settings.root, tag_names(settings), base_url=base, site_name=settings.site_name, **where)
-    english = View("en", settings.root, tag_names(settings), base_url=base and base + "en/",
-                   site_name=settings.site_name_en,
-                   units={a.source.stem: {u.text for u in units(a.doc)} for a in articles}, **where)
+    views = edition_views(settings, articles, pdf)
+    zh_view = views["zh-Hans"][0]
     words = Words(settings.cache / "search-words.pickle", [f for t in terms for f in t.forms])
-    zh_cache, keys = PageCache(settings.docs, reuse), {}
-    zh = edition_pages(settings, articles, terms, zh_view, words, zh_cache, keys)
-    en = edition_pages(settings, articles, terms, english, words, PageCache(settings.docs / "en", reuse), {})
-    words.save()
-    to_hant, hant = converter(settings), PageCache(settings.docs / "zh-Hant", reuse)
-    pages: dict[str, str | bytes | Kept] = dict(zh)
+    hant_words = converted_words(words, views["zh-Hant"][0].convert)
+    hant_records = {"zh-Hant": lambda a: dict(article_record(a.view_of, zh_view, hant_words),
+                                              title=title_of(a, views["zh-Hant"][0]),
+                                              tags=[views["zh-Hant"][0].tag(t) for t in a.enriched.tags])}
+    pages: dict[str, str | bytes | Kept] = {}
     shared = handwritten(settings)
-    # An article's own absolute address (in its citation) is the only one a page holds.
-    own = (base + "articles/", base + "zh-Hant/articles/") if base else None
-    for rel, text in zh.items():
-        if text is KEPT:   # the Simplified page is current: its conversion may be too
-            text = KEPT if hant.has(rel, keys[rel]) else zh_cache.read(rel)
-        if text is not KEPT:
-            text = to_hant(text)
-            if own and rel.startswith("articles/"):
-                text = text.replace(*own)
-        pages["zh-Hant/" + rel] = text
-    for rel, text in en.items():
-        pages["en/" + rel] = text
-    pages.update(_redirects(settings, articles))
-    pages.update(_feeds(settings, articles, {"zh-Hans": zh_view, "en": english}, to_hant))
-    for rel, data in shared.items():
-        pages["zh-Hant/" + rel] = to_hant(data.decode("utf-8")) if rel.endswith(".md") else data
-        pages["en/" + rel] = data
+    for ed in EDITIONS:
+        view, shown = views[ed.code]
+        cache = PageCache(settings.docs / ed.prefix, reuse)
+        ed_words = hant_words if ed.code == "zh-Hant" else words
+        for rel, text in edition_pages(settings, shown, terms, view, ed_words, cache, hant_records.get(ed.code)).items():
+            pages[ed.prefix + rel] = text
+        if ed.prefix:
+            for rel, data in shared.items():
+                pages[ed.prefix + rel] = view.han(data.decode("utf-8")) if rel.endswith(".md") else data
+    words.save()
+    views["zh-Hant"][0].convert.save()
+    pages.update(_redirects(settings, articles, views))
+    pages.update(_feeds(settings, views))
     clock("render 3 editions (pages, search records)")
-    for prefix in ("", "zh-Hant/", "en/"):
-        records = json.loads(pages[prefix + SEARCH_FILE])
-        pages.update((prefix + path, text) for path, text in index_files(records).items())
+    for ed in EDITIONS:
+        records = json.loads(pages[ed.prefix + SEARCH_FILE])
+        pages.update((ed.prefix + path, text) for path, text in index_files(records).items())
     clock("search index, 3 editions")
     if pdf:
-        pages.update(render_pdfs(settings, print_documents(settings, articles, {"zh-Hans": zh_view, "en": english})))
+        pages.update(render_pdfs(settings, print_documents(settings, views)))
         clock("PDF")
     return pages
 
 
-def _feeds(settings: Settings, articles: list[Article], views: dict[str, View], to_hant) -> dict[str, str]:
+def _feeds(settings: Settings, views: dict) -> dict[str, str]:
     """Each edition's Atom feed of its newest articles (render/feed.py)."""
     pages = {}
     limit = settings.feed_entries
     for ed in EDITIONS:
-        view = views["en" if ed.code == "en" else "zh-Hans"]
-        conv = to_hant if ed.code == "zh-Hant" else (lambda t: t)
-        entries = [{"slug": a.source.slug, "title": conv(title_of(a, view)), "summary": conv(description_of(a, view)),
-                    "date": a.source.meta.get("date"), "authors": [conv(x.shown) for x in authors_of(a, view)]}
+        view, articles = views[ed.code]
+        entries = [{"slug": a.source.slug, "title": title_of(a, view), "summary": description_of(a, view),
+                    "date": a.source.meta.get("date"), "authors": [x.shown for x in authors_of(a, view)]}
                    for a in newest(articles)[:limit]]
         base = settings.site_url.rstrip("/") + "/" + ed.prefix if settings.site_url else ""
-        pages[ed.prefix + FEED_FILE] = atom_feed(entries, conv(view.site_name), ed.code, base,
+        pages[ed.prefix + FEED_FILE] = atom_feed(entries, view.site_name, ed.code, base,
                                                  settings.directory_urls, limit)
     return pages
 
 
-def _redirects(settings: Settings, articles: list[Article]) -> dict[str, str]:
+def _redirects(settings: Settings, articles: list[Article], views: dict) -> dict[str, str]:
     """Every edition's redirect pages from old article addresses (render/redirects.py)."""
     found, errors = load_redirects(settings.seeds, [a.source for a in articles])
     if errors:
         raise BuildError(errors)
-    pages, ui = {}, ui_strings()
+    pages = {}
     for ed in EDITIONS:
         base = settings.site_url.rstrip("/") + "/" + ed.prefix if settings.site_url else ""
-        text = ui["zh-Hans" if ed.code == "zh-Hant" else ed.code]["moved"]
+        text = views[ed.code][0].ui["moved"]
         for rel, page in redirect_pages(found, ed.code, text, base, settings.directory_urls).items():
-            pages[ed.prefix + rel] = converter(settings)(page) if ed.code == "zh-Hant" else page
+            pages[ed.prefix + rel] = page
     return pages
 
 

@@ -97,6 +97,29 @@ def converter(settings: Settings) -> Converter:
     return _converters[key]
 
 
+class KeptConversions:
+    """A converter whose results are kept across builds (a cache file, keyed by the text and
+    the converter's settings): the 繁體中文 view of an unchanged article costs lookups, not
+    OpenCC runs, so an incremental build does not convert the corpus again."""
+
+    def __init__(self, settings: Settings):
+        from .memo import PersistentMemo
+        self._convert = converter(settings)
+        self._stamp = converter_id(settings) + "\0"
+        self._memo = PersistentMemo(settings.cache / "zh-Hant-text.pickle")
+
+    def __call__(self, text: str) -> str:
+        key = self._stamp + text
+        out = self._memo.get(key)
+        if out is None:
+            out = self._convert(text)
+            self._memo.put(key, out)
+        return out
+
+    def save(self) -> None:
+        self._memo.save()
+
+
 def converter_id(settings: Settings) -> str:
     """Changes whenever the conversion would: the profile and the phrase dictionary."""
     phrases = settings.seeds / "opencc_phrases.txt"

@@ -145,6 +145,9 @@ class Article:
     doc: Document
     terms: list = field(default_factory=list)
     enriched: object = None
+    # For an edition's view of an article (render/edition_view.py), the article it shows:
+    # what identifies its parts (heading anchors) comes from there.
+    view_of: "Article | None" = None
 
     @cached_property
     def term_index(self) -> dict[str, Term]:

@@ -92,9 +92,10 @@ def test_briefing_pack_and_first_pages_as_png(built_site, corpus, edition, prefi
 
 def test_pdfs_are_reproducible_and_linked(built_site, corpus):
     settings, articles = corpus
-    from build_tools.render.pdf import _render, print_documents
-    docs = print_documents(settings, articles[4:], {"zh-Hans": View("zh-Hans", settings.root, site_name=settings.site_name),
-                                                  "en": View("en", settings.root, site_name=settings.site_name_en)})
+    from build_tools.build import edition_views
+    from build_tools.render.pdf import _render
+    from build_tools.render.print_doc import print_documents
+    docs = print_documents(settings, edition_views(settings, articles[4:]))
     html = docs[f"pdf/{SLUG['004']}.pdf"]
     assert _render(html) == _render(html) == (built_site / f"pdf/{SLUG['004']}.pdf").read_bytes()
     page = (built_site / f"articles/{SLUG['004']}/index.html").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from ..enrich.corpus import anchor_for
 from ..model import Heading, ListBlock, Paragraph, Table
 from markupsafe import Markup
 
-from .html_doc import (NL, PAGE_FORMAT_KEY, Footnotes, admonition, esc, heading, inline_html, items, join, link,
+from .html_doc import (Html, NL, PAGE_FORMAT_KEY, Footnotes, admonition, esc, heading, inline_html, items, join, link,
                        paragraph, table, toc_entry)
 from .amounts import english_amount, english_measure
 from .cite import citation
@@ -29,13 +29,13 @@ def _abstract(article, view: View) -> str:
     # "abstract": where the glossary links a term first used in the abstract (enrich/corpus.py)
     body = paragraph(inline_html(text, spans=_terms(article, marks)) + status_badge(status, view), "abstract")
     if doc.keywords:
-        body += Markup("\n<p><strong>{}</strong> {}</p>").format(
+        body += Html("\n<p><strong>{}</strong> {}</p>").format(
             ui["keywords"] + ui["colon"].strip(), join((marked(view.text(stem, k)[0], view) for k in doc.keywords), " · "))
     return admonition("abstract", ui["author_abstract"], body)
 
 
 def _back(anchor: str) -> Markup:
-    return Markup(' <a href="#{}">↩</a>').format(anchor) if anchor else Markup()
+    return Html(' <a href="#{}">↩</a>').format(anchor) if anchor else Markup()
 
 
 def _apparatus(article, view: View) -> list[str]:
@@ -60,7 +60,7 @@ def _apparatus(article, view: View) -> list[str]:
         rows = []
         for section, point, anchor in e.key_points:
             head = view.text(stem, section)[0] if section else ""
-            lead = Markup("<strong>{}</strong> ").format(head + ui["colon"].strip()) if head else Markup()
+            lead = Html("<strong>{}</strong> ").format(head + ui["colon"].strip()) if head else Markup()
             rows.append(lead + _extract_sentence(article, view, point, anchor) + _back(anchor))
     if rows:
         machine = points and not view.english and meta.get("key_points_zh_provenance", "").startswith("machine")
@@ -73,7 +73,7 @@ def _apparatus(article, view: View) -> list[str]:
     if e.related:
         rows = []
         for other, _, shared in e.related:
-            names = [t.en if view.english else t.zh for t in shared]
+            names = [t.en if view.english else view.han(t.zh) for t in shared]
             why = esc(ui["separator"].join(names)) or esc(ui["similar_text"])
             rows.append(link(f"{other.source.slug}.md", esc(title_of(other, view)))
                         + esc(ui["colon"] + ui["shared_terms"]) + " " + why)
@@ -142,9 +142,11 @@ def _cells(rows: list[list[str]], translate, view: View) -> str:
     return table(rows[0], rows[1:]) if rows else ""
 
 
-def heading_ids(doc) -> dict[int, str]:
+def heading_ids(article) -> dict[int, str]:
     """Block index -> id of each heading: from its text, so edits elsewhere do not move it
-    (the page and its search entries both use these)."""
+    (the page and its search entries both use these); from the Simplified text in every
+    edition, so that switching edition keeps a #fragment."""
+    doc = (article.view_of or article).doc
     taken: set[str] = set()
     return {i: anchor_for(b.text, taken, "h-") for i, b in enumerate(doc.blocks) if isinstance(b, Heading)}
 
@@ -174,7 +176,7 @@ def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str]
     else:
         en = _paragraph_zh(article, i, b, notes) + status_badge(status, view)
         zh = Markup()
-    return Markup('<div class="parallel" id="{}">\n<div class="zh" lang="zh-Hans">\n{}\n</div>\n'
+    return Html('<div class="parallel" id="{}">\n<div class="zh" lang="zh-Hans">\n{}\n</div>\n'
                   '<div class="en" lang="en">\n{}\n</div>\n</div>').format(e.anchors[i], zh, paragraph(en))
 
 
@@ -182,11 +184,11 @@ def article_page(article, view: View, key: str = "") -> str:
     """`key`: what the page is made from (page_cache.py), first in its front matter."""
     doc, e, ui, stem = article.doc, article.enriched, view.ui, article.source.stem
     title = title_of(article, view)
-    notes, ids = Footnotes(doc.footnotes), heading_ids(doc)
+    notes, ids = Footnotes(doc.footnotes), heading_ids(article)
     toc: list = []
     out = [heading(1, title, "title")]
     if doc.subtitle:
-        out.append(Markup('<p class="briefing-subtitle">{}</p>').format(marked(view.text(stem, doc.subtitle)[0], view)))
+        out.append(Html('<p class="briefing-subtitle">{}</p>').format(marked(view.text(stem, doc.subtitle)[0], view)))
     out.append(source_line(article, view))
     if view.pdf:
         out.append(paragraph(link(f"../pdf/{article.source.slug}.pdf", ui["download_pdf"], "md-button")))
@@ -199,11 +201,11 @@ def article_page(article, view: View, key: str = "") -> str:
     toc.append(toc_entry(2, "full-text", ui["body"]))
     out.append(heading(2, ui["body"], "full-text"))
     if parallel:
-        out.append(Markup('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
+        out.append(Html('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
                           '<label for="parallel-toggle" class="parallel-label">{}</label></div>').format(ui["parallel"]))
     body = [_block(article, view, i, b, notes, ids, toc, parallel) for i, b in enumerate(doc.blocks)]
     if view.english and not parallel:
-        body = [Markup('<div lang="zh-Hans">')] + body + [Markup("</div>")]
+        body = [Html('<div lang="zh-Hans">')] + body + [Html("</div>")]
     out += body
     if doc.metadata:
         labels = ui["meta_labels"]
@@ -217,9 +219,9 @@ def article_page(article, view: View, key: str = "") -> str:
     if used:  # tooltips do not print: the printed page lists its terms at the end (their
         # definitions print after each term's first use: briefing.css)
         other = "zh-Hans" if view.english else "en"
-        terms = join((Markup('{} <em lang="{}">{}</em>').format(t.en if view.english else t.zh, other,
+        terms = join((Html('{} <em lang="{}">{}</em>').format(t.en if view.english else view.han(t.zh), other,
                                                                t.zh if view.english else t.en) for t in used), " · ")
-        out.append(Markup('<div class="print-only"><h2>{}</h2><p>{}</p></div>').format(ui["glossary"], terms))
+        out.append(Html('<div class="print-only"><h2>{}</h2><p>{}</p></div>').format(ui["glossary"], terms))
     out.append(notes.section([(f.mark, _translated(view, stem, f.text)) for f in doc.footnotes]))
     meta = {KEY: key} if key else {}
     meta.update(title=title, description=description_of(article, view))

@@ -128,17 +128,17 @@ def page_address(view, slug: str) -> str:
 
 def citation(article, view) -> tuple[Markup, str, str]:
     """(HTML section for the page, BibTeX file, RIS file). Text escaped by construction."""
-    from .html_doc import NL, heading, join, link, paragraph
+    from .html_doc import Html, NL, heading, join, link, paragraph
     from .lang import marked
     ui, slug = view.ui, article.source.slug
     w = work_of(article, view, page_address(view, slug), view.site_name)
     bib, ris_text = bibtex(w, slug), ris(w)
     ref = gbt7714(w, ui["access_date"])
-    code = Markup('<details class="quote"><summary>{}</summary>\n<pre><code>{}</code></pre>\n</details>')
+    code = Html('<details class="quote"><summary>{}</summary>\n<pre><code>{}</code></pre>\n</details>')
     html = join([
         heading(2, ui["cite"], "cite"),
-        Markup("<p><strong>{}</strong></p>").format(ui["cite_gbt"]),
-        Markup('<div class="briefing-reference"><p>{}</p></div>').format(marked(ref, view)),
+        Html("<p><strong>{}</strong></p>").format(ui["cite_gbt"]),
+        Html('<div class="briefing-reference"><p>{}</p></div>').format(marked(ref, view)),
         paragraph(ui["cite_rule"]),
         code.format("BibTeX", marked(bib, view)),
         code.format("RIS", marked(ris_text, view)),

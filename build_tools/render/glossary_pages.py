@@ -6,14 +6,14 @@ import html
 
 from markupsafe import Markup
 
-from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, join, link, paragraph, table, toc_entry
+from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, join, link, paragraph, table, toc_entry
 from .markdown_doc import escape
 from .site_pages import front_matter, title_of
 from .view import View
 
 
 def _name(term, view: View) -> tuple[str, str]:
-    return (term.en, term.zh) if view.english else (term.zh, term.en)
+    return (term.en, term.zh) if view.english else (view.han(term.zh), term.en)
 
 
 def glossary_index(terms, view: View) -> str:
@@ -27,7 +27,7 @@ def glossary_index(terms, view: View) -> str:
         lines = []
         for t in group:
             first, second = _name(t, view)
-            definition = t.def_en if view.english else t.def_zh
+            definition = t.def_en if view.english else view.han(t.def_zh)
             other = "zh-Hans" if view.english else "en"   # the other language, marked as such
             lines.append(f'- [{escape(first)}]({t.slug}.md) <strong lang="{other}">{html.escape(second)}</strong> '
                          f'<em lang="zh-Latn-pinyin">{html.escape(t.pinyin)}</em>'
@@ -41,14 +41,14 @@ def term_page(term, articles, by_zh, view: View) -> str:
     of articles in a large corpus."""
     ui = view.ui
     first, second = _name(term, view)
-    defs = [term.def_en, term.def_zh] if view.english else [term.def_zh, term.def_en]
-    alt = Markup(" ({}: {})").format(ui["also_rendered"], "; ".join(term.en_alt)) if term.en_alt else Markup()
+    defs = [term.def_en, term.def_zh] if view.english else [view.han(term.def_zh), term.def_en]
+    alt = Html(" ({}: {})").format(ui["also_rendered"], "; ".join(term.en_alt)) if term.en_alt else Markup()
     out = [heading(1, first, "title"),
-           paragraph(Markup("<strong>{}</strong>{} · <em>{}</em> · {}").format(second, alt, term.pinyin,
+           paragraph(Html("<strong>{}</strong>{} · <em>{}</em> · {}").format(second, alt, term.pinyin,
                                                                                ui["kinds"][term.kind])),
            paragraph(esc(defs[0])), paragraph(esc(defs[1]))]
     if term.aliases:
-        out.append(paragraph(esc(ui["aliases"] + ui["colon"] + ui["separator"].join(term.aliases))))
+        out.append(paragraph(esc(ui["aliases"] + ui["colon"] + ui["separator"].join(view.han(x) for x in term.aliases))))
     related = [by_zh[r] for r in term.related if r in by_zh]
     if related:
         out.append(paragraph(esc(ui["related_terms"] + ui["colon"]) + join(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .html_doc import Html
 from markupsafe import Markup, escape
 
 # Han characters with the CJK punctuation and full-width forms that run with them.
@@ -17,7 +18,7 @@ def span(text: str, lang: str, view) -> Markup:
     """Escaped text, in an element marked with its language when that is not the page's."""
     if lang == view.code or (lang.startswith("zh") and not view.english):
         return escape(text)
-    return Markup('<span lang="{}">{}</span>').format(lang, text)
+    return Html('<span lang="{}">{}</span>').format(lang, text)
 
 
 def marked(text: str, view) -> Markup:
@@ -28,7 +29,7 @@ def marked(text: str, view) -> Markup:
     for m in _HAN_RUN.finditer(text):
         run = m.group().rstrip()
         out.append(escape(text[pos:m.start()]))
-        out.append(Markup('<span lang="zh-Hans">{}</span>').format(run))
+        out.append(Html('<span lang="zh-Hans">{}</span>').format(run))
         pos = m.start() + len(run)
     out.append(escape(text[pos:]))
-    return Markup("").join(out)
+    return Html("").join(out)

@@ -2,18 +2,14 @@
 numbers in the margins, contents with target-counter page numbers, PDF bookmarks from the
 headings, embedded subset fonts) and byte-identical output for identical input.
 
-Per edition: one PDF per article and a briefing pack. Renders are cached by the hash of
+Per edition: one PDF per article and a briefing pack (print_doc.py writes their HTML). Renders are cached by the hash of
 their HTML, and run in a process pool."""
 from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from ..editions import converter
 from ..fingerprint import fingerprint
-from .names import authors_of
-from .print_doc import article_body, document, pack_body
-from .view import View
 
 
 def pdf_status(wanted: bool) -> tuple[bool, str]:
@@ -30,35 +26,9 @@ def pdf_status(wanted: bool) -> tuple[bool, str]:
     return True, ""
 
 
-PACK = "briefing-pack.pdf"   # each edition's pack, in that edition's pdf/ folder
-
-
 def _render(html: str) -> bytes:
     import weasyprint
     return weasyprint.HTML(string=html).write_pdf()
-
-
-def print_documents(settings, articles, views: dict[str, View]) -> dict[str, str]:
-    """Print HTML for every PDF, keyed by its path below docs/."""
-    to_hant = converter(settings)
-    dates = [a.source.meta["date"] for a in articles if a.source.meta.get("date")]
-    date_text = max(dates).isoformat() if dates else ""
-    out = {}
-    for edition, prefix in (("zh-Hans", ""), ("zh-Hant", "zh-Hant/"), ("en", "en/")):
-        view = views["en" if edition == "en" else "zh-Hans"]
-        convert = to_hant if edition == "zh-Hant" else (lambda s: s)
-        for a in articles:
-            created = a.source.meta["date"].isoformat() if a.source.meta.get("date") else ""
-            authors = view.ui["separator"].join(x.shown for x in authors_of(a, view))
-            html = document(a.title, view, article_body(a, view, 1, edition), authors, created)
-            html = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
-            if edition == "zh-Hant" and view.base_url:   # the citation's own address
-                html = html.replace(view.base_url + "articles/", view.base_url + "zh-Hant/articles/")
-            out[f"{prefix}pdf/{a.source.slug}.pdf"] = html
-        name = settings.site_name_en if edition == "en" else settings.site_name
-        html = document(name, view, pack_body(articles, view, name, date_text, edition), created=date_text)
-        out[f"{prefix}pdf/{PACK}"] = convert(html).replace('lang="zh-Hans"', f'lang="{edition}"', 1)
-    return out
 
 
 def render_pdfs(settings, docs: dict[str, str], workers: int | None = None) -> dict[str, bytes]:

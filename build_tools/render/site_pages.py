@@ -12,7 +12,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
-from .html_doc import NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
+from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
 from .markdown_doc import escape
 from .names import authors_html
 from .view import View
@@ -29,11 +29,23 @@ def term_span(mark, t, prefix: str) -> tuple[int, int, str, str]:
     English rendering and definition as its tooltip (printed after it, too: briefing.css);
     later ones show the English rendering (once per paragraph: article_page.py) — a
     definition on every use made long articles' pages carry 100 KB of markup."""
-    if mark.link:
-        return (mark.start, mark.end, Markup('<a class="glossary-term" href="{}{}.md" title="{}">').format(
-            prefix, t.slug, tooltip(f"{t.en} — {t.def_en}")), Markup("</a>"))
-    return (mark.start, mark.end, Markup('<abbr class="glossary-term" title="{}" tabindex="0">').format(tooltip(t.en)),
-            Markup("</abbr>"))
+    return (mark.start, mark.end, *_term_markup(t, mark.link, prefix))
+
+
+_TERM_MARKUP: dict = {}
+
+
+def _term_markup(t, link: bool, prefix: str) -> tuple[Markup, Markup]:
+    """The same for every use of a term (made once per build, not once per use)."""
+    key = (t.slug, t.en, t.def_en, link, prefix)
+    if key not in _TERM_MARKUP:
+        if link:
+            _TERM_MARKUP[key] = (Html('<a class="glossary-term" href="{}{}.md" title="{}">').format(
+                prefix, t.slug, tooltip(f"{t.en} — {t.def_en}")), Markup("</a>"))
+        else:
+            _TERM_MARKUP[key] = (Html('<abbr class="glossary-term" title="{}" tabindex="0">').format(tooltip(t.en)),
+                                 Markup("</abbr>"))
+    return _TERM_MARKUP[key]
 
 
 def title_of(article, view: View) -> str:
@@ -69,19 +81,19 @@ def source_parts(article, view: View) -> list[Markup]:
     if meta.get("date"):
         parts.append(esc(ui["date"] + colon + meta.get("date_text", meta["date"].isoformat())))
     if meta.get("url"):
-        parts.append(Markup('<a href="{}" rel="nofollow noopener">{}</a>').format(url(meta["url"]), ui["original"]))
+        parts.append(Html('<a href="{}" rel="nofollow noopener">{}</a>').format(url(meta["url"]), ui["original"]))
     return parts
 
 
 def source_line(article, view: View) -> Markup:
     parts = source_parts(article, view)
-    return Markup('<p class="briefing-source">{}</p>').format(join(parts, " · ")) if parts else Markup()
+    return Html('<p class="briefing-source">{}</p>').format(join(parts, " · ")) if parts else Markup()
 
 
 def status_badge(status: str, view: View) -> Markup:
     if status == "ok":
         return Markup()
-    return Markup(' <span class="translation-{}" title="{}">⚠ {}</span>').format(status, tooltip(view.ui[status]),
+    return Html(' <span class="translation-{}" title="{}">⚠ {}</span>').format(status, tooltip(view.ui[status]),
                                                                                 view.ui[status])
 
 
@@ -174,7 +186,7 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
     top = []
     for z, n in sorted(totals.items(), key=lambda x: (-x[1], x[0]))[:20]:
         t = by_zh[z]
-        first, second = (t.en, t.zh) if view.english else (t.zh, t.en)
+        first, second = (t.en, t.zh) if view.english else (view.han(t.zh), t.en)
         other = "zh-Hans" if view.english else "en"
         top.append(f'[{escape(first)}](glossary/{t.slug}.md) (<span lang="{other}">{html.escape(second)}</span>, {n})')
     if top:

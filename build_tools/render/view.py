@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -17,9 +18,19 @@ def ui_strings() -> dict:
     return yaml.safe_load((Path(__file__).parent.parent / "data" / "ui.yml").read_text("utf-8"))
 
 
+def _converted(value, convert):
+    if isinstance(value, str):
+        return convert(value)
+    if isinstance(value, list):
+        return [_converted(v, convert) for v in value]
+    if isinstance(value, dict):
+        return {k: _converted(v, convert) for k, v in value.items()}
+    return value
+
+
 @dataclass
 class View:
-    code: str                       # zh-Hans or en (zh-Hant is zh-Hans converted)
+    code: str                       # zh-Hans, zh-Hant or en
     root: Path
     tag_names: dict[str, str] = field(default_factory=dict)
     units: dict[str, set[str]] = field(default_factory=dict)   # stem -> current source units
@@ -27,18 +38,28 @@ class View:
     base_url: str = ""              # the edition's absolute address ("" without site_url)
     directory_urls: bool = True
     site_name: str = ""
+    # zh-Hant: the OpenCC converter (editions.Converter) its Chinese is written with; its
+    # articles are converted views of the model (edition_view.py), its labels converted here.
+    convert: Callable[[str], str] | None = None
     _catalogs: dict = field(default_factory=dict)
+    _ui: dict | None = None
 
     @property
     def ui(self) -> dict:
-        return ui_strings()[self.code]
+        if self._ui is None:
+            self._ui = _converted(ui_strings()["zh-Hans"], self.convert) if self.convert else ui_strings()[self.code]
+        return self._ui
+
+    def han(self, text: str) -> str:
+        """Chinese text from the model (a glossary term, a tag) as this edition writes it."""
+        return self.convert(text) if self.convert and text else text
 
     @property
     def english(self) -> bool:
         return self.code == "en"
 
     def tag(self, name: str) -> str:
-        return self.tag_names.get(name, name) if self.english else name
+        return self.tag_names.get(name, name) if self.english else self.han(name)
 
     def catalog(self, stem: str) -> dict:
         if stem not in self._catalogs:

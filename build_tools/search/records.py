@@ -15,8 +15,10 @@ def _unit(words, texts) -> str:
     return " ".join(sorted({w for t in texts if t for w in words(t)}))
 
 
-def article_record(article, view, words, heading_ids: dict[int, str]) -> dict:
+def article_record(article, view, words) -> dict:
+    from ..render.article_page import heading_ids
     from ..render.site_pages import title_of
+    ids = heading_ids(article)
     doc, e, meta, stem = article.doc, article.enriched, article.source.meta, article.source.stem
     # The English page shows the original beside its translation: both are searched there.
     both = (lambda t: [view.text(stem, t)[0], t]) if view.english else (lambda t: [t])
@@ -31,7 +33,7 @@ def article_record(article, view, words, heading_ids: dict[int, str]) -> dict:
     units: list[list] = [["", top]]
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Heading):
-            units.append([heading_ids[i], both(b.text)])
+            units.append([ids[i], both(b.text)])
         elif isinstance(b, Paragraph):
             units.append([e.anchors.get(i, units[-1][0]), both(b.text)])
         elif isinstance(b, ListBlock):
@@ -49,13 +51,13 @@ def article_record(article, view, words, heading_ids: dict[int, str]) -> dict:
 def term_record(term, view, words) -> dict:
     first, second = (term.en, term.zh) if view.english else (term.zh, term.en)
     texts = [first, second, term.pinyin, " ".join(term.aliases), " ".join(term.en_alt), term.def_zh, term.def_en]
-    return {"title": f"{first} · {second}", "tags": [view.ui.get("glossary", "")],
+    return {"title": view.han(f"{first} · {second}"), "tags": [view.ui.get("glossary", "")],
             "units": [["", _unit(words, texts)]]}
 
 
-def markdown_record(text: str, words) -> dict:
+def markdown_record(text: str, words, view) -> dict:
     """A hand-written page (docs/guide/…): one unit, its title from its first heading."""
     if text.startswith("---\n") and "\n---\n" in text[4:]:
         text = text[text.index("\n---\n", 4) + 5:]
     title = next((line.lstrip("#").strip() for line in text.splitlines() if line.startswith("# ")), "")
-    return {"title": title, "tags": [], "units": [["", _unit(words, [text])]]}
+    return {"title": view.han(title), "tags": [], "units": [["", _unit(words, [text])]]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from ..memo import PersistentMemo
@@ -20,6 +21,7 @@ STEM_RULES = (("sses", "ss", 2), ("ies", "y", 2), ("ss", "ss", 1), ("us", "us", 
               ("s", "", 3), ("ing", "", 3), ("ed", "", 3), ("ly", "", 3))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     if not word.isalpha():
         return word
@@ -29,8 +31,16 @@ def stem(word: str) -> str:
     return word
 
 
+# Letters and digits, and the symbols NFKC turns into letters or digits (℃, Ⅳ, ㎏, ⒈).
+_ALNUM = re.compile(r"[^\W_]|[\u20a8\u2100-\u218f\u2460-\u24ff\u3200-\u33ff\U0001f100-\U0001f1ff]")
+
+
 def latin_words(text: str) -> list[str]:
-    return [stem(w) for w in WORD.findall(unicodedata.normalize("NFKC", text).lower())]
+    if not _ALNUM.search(text):   # punctuation and spaces between Han runs: most calls
+        return []
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return [stem(w) for w in WORD.findall(text.lower())]
 
 
 class Words:
@@ -63,3 +73,20 @@ class Words:
 
     def save(self) -> None:
         self.memo.save()
+
+
+def converted_words(words: Words, convert):
+    """The words of a Simplified text as the 繁體中文 edition's index holds them: cut as the
+    Simplified text is (the glossary is jieba's dictionary in Simplified), each word then
+    converted — the same words, written the other way."""
+    seen: dict[str, str] = {}
+
+    def cut(text: str) -> list[str]:
+        out = []
+        for w in words(text):
+            c = seen.get(w)
+            if c is None:
+                c = seen[w] = convert(w)
+            out.append(c)
+        return out
+    return cut

@@ -1,0 +1,106 @@
+"""The 繁體中文 view of the corpus, from the model: each article as a copy whose every text a
+page shows is converted with OpenCC (editions.Converter) — document, sidecar fields shown,
+enrichment (summary, key points, figures) — so that the same writer renders all three
+editions and nothing converts rendered HTML.
+
+What identifies things stays as it is in the model: slugs, anchors (from the Simplified
+text: the language switch keeps a page's #fragment), glossary keys (term names are
+converted where shown: View.han), tag keys (View.tag converts the name shown). Offsets into
+a text (glossary marks, footnote references, a bold lead) are carried over: when a
+conversion changes a text's length, it is converted piece by piece between those offsets."""
+from __future__ import annotations
+
+import dataclasses
+from ..model import Article, Document, Heading, ListBlock, Paragraph, Table
+
+# Sidecar keys that are not shown as Chinese text (addresses, dates, tags as keys, English).
+_KEEP_META = ("url", "date", "tags", "doi", "slug")
+
+
+def _with_cuts(convert, text: str, cuts) -> tuple[str, callable]:
+    """(converted text, old offset -> new offset)."""
+    whole = convert(text)
+    if len(whole) == len(text):
+        return whole, lambda k: k
+    points = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
+    pieces = [convert(text[a:b]) for a, b in zip(points, points[1:])]
+    moved, pos = {}, 0
+    for point, piece in zip(points, pieces + [""]):
+        moved[point] = pos
+        pos += len(piece)
+    return "".join(pieces), moved.__getitem__
+
+
+def _meta(meta: dict, convert) -> dict:
+    out = {}
+    for k, v in meta.items():
+        if k in _KEEP_META or k.endswith("_en"):
+            out[k] = v
+        elif isinstance(v, str):
+            out[k] = convert(v)
+        elif isinstance(v, list) and all(isinstance(x, str) for x in v):
+            out[k] = [convert(x) for x in v]
+        else:
+            out[k] = v
+    return out
+
+
+def _paragraph(b: Paragraph, marks: list, convert):
+    cuts = [n.offset for n in b.notes] + [b.lead] + [p for m in marks for p in (m.start, m.end)]
+    text, at = _with_cuts(convert, b.text, cuts)
+    notes = [dataclasses.replace(n, offset=at(n.offset)) for n in b.notes]
+    para = dataclasses.replace(b, text=text, notes=notes, lead=at(b.lead) if b.lead else 0)
+    return para, [dataclasses.replace(m, start=at(m.start), end=at(m.end)) for m in marks]
+
+
+def hant_article(article: Article, convert) -> Article:
+    """The article as the 繁體中文 edition shows it (`related` still points at the
+    Simplified articles: hant_corpus maps them)."""
+    doc, e = article.doc, article.enriched
+    c = convert
+    blocks, marks = [], {}
+    for i, b in enumerate(doc.blocks):
+        if isinstance(b, Paragraph):
+            para, m = _paragraph(b, e.marks.get(i, []), c)
+            blocks.append(para)
+            if i in e.marks:
+                marks[i] = m
+        elif isinstance(b, Heading):
+            blocks.append(dataclasses.replace(b, text=c(b.text)))
+        elif isinstance(b, ListBlock):
+            blocks.append(dataclasses.replace(b, items=[c(t) for t in b.items]))
+        elif isinstance(b, Table):
+            blocks.append(dataclasses.replace(b, rows=[[c(x) for x in row] for row in b.rows]))
+    abstract = doc.abstract
+    if abstract:
+        cuts = [p for m in e.marks.get(-1, []) for p in (m.start, m.end)]
+        abstract, at = _with_cuts(c, abstract, cuts)
+        if -1 in e.marks:
+            marks[-1] = [dataclasses.replace(m, start=at(m.start), end=at(m.end)) for m in e.marks[-1]]
+    for i, m in e.marks.items():
+        marks.setdefault(i, m)   # marks of blocks other than paragraphs and the abstract
+    new_doc = Document(
+        source=doc.source, title=c(doc.title) if doc.title else doc.title,
+        subtitle=c(doc.subtitle) if doc.subtitle else doc.subtitle,
+        authors=[c(a) for a in doc.authors], abstract=abstract, keywords=[c(k) for k in doc.keywords],
+        metadata={k: c(v) for k, v in doc.metadata.items()}, blocks=blocks,
+        footnotes=[dataclasses.replace(f, text=c(f.text)) for f in doc.footnotes],
+        removed=doc.removed, changes=doc.changes)
+    figures = [dataclasses.replace(f, value=c(f.value), unit=c(f.unit), year=c(f.year), what=c(f.what),
+                                   phrase=c(f.phrase), to=c(f.to)) for f in e.figures]
+    enriched = dataclasses.replace(
+        e, summary=[(c(s), a) for s, a in e.summary], editor_summary=c(e.editor_summary),
+        key_points=[(c(s), c(p), a) for s, p, a in e.key_points], figures=figures, marks=marks)
+    source = dataclasses.replace(article.source, meta=_meta(article.source.meta, c))
+    return Article(source, new_doc, article.terms, enriched, view_of=article)
+
+
+def hant_corpus(articles: list[Article], convert) -> list[Article]:
+    """Every article's 繁體中文 view, related articles pointing at each other's views."""
+    views = [hant_article(a, convert) for a in articles]
+    by_slug = {v.source.slug: v for v in views}
+    for v in views:
+        v.enriched.related = [(by_slug.get(o.source.slug, o), score, shared)
+                              for o, score, shared in v.enriched.related]
+    return views
+
