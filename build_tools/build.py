@@ -25,8 +25,8 @@ from .render.edition_view import hant_corpus
 from .render.page_cache import KEPT, Kept, PageCache, page_key
 from .search.index import index_files
 from .search.records import INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_record, markdown_record, term_record
-from .search.tokens import Words, converted_words
-from .render.glossary_pages import glossary_index, term_page
+from .search.tokens import Words, converted_record, converted_words
+from .render.glossary_pages import glossary_index, term_key, term_page
 from .render.print_doc import print_documents
 from .render.pdf import render_pdfs
 from .render.site_pages import article_index, description_of, home_page, tag_pages, title_of
@@ -89,9 +89,9 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     site_name = view.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
              "glossary/index.md": glossary_index(terms, view)}
-    pages.update(article_index(articles, view))
-    pages.update(tag_pages(articles, view))
-    fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}\0{view.base_url}\0{view.directory_urls}"
+    fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}\0{view.base_url}\0{view.directory_urls}\0{view.pdf}"
+    pages.update(article_index(articles, view, cache.has_page))
+    pages.update(tag_pages(articles, view, cache.has_page))
     search = {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
@@ -102,8 +102,11 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
             pages[rel] = article_page(a, view, key)
             record = records_of(a) if records_of else article_record(a, view, words)
             search[rel] = dict(record, key=key)
-        _, bib, ris = citation(a, view)
-        pages[f"articles/{a.source.slug}.bib"], pages[f"articles/{a.source.slug}.ris"] = bib, ris
+        bib, ris = f"articles/{a.source.slug}.bib", f"articles/{a.source.slug}.ris"
+        if pages[rel] is KEPT and cache.exists(bib) and cache.exists(ris):   # made with the page
+            pages[bib] = pages[ris] = KEPT
+        else:
+            _, pages[bib], pages[ris] = citation(a, view)
     by_zh = {t.zh: t for t in terms}
     users: dict[str, list[Article]] = {}
     for a in articles:
@@ -111,7 +114,8 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
             users.setdefault(zh, []).append(a)
     for t in terms:
         rel = f"glossary/{t.slug}.md"
-        pages[rel] = term_page(t, users.get(t.zh, []), by_zh, view)
+        key = term_key(t, users.get(t.zh, []), by_zh, view, fixed)
+        pages[rel] = KEPT if cache.has_page(rel, key) else term_page(t, users.get(t.zh, []), by_zh, view, key)
         search[rel] = term_record(t, view, words)
     for rel, data in handwritten(settings).items():   # the guide: Chinese in every edition
         if rel.endswith(".md") and rel not in pages:
@@ -140,20 +144,24 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     """Every edition's pages (and PDFs, if asked), keyed by path below docs/; `reuse`: keep
     the article pages in docs/ whose inputs did not change."""
     views = edition_views(settings, articles, pdf)
-    zh_view = views["zh-Hans"][0]
     words = Words(settings.cache / "search-words.pickle", [f for t in terms for f in t.forms])
-    hant_words = converted_words(words, views["zh-Hant"][0].convert)
-    hant_records = {"zh-Hant": lambda a: dict(article_record(a.view_of, zh_view, hant_words),
-                                              title=title_of(a, views["zh-Hant"][0]),
-                                              tags=[views["zh-Hant"][0].tag(t) for t in a.enriched.tags])}
+    hant, hant_words = views["zh-Hant"][0], converted_words(words, views["zh-Hant"][0].convert)
+    simplified: dict = {}   # the zh-Hans edition's search records, which zh-Hant converts
+
+    def hant_record(a):
+        record = converted_record(simplified[f"articles/{a.source.slug}.md"], hant.convert)
+        return record | {"title": title_of(a, hant), "tags": [hant.tag(t) for t in a.enriched.tags]}
     pages: dict[str, str | bytes | Kept] = {}
     shared = handwritten(settings)
     for ed in EDITIONS:
         view, shown = views[ed.code]
         cache = PageCache(settings.docs / ed.prefix, reuse)
         ed_words = hant_words if ed.code == "zh-Hant" else words
-        for rel, text in edition_pages(settings, shown, terms, view, ed_words, cache, hant_records.get(ed.code)).items():
+        records_of = hant_record if ed.code == "zh-Hant" else None
+        for rel, text in edition_pages(settings, shown, terms, view, ed_words, cache, records_of).items():
             pages[ed.prefix + rel] = text
+        if ed.code == "zh-Hans":
+            simplified = json.loads(pages[SEARCH_FILE])
         if ed.prefix:
             for rel, data in shared.items():
                 pages[ed.prefix + rel] = view.han(data.decode("utf-8")) if rel.endswith(".md") else data

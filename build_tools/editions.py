@@ -150,11 +150,16 @@ def tag_names(settings: Settings) -> dict[str, str]:
 
 
 def handwritten(settings: Settings) -> dict[str, bytes]:
-    """The hand-written files of docs/ (guide pages, assets), which every edition shares."""
+    """The hand-written files of docs/ (guide pages, assets), which every edition shares
+    (the generated folders, thousands of files in a large corpus, are not walked)."""
     out = {}
     generated = set(settings.generated)
-    for path in sorted(settings.docs.rglob("*")):
-        rel = path.relative_to(settings.docs).as_posix()
-        if path.is_file() and rel.split("/")[0] not in generated:
-            out[rel] = path.read_bytes()
+    if not settings.docs.is_dir():
+        return out
+    for top in sorted(settings.docs.iterdir()):
+        if top.name in generated:
+            continue
+        for path in [top] if top.is_file() else sorted(top.rglob("*")):
+            if path.is_file():
+                out[path.relative_to(settings.docs).as_posix()] = path.read_bytes()
     return out

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, join, link, paragraph, table, toc_entry
 from .markdown_doc import escape
+from .page_cache import KEY
 from .site_pages import front_matter, title_of
 from .view import View
 
@@ -36,9 +37,19 @@ def glossary_index(terms, view: View) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def term_page(term, articles, by_zh, view: View) -> str:
+def term_key(term, articles, by_zh, view: View, fixed: str) -> str:
+    """Everything a term's page is made from (page_cache.py): kept when none of it changed."""
+    from dataclasses import asdict
+    from ..fingerprint import fingerprint
+    uses = [[a.source.slug, title_of(a, view), a.enriched.term_counts[term.zh], a.enriched.first_anchor.get(term.zh, "")]
+            for a in articles if a.enriched.term_counts.get(term.zh)]
+    related = [[by_zh[r].slug, _name(by_zh[r], view)[0]] for r in term.related if r in by_zh]
+    return fingerprint(asdict(term), view.code, fixed, related, uses, code=True)
+
+
+def term_page(term, articles, by_zh, view: View, key: str = "") -> str:
     """Written as HTML (html_doc.py says why): a common term's table of uses lists hundreds
-    of articles in a large corpus."""
+    of articles in a large corpus. `key`: what the page is made from (term_key)."""
     ui = view.ui
     first, second = _name(term, view)
     defs = [term.def_en, term.def_zh] if view.english else [view.han(term.def_zh), term.def_en]
@@ -65,6 +76,7 @@ def term_page(term, articles, by_zh, view: View) -> str:
         out.append(table([esc(h) for h in ui["used_columns"]], rows, ["", "right", ""]))
     else:
         out.append(paragraph(esc(ui["unused"])))
-    meta = {"title": f"{first} · {second}", "description": term.def_en, PAGE_FORMAT_KEY: True,
+    meta = {KEY: key} if key else {}
+    meta |= {"title": f"{first} · {second}", "description": term.def_en, PAGE_FORMAT_KEY: True,
             "briefing_toc": [toc_entry(1, "title", first), toc_entry(2, "used-in", ui["used_in"])]}
     return front_matter(meta) + str(join(out, NL)) + "\n"

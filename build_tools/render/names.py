@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -40,6 +41,7 @@ def _split(name: str) -> tuple[str, str]:
     return name[:n], name[n:]
 
 
+@lru_cache(maxsize=1 << 14)
 def pinyin(name: str) -> tuple[str, str]:
     """(family, given) in pinyin, capitalized: 郝宇彪 -> (Hao, Yubiao)."""
     from pypinyin import lazy_pinyin

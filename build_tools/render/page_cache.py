@@ -41,7 +41,7 @@ class PageCache:
     """The pages one edition has in docs/ (below `folder`), and their search entries."""
 
     def __init__(self, folder: Path, reuse: bool = True):
-        self.folder = folder
+        self.folder, self.reuse = folder, reuse
         index = folder / INDEX_FILE
         try:
             self.search = json.loads(index.read_text(encoding="utf-8")) if reuse and index.exists() else {}
@@ -59,6 +59,20 @@ class PageCache:
         except (OSError, UnicodeDecodeError):
             return False
         return head.startswith(f'---\n{KEY}: "{key}"\n')
+
+    def has_page(self, rel: str, key: str) -> bool:
+        """A page with no search entries of its own (or entries made again cheaply: a
+        glossary entry's) is in docs/ with this key."""
+        if not self.reuse or not key:
+            return False
+        try:
+            with open(self.folder / rel, encoding="utf-8") as fh:
+                return fh.read(200).startswith(f'---\n{KEY}: "{key}"\n')
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def exists(self, rel: str) -> bool:
+        return self.reuse and (self.folder / rel).is_file()
 
     def read(self, rel: str) -> str:
         return (self.folder / rel).read_text(encoding="utf-8")

@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
 from .markdown_doc import escape
-from .names import authors_html
+from .names import authors_html, authors_of
+from .page_cache import KEPT, KEY
 from .view import View
 
 
@@ -101,7 +102,7 @@ PAGE_SIZE = 100   # articles per page of the article list
 HOME_LIMIT = 20   # newest articles on the home page
 
 
-def article_list(articles, view: View, first: str, label: str) -> dict[str, str]:
+def article_list(articles, view: View, first: str, label: str, kept=None) -> dict[str, str]:
     """A list of articles, paginated (`first` is the first page's path below docs/, the
     others are numbered after it), so no page grows with the corpus. Written as HTML
     (html_doc.py): a page of a hundred links was a second of Python-Markdown per edition."""
@@ -112,6 +113,16 @@ def article_list(articles, view: View, first: str, label: str) -> dict[str, str]
     more = "page-{n}.md" if stem == "index" else stem + "-{n}.md"
     names = [stem + ".md"] + [more.format(n=n) for n in range(2, len(chunks) + 1)]
     for n, (name, chunk) in enumerate(zip(names, chunks)):
+        rel = posixpath.join(folder, name)
+        key = ""
+        if kept:   # `kept(rel, key)`: the page is in docs/ as it would be written (page_cache.py)
+            from ..fingerprint import fingerprint
+            key = fingerprint(view.code, label, names, n, [[a.source.slug, title_of(a, view),
+                                                            [x.shown for x in authors_of(a, view)]] for a in chunk],
+                              code=True)
+            if kept(rel, key):
+                pages[rel] = KEPT
+                continue
         rows = []
         for a in chunk:
             row = link(f"{to_articles}/{a.source.slug}.md", title_of(a, view))
@@ -126,15 +137,16 @@ def article_list(articles, view: View, first: str, label: str) -> dict[str, str]
             nav.append(link(names[n + 1], f"{n + 2} →"))
         title = label + (f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else "")
         # Lists are left out of search: they repeat the titles the articles' own entries hold.
-        meta = {"title": title, "search": {"exclude": True}, PAGE_FORMAT_KEY: True,
+        meta = {KEY: key} if key else {}
+        meta |= {"title": title, "search": {"exclude": True}, PAGE_FORMAT_KEY: True,
                 "briefing_toc": [toc_entry(1, "title", title)]}
         body = [heading(1, title, "title"), items(rows)] + ([paragraph(" · ".join(nav))] if nav else [])
-        pages[posixpath.join(folder, name)] = front_matter(meta) + str(join(body, NL)) + "\n"
+        pages[rel] = front_matter(meta) + str(join(body, NL)) + "\n"
     return pages
 
 
-def article_index(articles, view: View) -> dict[str, str]:
-    return article_list(articles, view, "articles/index.md", view.ui["articles"])
+def article_index(articles, view: View, kept=None) -> dict[str, str]:
+    return article_list(articles, view, "articles/index.md", view.ui["articles"], kept)
 
 
 def tag_slug(name: str, view: View) -> str:
@@ -144,7 +156,7 @@ def tag_slug(name: str, view: View) -> str:
     return slug or "t-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
-def tag_pages(articles, view: View) -> dict[str, str]:
+def tag_pages(articles, view: View, kept=None) -> dict[str, str]:
     """The tags index (each tag with its number of articles) and one paginated list of
     articles per tag. Ours rather than Material's tags plugin: a tag page is rewritten
     exactly when its list changes, which incremental builds rely on."""
@@ -158,7 +170,7 @@ def tag_pages(articles, view: View) -> dict[str, str]:
     pages = {"tags/index.md": front_matter({"title": ui["tags"]}) + f"\n# {ui['tags']}\n\n" + "\n".join(lines) + "\n"}
     for t in order:
         pages.update(article_list(by_tag[t], view, f"tags/{tag_slug(t, view)}.md",
-                                  ui["tags_label"] + ui["colon"] + view.tag(t)))
+                                  ui["tags_label"] + ui["colon"] + view.tag(t), kept))
     return pages
 
 

@@ -53,26 +53,35 @@ class Words:
         self.memo = PersistentMemo(path)
         self.stamp = fingerprint(*sorted(set(taught)))[:16] + "\0"
 
-    def han(self, run: str) -> list[str]:
-        key = self.stamp + run
+    def __call__(self, text: str) -> list[str]:
+        key = self.stamp + text
         out = self.memo.get(key)
         if out is None:
-            from ..enrich.segment import cut
-            out = [w for w in cut(run) if w.strip()]
+            out = self._words(text)
             self.memo.put(key, out)
         return out
 
-    def __call__(self, text: str) -> list[str]:
+    @staticmethod
+    def _words(text: str) -> list[str]:
+        from ..enrich.segment import cut
         words: list[str] = []
         pos = 0
         for m in HAN.finditer(text):
             words += latin_words(text[pos:m.start()])
-            words += self.han(m.group())
+            words += [w for w in cut(m.group()) if w.strip()]
             pos = m.end()
         return words + latin_words(text[pos:])
 
     def save(self) -> None:
         self.memo.save()
+
+
+def converted_record(record: dict, convert) -> dict:
+    """A Simplified search record's words as the 繁體中文 edition's index holds them: cut as
+    the Simplified text is (the glossary is jieba's dictionary in Simplified), then each
+    word converted — the same words, written the other way."""
+    units = [[anchor, " ".join(dict.fromkeys(convert(words).split()))] for anchor, words in record["units"]]
+    return {k: v for k, v in record.items() if k != "key"} | {"units": units}
 
 
 def converted_words(words: Words, convert):
