@@ -1,4 +1,5 @@
-"""The HTML writer for the long generated pages (articles, glossary entries, lists).
+"""The HTML writer for the long generated pages (articles, glossary entries, lists) and for
+the print documents of the PDFs (print_doc.py), in every edition.
 
 Why HTML and not Markdown: these pages are already structured in the document model, and
 Python-Markdown's inline processing of them was half of the whole site build. The page file
@@ -11,7 +12,7 @@ The markup is what Python-Markdown and its extensions write for the same constru
 
 Source text is data, escaped by construction as an autoescaping template does it: markup is
 a markupsafe.Markup built here from the model, every helper fills its markup with
-Markup.format (which escapes whatever is not Markup, quotes included, so one escape serves
+Html.format (which escapes whatever is not Markup, quotes included, so one escape serves
 element text and attribute values alike), and a plain string can only reach a page escaped."""
 from __future__ import annotations
 
