@@ -109,12 +109,7 @@ class KeptConversions:
         self._memo = PersistentMemo(settings.cache / "zh-Hant-text.pickle")
 
     def __call__(self, text: str) -> str:
-        key = self._stamp + text
-        out = self._memo.get(key)
-        if out is None:
-            out = self._convert(text)
-            self._memo.put(key, out)
-        return out
+        return self._memo.through(self._stamp + text, self._convert, text)
 
     def save(self) -> None:
         self._memo.save()

@@ -31,6 +31,13 @@ class PersistentMemo:
     def put(self, key, value) -> None:
         self.used[key] = value
 
+    def through(self, key, make, arg):
+        """The kept value for `key`, else make(arg), kept."""
+        value = self.get(key)
+        if value is None:
+            value = self.used[key] = make(arg)
+        return value
+
     def save(self) -> None:
         """What was used and what was had; past twice what was used, only what was used."""
         kept = {**self.had, **self.used}

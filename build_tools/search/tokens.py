@@ -54,12 +54,7 @@ class Words:
         self.stamp = fingerprint(*sorted(set(taught)))[:16] + "\0"
 
     def __call__(self, text: str) -> list[str]:
-        key = self.stamp + text
-        out = self.memo.get(key)
-        if out is None:
-            out = self._words(text)
-            self.memo.put(key, out)
-        return out
+        return self.memo.through(self.stamp + text, self._words, text)
 
     @staticmethod
     def _words(text: str) -> list[str]:
