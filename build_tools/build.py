@@ -24,7 +24,8 @@ from .render.article_page import article_page
 from .render.edition_view import hant_corpus
 from .render.page_cache import KEPT, Kept, PageCache, page_key
 from .search.index import index_files
-from .search.records import INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_record, markdown_record, term_record
+from .search.records import (INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_units, markdown_record,
+                             term_record, unit_texts, with_words)
 from .search.tokens import Words, converted_record, converted_words
 from .render.glossary_pages import glossary_index, term_key, term_page
 from .render.print_doc import print_documents
@@ -92,7 +93,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}\0{view.base_url}\0{view.directory_urls}\0{view.pdf}"
     pages.update(article_index(articles, view, cache.has_page))
     pages.update(tag_pages(articles, view, cache.has_page))
-    search = {}
+    search, raw = {}, {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
         key = page_key(a, view, [title_of(o, view) for o, _, _ in a.enriched.related], fixed)
@@ -100,13 +101,18 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
             pages[rel], search[rel] = KEPT, cache.search[rel]
         else:
             pages[rel] = article_page(a, view, key)
-            record = records_of(a) if records_of else article_record(a, view, words)
-            search[rel] = dict(record, key=key)
+            if records_of:
+                search[rel] = dict(records_of(a), key=key)
+            else:
+                raw[rel] = dict(article_units(a, view), key=key)
         bib, ris = f"articles/{a.source.slug}.bib", f"articles/{a.source.slug}.ris"
         if pages[rel] is KEPT and cache.exists(bib) and cache.exists(ris):   # made with the page
             pages[bib] = pages[ris] = KEPT
         else:
             _, pages[bib], pages[ris] = citation(a, view)
+    if raw:
+        words.prefetch(t for r in raw.values() for t in unit_texts(r))
+    search.update((rel, with_words(r, words)) for rel, r in raw.items())
     by_zh = {t.zh: t for t in terms}
     users: dict[str, list[Article]] = {}
     for a in articles:

@@ -28,6 +28,9 @@ class PersistentMemo:
             self.used[key] = value
         return value
 
+    def has(self, key) -> bool:
+        return key in self.used or key in self.had
+
     def put(self, key, value) -> None:
         self.used[key] = value
 

@@ -15,7 +15,17 @@ def _unit(words, texts) -> str:
     return " ".join(sorted({w for t in texts if t for w in words(t)}))
 
 
-def article_record(article, view, words) -> dict:
+def with_words(raw: dict, words) -> dict:
+    """A record of units as texts (article_units) with each unit's words instead."""
+    return raw | {"units": [[anchor, _unit(words, texts)] for anchor, texts in raw["units"]]}
+
+
+def unit_texts(raw: dict):
+    return (t for _, texts in raw["units"] for t in texts if t)
+
+
+def article_units(article, view) -> dict:
+    """The record with each unit's texts (its words are cut in bulk: Words.prefetch)."""
     from ..render.article_page import heading_ids
     from ..render.site_pages import title_of
     ids = heading_ids(article)
@@ -44,8 +54,7 @@ def article_record(article, view, words) -> dict:
         units.append([f"fn:{f.mark}", both(f.text)])
     if doc.metadata:
         units.append(["bibliographic", [f"{k} {v}" for k, v in doc.metadata.items()]])
-    return {"title": title, "tags": [view.tag(t) for t in e.tags],
-            "units": [[anchor, _unit(words, texts)] for anchor, texts in units]}
+    return {"title": title, "tags": [view.tag(t) for t in e.tags], "units": units}
 
 
 def term_record(term, view, words) -> dict:

@@ -51,7 +51,21 @@ class Words:
     def __init__(self, path: Path | None = None, taught=()):
         from ..fingerprint import fingerprint
         self.memo = PersistentMemo(path)
-        self.stamp = fingerprint(*sorted(set(taught)))[:16] + "\0"
+        self.taught = sorted(set(taught))
+        self.stamp = fingerprint(*self.taught)[:16] + "\0"
+
+    def prefetch(self, texts, least: int = 2000) -> None:
+        """Cut, in a process per core, the texts not cut before — when there are at least
+        `least` of them (a cold build of a large corpus): jieba is most of its cost."""
+        import os
+        missing = [t for t in dict.fromkeys(texts) if not self.memo.has(self.stamp + t)]
+        workers = os.cpu_count() or 1
+        if len(missing) < least or workers < 2:
+            return
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(workers, initializer=_taught, initargs=(self.taught,)) as pool:
+            for text, words in zip(missing, pool.map(self._words, missing, chunksize=256)):
+                self.memo.put(self.stamp + text, words)
 
     def __call__(self, text: str) -> list[str]:
         return self.memo.through(self.stamp + text, self._words, text)
@@ -69,6 +83,12 @@ class Words:
 
     def save(self) -> None:
         self.memo.save()
+
+
+def _taught(words) -> None:
+    """A pool worker cuts with the glossary as jieba's user dictionary, as the build does."""
+    from ..enrich.segment import teach
+    teach(words)
 
 
 def converted_record(record: dict, convert) -> dict:
