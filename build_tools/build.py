@@ -82,7 +82,7 @@ def load_articles(settings: Settings, progress=None, terms: list[Term] | None = 
 
 
 def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View,
-                  words: Words, cache: PageCache, records_of=None) -> dict[str, str]:
+                  words: Words, cache: PageCache, records_of=None) -> tuple[dict[str, str], dict]:
     """One edition's pages below its docs folder, from its view of the articles; an article
     whose page in docs/ carries the same key is kept (KEPT), not rendered again.
     `records_of(article)`: the article's search record, when the edition's words are not cut
@@ -127,7 +127,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
         if rel.endswith(".md") and rel not in pages:
             search[rel] = markdown_record(data.decode("utf-8"), words, view)
     pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return pages
+    return pages, search
 
 
 def edition_views(settings: Settings, articles: list[Article], pdf: bool = False) -> dict[str, tuple[View, list]]:
@@ -158,16 +158,17 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
         record = converted_record(simplified[f"articles/{a.source.slug}.md"], hant.convert)
         return record | {"title": title_of(a, hant), "tags": [hant.tag(t) for t in a.enriched.tags]}
     pages: dict[str, str | bytes | Kept] = {}
+    records: dict[str, dict] = {}
     shared = handwritten(settings)
     for ed in EDITIONS:
         view, shown = views[ed.code]
         cache = PageCache(settings.docs / ed.prefix, reuse)
         ed_words = hant_words if ed.code == "zh-Hant" else words
         records_of = hant_record if ed.code == "zh-Hant" else None
-        for rel, text in edition_pages(settings, shown, terms, view, ed_words, cache, records_of).items():
-            pages[ed.prefix + rel] = text
+        made, records[ed.code] = edition_pages(settings, shown, terms, view, ed_words, cache, records_of)
+        pages.update((ed.prefix + rel, text) for rel, text in made.items())
         if ed.code == "zh-Hans":
-            simplified = json.loads(pages[SEARCH_FILE])
+            simplified = records[ed.code]
         if ed.prefix:
             for rel, data in shared.items():
                 pages[ed.prefix + rel] = view.han(data.decode("utf-8")) if rel.endswith(".md") else data
@@ -177,8 +178,7 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     pages.update(_feeds(settings, views))
     clock("render 3 editions (pages, search records)")
     for ed in EDITIONS:
-        records = json.loads(pages[ed.prefix + SEARCH_FILE])
-        pages.update((ed.prefix + path, text) for path, text in index_files(records).items())
+        pages.update((ed.prefix + path, text) for path, text in index_files(records[ed.code]).items())
     clock("search index, 3 editions")
     if pdf:
         pages.update(render_pdfs(settings, print_documents(settings, views)))
