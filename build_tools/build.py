@@ -53,6 +53,7 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     kept: int = 0           # not rendered again: what they are made from did not change
+    kept_articles: int = 0  # of which article pages
     deleted: list[str] = field(default_factory=list)
 
 
@@ -291,6 +292,8 @@ def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: boo
     clock("enrich corpus (related articles)")
     pages = render_pages(settings, articles, terms, pdf, clock, reuse)
     result = write_pages(settings.docs, settings.generated, pages)
+    result.kept_articles = sum(pages.get(f"{ed.prefix}articles/{a.source.slug}.md") is KEPT
+                               for a in articles for ed in EDITIONS)
     clock("write changed pages")
     result.articles = articles
     return result

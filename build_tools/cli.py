@@ -50,7 +50,8 @@ def _build_locked(args, settings) -> int:
     english = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)}
                                                for a in result.articles})
     print(report_table(result.articles, english))
-    print(f"pages: {len(result.written)} written, {result.kept} kept without rendering, "
+    print(f"pages: {len(result.written)} written, {result.kept} kept without rendering "
+          f"({result.kept_articles} of them articles), "
           f"{result.unchanged} unchanged, {len(result.deleted)} removed")
     if args.command == "site":
         from .site_build import build_site

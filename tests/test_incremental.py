@@ -46,7 +46,7 @@ def test_one_changed_source_is_rebuilt_alone_and_the_site_equals_a_full_build(tm
     second = site(project)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "incremental build" in second.stdout
-    assert "3 kept without rendering" in second.stdout    # the other article, in each edition
+    assert "(3 of them articles)" in second.stdout    # the other article, in each edition
     assert "编辑新增的一段" in (built / ZH).read_text(encoding="utf-8")
     assert "編輯新增的一段" in (built / "zh-Hant" / ZH).read_text(encoding="utf-8")
     assert "编辑新增的一段" in (built / "en" / ZH).read_text(encoding="utf-8")   # untranslated: shown in Chinese
