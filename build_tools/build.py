@@ -35,7 +35,7 @@ from .render.feed import FILE as FEED_FILE, atom_feed, newest
 from .render.names import authors_of
 from .render.redirects import load_redirects, redirect_pages
 from .render.view import View
-from .translations import units
+from .translations import LiveUnits
 from .sources import discover
 
 
@@ -142,7 +142,7 @@ def edition_views(settings: Settings, articles: list[Article], pdf: bool = False
         "zh-Hant": (View("zh-Hant", base_url=base and base + "zh-Hant/", site_name=to_hant(settings.site_name),
                          convert=to_hant, **where), hant_corpus(articles, to_hant)),
         "en": (View("en", base_url=base and base + "en/", site_name=settings.site_name_en,
-                    units={a.source.stem: {u.text for u in units(a.doc)} for a in articles}, **where), articles),
+                    units=LiveUnits(articles), **where), articles),
     }
 
 

@@ -39,7 +39,7 @@ def _build_locked(args, settings) -> int:
     from .render.pdf import pdf_status
     from .render.view import View
     from .report import progress_printer, report_table
-    from .translations import units
+    from .translations import LiveUnits
     pdf, why_not = pdf_status(settings.pdf)
     if not pdf:
         print(why_not)
@@ -47,8 +47,7 @@ def _build_locked(args, settings) -> int:
     clock = Stopwatch()
     result = build(settings, pdf=pdf, progress=progress_printer(), clock=clock,
                    reuse=not getattr(args, "full", False))
-    english = View("en", settings.root, units={a.source.stem: {u.text for u in units(a.doc)}
-                                               for a in result.articles})
+    english = View("en", settings.root, units=LiveUnits(result.articles))
     print(report_table(result.articles, english))
     print(f"pages: {len(result.written)} written, {result.kept} kept without rendering "
           f"({result.kept_articles} of them articles), "

@@ -8,6 +8,8 @@ translate --update`, and the page says the translation is missing or stale. Prov
 translator comment on each entry: "provenance: human|machine; model: …; date: YYYY-MM-DD"."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,3 +111,23 @@ def template(doc: Document, stem: str, lang: str) -> polib.POFile:
     for u in units(doc):
         po.append(polib.POEntry(msgid=u.text, msgstr="", comment=f"{u.kind}: {u.where}"))
     return po
+
+
+class LiveUnits(Mapping):
+    """Stem -> the texts of its document's units now, computed for a stem when asked for
+    (only a page with a missing translation asks: render/view.py)."""
+
+    def __init__(self, articles):
+        self._docs = {a.source.stem: a.doc for a in articles}
+        self._made: dict[str, set[str]] = {}
+
+    def __getitem__(self, stem: str) -> set[str]:
+        if stem not in self._made:
+            self._made[stem] = {u.text for u in units(self._docs[stem])}
+        return self._made[stem]
+
+    def __iter__(self):
+        return iter(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)

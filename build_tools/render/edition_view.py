@@ -11,6 +11,7 @@ conversion changes a text's length, it is converted piece by piece between those
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from ..model import Article, Document, Heading, ListBlock, Paragraph, Table
 
 # Sidecar keys that are not shown as Chinese text (addresses, dates, tags as keys, English).
@@ -45,12 +46,77 @@ def _meta(meta: dict, convert) -> dict:
     return out
 
 
+def _moved(m, at):
+    """A glossary mark at its offsets in the converted text."""
+    start, end = at(m.start), at(m.end)
+    return m._replace(start=start, end=end) if hasattr(m, "_replace") else dataclasses.replace(m, start=start, end=end)
+
+
 def _paragraph(b: Paragraph, marks: list, convert):
     cuts = [n.offset for n in b.notes] + [b.lead] + [p for m in marks for p in (m.start, m.end)]
     text, at = _with_cuts(convert, b.text, cuts)
     notes = [dataclasses.replace(n, offset=at(n.offset)) for n in b.notes]
     para = dataclasses.replace(b, text=text, notes=notes, lead=at(b.lead) if b.lead else 0)
-    return para, [dataclasses.replace(m, start=at(m.start), end=at(m.end)) for m in marks]
+    return para, [_moved(m, at) for m in marks]
+
+
+class _Body:
+    """An article's body (blocks, their glossary marks, footnotes) converted when first
+    asked for: the pages an incremental build keeps never ask."""
+
+    def __init__(self, article: Article, convert):
+        self.article, self.convert, self.made = article, convert, None
+
+    def __call__(self) -> tuple[list, dict, list]:
+        if self.made is None:
+            doc, e, c = self.article.doc, self.article.enriched, self.convert
+            blocks, marks = [], {}
+            for i, b in enumerate(doc.blocks):
+                if isinstance(b, Paragraph):
+                    para, m = _paragraph(b, e.marks.get(i, []), c)
+                    blocks.append(para)
+                    if i in e.marks:
+                        marks[i] = m
+                elif isinstance(b, Heading):
+                    blocks.append(dataclasses.replace(b, text=c(b.text)))
+                elif isinstance(b, ListBlock):
+                    blocks.append(dataclasses.replace(b, items=[c(t) for t in b.items]))
+                elif isinstance(b, Table):
+                    blocks.append(dataclasses.replace(b, rows=[[c(x) for x in row] for row in b.rows]))
+            for i, m in e.marks.items():
+                marks.setdefault(i, m)   # marks of blocks other than paragraphs (and the abstract's)
+            self.made = blocks, marks, [dataclasses.replace(f, text=c(f.text)) for f in doc.footnotes]
+        return self.made
+
+
+class _ConvertedDocument(Document):
+    """A document whose head is converted and whose body is converted when first read."""
+
+    def __init__(self, body: _Body, **head):
+        self._body = body
+        super().__init__(**head)
+
+    blocks = property(lambda self: self._body()[0], lambda self, value: None)
+    footnotes = property(lambda self: self._body()[2], lambda self, value: None)
+
+
+class _Marks(Mapping):
+    """Block index -> glossary marks at their offsets in the converted texts (the body's
+    when first read; the abstract's, index -1, at once)."""
+
+    def __init__(self, original: dict, body: _Body, abstract: list | None):
+        self._original, self._body, self._abstract = original, body, abstract
+
+    def __getitem__(self, i):
+        if i == -1 and self._abstract is not None:
+            return self._abstract
+        return self._body()[1][i]
+
+    def __iter__(self):
+        return iter(self._original)
+
+    def __len__(self) -> int:
+        return len(self._original)
 
 
 def hant_article(article: Article, convert) -> Article:
@@ -58,39 +124,24 @@ def hant_article(article: Article, convert) -> Article:
     Simplified articles: hant_corpus maps them)."""
     doc, e = article.doc, article.enriched
     c = convert
-    blocks, marks = [], {}
-    for i, b in enumerate(doc.blocks):
-        if isinstance(b, Paragraph):
-            para, m = _paragraph(b, e.marks.get(i, []), c)
-            blocks.append(para)
-            if i in e.marks:
-                marks[i] = m
-        elif isinstance(b, Heading):
-            blocks.append(dataclasses.replace(b, text=c(b.text)))
-        elif isinstance(b, ListBlock):
-            blocks.append(dataclasses.replace(b, items=[c(t) for t in b.items]))
-        elif isinstance(b, Table):
-            blocks.append(dataclasses.replace(b, rows=[[c(x) for x in row] for row in b.rows]))
-    abstract = doc.abstract
+    body = _Body(article, c)
+    abstract, abstract_marks = doc.abstract, None
     if abstract:
         cuts = [p for m in e.marks.get(-1, []) for p in (m.start, m.end)]
         abstract, at = _with_cuts(c, abstract, cuts)
         if -1 in e.marks:
-            marks[-1] = [dataclasses.replace(m, start=at(m.start), end=at(m.end)) for m in e.marks[-1]]
-    for i, m in e.marks.items():
-        marks.setdefault(i, m)   # marks of blocks other than paragraphs and the abstract
-    new_doc = Document(
-        source=doc.source, title=c(doc.title) if doc.title else doc.title,
+            abstract_marks = [_moved(m, at) for m in e.marks[-1]]
+    new_doc = _ConvertedDocument(
+        body, source=doc.source, title=c(doc.title) if doc.title else doc.title,
         subtitle=c(doc.subtitle) if doc.subtitle else doc.subtitle,
         authors=[c(a) for a in doc.authors], abstract=abstract, keywords=[c(k) for k in doc.keywords],
-        metadata={k: c(v) for k, v in doc.metadata.items()}, blocks=blocks,
-        footnotes=[dataclasses.replace(f, text=c(f.text)) for f in doc.footnotes],
-        removed=doc.removed, changes=doc.changes)
+        metadata={k: c(v) for k, v in doc.metadata.items()}, removed=doc.removed, changes=doc.changes)
     figures = [dataclasses.replace(f, value=c(f.value), unit=c(f.unit), year=c(f.year), what=c(f.what),
                                    phrase=c(f.phrase), to=c(f.to)) for f in e.figures]
     enriched = dataclasses.replace(
         e, summary=[(c(s), a) for s, a in e.summary], editor_summary=c(e.editor_summary),
-        key_points=[(c(s), c(p), a) for s, p, a in e.key_points], figures=figures, marks=marks)
+        key_points=[(c(s), c(p), a) for s, p, a in e.key_points], figures=figures,
+        marks=_Marks(e.marks, body, abstract_marks))
     source = dataclasses.replace(article.source, meta=_meta(article.source.meta, c))
     return Article(source, new_doc, article.terms, enriched, view_of=article)
 
