@@ -2,14 +2,11 @@
 alphabetically in English) and one page per term with backlinks to every article using it."""
 from __future__ import annotations
 
-import html
-
 from markupsafe import Markup
 
-from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, join, link, paragraph, table, toc_entry
-from .markdown_doc import escape
+from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, table, toc_entry
 from .page_cache import KEY
-from .site_pages import front_matter, title_of
+from .site_pages import front_matter, html_page, title_of
 from .view import View
 
 
@@ -19,22 +16,24 @@ def _name(term, view: View) -> tuple[str, str]:
 
 def glossary_index(terms, view: View) -> str:
     ui = view.ui
-    out = [front_matter({"title": ui["glossary"]}), f"# {ui['glossary']}", ui["glossary_intro"].format(n=len(terms))]
+    out = [heading(1, ui["glossary"], "title"), paragraph(esc(ui["glossary_intro"].format(n=len(terms))))]
+    toc = []
     for kind, name in ui["kinds"].items():
         key = (lambda t: t.en.lower()) if view.english else (lambda t: (t.slug, t.zh))
         group = sorted((t for t in terms if t.kind == kind), key=key)
         if not group:
             continue
-        lines = []
+        rows = []
         for t in group:
             first, second = _name(t, view)
             definition = t.def_en if view.english else view.han(t.def_zh)
             other = "zh-Hans" if view.english else "en"   # the other language, marked as such
-            lines.append(f'- [{escape(first)}]({t.slug}.md) <strong lang="{other}">{html.escape(second)}</strong> '
-                         f'<em lang="zh-Latn-pinyin">{html.escape(t.pinyin)}</em>'
-                         f"{ui['colon']}{escape(definition)}")
-        out.append(f"## {name}\n\n" + "\n".join(lines))
-    return "\n\n".join(out) + "\n"
+            rows.append(link(f"{t.slug}.md", first) + Html(
+                ' <strong lang="{}">{}</strong> <em lang="zh-Latn-pinyin">{}</em>{}{}').format(
+                    other, second, t.pinyin, ui["colon"], definition))
+        out += [heading(2, name, f"kind-{kind}"), items(rows)]
+        toc.append(toc_entry(2, f"kind-{kind}", name))
+    return html_page(ui["glossary"], out, toc=toc)
 
 
 def term_key(term, articles, by_zh, view: View, fixed: str) -> str:

@@ -1,10 +1,9 @@
-"""Site pages as Markdown files, for one edition: the article list, the home page and the
-tags page, and what they share with the article pages (article_page.py). Source text goes
-through escape() (Markdown) or is escaped by html_doc's Markup helpers (HTML)."""
+"""Site pages for one edition: the article lists, the home page and the tags pages, and what
+they share with the article pages (article_page.py) — all written as HTML by html_doc's
+Markup helpers, so source text is escaped by construction."""
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import posixpath
 import re
@@ -13,7 +12,6 @@ from collections import Counter
 from markupsafe import Markup
 
 from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
-from .markdown_doc import escape
 from .names import authors_html, authors_of
 from .page_cache import KEPT, KEY
 from .view import View
@@ -166,31 +164,41 @@ def tag_pages(articles, view: View, kept=None) -> dict[str, str]:
             by_tag.setdefault(t, []).append(a)
     ui = view.ui
     order = sorted(by_tag, key=lambda t: (-len(by_tag[t]), tag_slug(t, view)))
-    lines = [f"- [{escape(view.tag(t))}]({tag_slug(t, view)}.md) ({len(by_tag[t])})" for t in order]
-    pages = {"tags/index.md": front_matter({"title": ui["tags"]}) + f"\n# {ui['tags']}\n\n" + "\n".join(lines) + "\n"}
+    rows = [link(f"{tag_slug(t, view)}.md", view.tag(t)) + f" ({len(by_tag[t])})" for t in order]
+    pages = {"tags/index.md": html_page(ui["tags"], [heading(1, ui["tags"], "title"), items(rows)])}
     for t in order:
         pages.update(article_list(by_tag[t], view, f"tags/{tag_slug(t, view)}.md",
                                   ui["tags_label"] + ui["colon"] + view.tag(t), kept))
     return pages
 
 
+def html_page(title: str, body: list, meta: dict | None = None, toc: list | None = None) -> str:
+    """A page file whose body is HTML from this writer (html_doc.py), with its table of
+    contents in the front matter."""
+    meta = {"title": title, **(meta or {}), PAGE_FORMAT_KEY: True,
+            "briefing_toc": [toc_entry(1, "title", title)] + (toc or [])}
+    return front_matter(meta) + str(join((b for b in body if b), NL)) + "\n"
+
+
 def home_page(articles, terms, site_name: str, view: View) -> str:
     ui = view.ui
-    out = [front_matter({"title": site_name, "hide": ["navigation", "toc"]}), f"# {escape(site_name)}"]
-    out.append(ui["home_intro"].format(n=len(articles)))
+    out = [heading(1, site_name, "title"), paragraph(esc(ui["home_intro"].format(n=len(articles))))]
     if view.pdf:
-        out.append(f"[{ui['download_pack']}](pdf/briefing-pack.pdf){{ .md-button .md-button--primary }}")
+        out.append(paragraph(link("pdf/briefing-pack.pdf", ui["download_pack"], "md-button md-button--primary")))
     dated = sorted(articles, key=lambda a: (a.source.meta.get("date") is None,
                                             -(a.source.meta["date"].toordinal() if a.source.meta.get("date") else 0)))
+    toc = []
     for a in dated[:HOME_LIMIT]:
-        out.append(f"## [{escape(title_of(a, view))}](articles/{a.source.slug}.md)")
-        out.append(str(source_line(a, view)))
-        out.append(escape(description_of(a, view)))
+        anchor = "a-" + a.source.slug
+        out.append(heading(2, link(f"articles/{a.source.slug}.md", title_of(a, view)), anchor))
+        toc.append(toc_entry(2, anchor, title_of(a, view)))
+        out.append(source_line(a, view))
+        out.append(paragraph(esc(description_of(a, view))))
         if a.enriched.tags:
-            out.append(ui["tags_label"] + ui["colon"] + " · ".join(
-                f"[{escape(view.tag(t))}](tags/{tag_slug(t, view)}.md)" for t in a.enriched.tags))
+            out.append(paragraph(esc(ui["tags_label"] + ui["colon"]) + join(
+                (link(f"tags/{tag_slug(t, view)}.md", view.tag(t)) for t in a.enriched.tags), " · ")))
     if len(dated) > HOME_LIMIT:
-        out.append(f"[{view.ui['articles']} →](articles/index.md)")
+        out.append(paragraph(link("articles/index.md", f"{ui['articles']} →")))
     totals = Counter()
     for a in articles:
         totals.update(a.enriched.term_counts)
@@ -200,7 +208,8 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
         t = by_zh[z]
         first, second = (t.en, t.zh) if view.english else (view.han(t.zh), t.en)
         other = "zh-Hans" if view.english else "en"
-        top.append(f'[{escape(first)}](glossary/{t.slug}.md) (<span lang="{other}">{html.escape(second)}</span>, {n})')
+        top.append(link(f"glossary/{t.slug}.md", first) + Html(' (<span lang="{}">{}</span>, {})').format(other, second, n))
     if top:
-        out.append(f"## {ui['frequent_terms']}\n\n" + " · ".join(top))
-    return "\n\n".join(out) + "\n"
+        out += [heading(2, ui["frequent_terms"], "frequent-terms"), paragraph(join(top, " · "))]
+        toc.append(toc_entry(2, "frequent-terms", ui["frequent_terms"]))
+    return html_page(site_name, out, {"hide": ["navigation", "toc"]}, toc)
