@@ -45,5 +45,5 @@ def postings(edition_dir: Path, word: str) -> list[tuple[str, str]]:
     while i < len(raw):
         dd, x = varint(), varint()
         d, u = (d + dd, x) if dd else (d, u + x)
-        out.append((info[d][0], info[d][3][u]))
+        out.append((info[d][0], info[d][3][u >> 2]))   # 4 * unit + its length class
     return out

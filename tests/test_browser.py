@@ -40,6 +40,33 @@ def test_chinese_search_finds_the_article(built_site, browser):
         assert outside == []
 
 
+def test_a_short_paragraph_holding_the_whole_query_ranks_first(tmp_path, browser):
+    """A phrase a reader remembers, whose words are common: the article where they stand
+    together in a short paragraph comes before articles where they are scattered over long
+    ones (the index carries each unit's length class)."""
+    from build_tools.config import load_settings
+    from build_tools.build import load_articles
+    from build_tools.model import Paragraph
+    from build_tools.enrich.segment import cut
+    article = next(a for a in load_articles(load_settings(ROOT / "mkdocs.yml")) if a.source.path.name == SEEDS[4].name)
+    longest = max((b.text for b in article.doc.blocks if isinstance(b, Paragraph)), key=len)
+    words = list(dict.fromkeys(w for w in cut(longest) if len(w) == 2 and w.isalpha()))
+    query = "".join(words[len(words) // 3:len(words) // 3 + 3])
+    text = SEEDS[4].read_text(encoding="utf-8")
+    # each copy holds the words together three times, in long paragraphs of their own sections
+    again = "".join(f"\n\n{k}、补充说明之{k}\n\n{k}{longest}\n" for k in "一二")
+    extra = {f"copy{n}.txt": text.replace("中国", f"中国{n}", 1) + again for n in range(3)}
+    lines = SEEDS[3].read_text(encoding="utf-8").split("\n")   # another article, the phrase deep in it
+    at = len(lines) * 4 // 5
+    extra["zz_short.txt"] = "\n".join(lines[:at] + ["", "据测算" + query + "的情况值得关注。", ""] + lines[at:])
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:], extra=extra)
+    assert mkdocs_build(project).returncode == 0
+    with serve(project / "site") as base:
+        page = browser.new_page()
+        hrefs = search(page, base, query)
+        assert "/articles/zz-short/" in hrefs[0] and len(hrefs) >= 4, (query, hrefs)
+
+
 def test_article_page_on_a_phone_and_a_desktop(built_site, browser):
     with serve(built_site) as base:
         for name, size in (("desktop", (1280, 900)), ("phone", (390, 844))):

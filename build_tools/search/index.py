@@ -10,7 +10,10 @@ and from file:// alike — and only those a query needs:
 - d/<n>.js: pages n*CHUNK.. : path, title, tags and the anchor of each unit.
 
 Postings are (page, unit) pairs in order, as varints (page delta, then unit: absolute on a
-new page, else the delta), base64. Stop words are kept as known words without postings."""
+new page, else the delta), base64; the unit is written as 4 * its number + its length class
+(LENGTHS), so that the browser ranks a page by its most specific match — a short paragraph
+or heading holding every word of the query — without loading anything more. Stop words are
+kept as known words without postings."""
 from __future__ import annotations
 
 import base64
@@ -23,6 +26,11 @@ from .tokens import HAN, STEM_RULES
 CHUNK = 32          # pages per d/ file
 INLINE = 384        # longest postings (base64 characters) kept in their word's shard
 SHARD_BYTES = 24_000
+LENGTHS = (12, 40, 100)   # distinct words of a unit: class 0 up to 12, 1 up to 40, 2 up to 100, else 3
+
+
+def length_class(n: int) -> int:
+    return next((k for k, most in enumerate(LENGTHS) if n <= most), len(LENGTHS))
 
 
 def shard_key(word: str, shards: int) -> int:
@@ -61,8 +69,10 @@ def index_files(records: dict[str, dict]) -> dict[str, str]:
     for d, rel in enumerate(rels):
         for u, (_, words) in enumerate(records[rel]["units"]):
             units += 1
-            for w in words.split():
-                postings.setdefault(w, []).append((d, u))
+            split = words.split()
+            code = 4 * u + length_class(len(split))
+            for w in split:
+                postings.setdefault(w, []).append((d, code))
     entries, files = {}, {}
     for w in sorted(postings):
         pairs = postings[w]

@@ -13,6 +13,9 @@
   var toggle = document.getElementById("__search");
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
   var MAX_WORD = 12, SHOWN = 20, COMMON = 0.2;
+  // What a unit holding every word of the query adds to its page, by its length class
+  // (index.py: LENGTHS): a short paragraph or heading says more than a long one.
+  var SPECIFIC = [1, 0.6, 0.35, 0.2];
 
   /* Shards: each file calls __briefingSearch(name, data). */
   var loaded = {}, waiting = {};
@@ -148,15 +151,17 @@
     found.forEach(function (f) { f.hits.forEach(function (k) { all.add(k); }); words = words.concat(f.words); });
     var hits = Array.from(all).sort(function (a, b) { return a - b; });
     var pages = new Map();
-    hits.forEach(function (k) {   // in order: page, then unit
-      var d = Math.floor(k / 100000), u = k % 100000, p = pages.get(d);
-      if (!p) pages.set(d, p = { page: d, unit: u, score: 0, units: 0, hits: [] });
+    hits.forEach(function (k) {   // in order: page, then unit (4 * unit + length class)
+      var d = Math.floor(k / 100000), x = k % 100000, u = x >> 2, p = pages.get(d);
+      if (!p) pages.set(d, p = { page: d, unit: u, score: 0, best: 0, units: 0, hits: [] });
       p.units += 1;
       if (p.hits.length < 64) p.hits.push(u);
-      if (u === 0) p.score += 2;             // the title, summary, keywords, terms
-      else if (p.unit === 0) p.unit = u;     // link to the first paragraph that has it all
+      if (u === 0) { p.score += 2; return; } // the title, summary, keywords, terms
+      if (p.unit === 0) p.unit = u;          // link to the first paragraph that has it all
+      p.best = Math.max(p.best, SPECIFIC[x & 3]);
     });
-    pages.forEach(function (p) { p.score += Math.log(1 + p.units); });
+    // the most specific match first, then how many units match
+    pages.forEach(function (p) { p.score += p.best + 0.25 * Math.log(1 + p.units); });
     var items = Array.from(pages.values()).sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     return { total: items.length, words: words, items: items.slice(0, SHOWN) };
   }
