@@ -168,7 +168,7 @@ def test_find_columns_reads_column_by_column(sample_pdf):
 
 def test_find_headings_levels_by_type_size(sample_pdf):
     d = _draft(sample_pdf, "find_headings")
-    found = [(ln.data["heading"][0], ln.text) for ln in d.order if "heading" in ln.data]
+    found = [(ln.heading[0], ln.text) for ln in d.order if ln.heading is not None]
     assert found == [(b["level"], b["text"]) for b in sample_doc()["blocks"] if b["type"] == "heading"]
 
 

@@ -92,14 +92,14 @@ def make_blocks(d: PdfDraft) -> None:
     for k, ln in enumerate(d.order):
         nxt = d.order[k + 1] if k + 1 < len(d.order) else None
         if ln.kind == HEADING:
-            if "heading" in ln.data:
-                level, _ = ln.data["heading"]
+            if ln.heading is not None:
+                level, _ = ln.heading
                 blocks.append(Heading(level, ln.text, ln.page))
             else:
                 blocks[-1].text = join_wrapped(blocks[-1].text, ln.text)
         elif ln.kind == TABLE:
-            if "table" in ln.data:
-                rows, open_top, _ = d.tables[ln.data["table"]]
+            if ln.table is not None:
+                rows, open_top, _ = d.tables[ln.table]
                 rows = [list(r) for r in rows]
                 last = blocks[-1] if blocks else None
                 # A table the page or column broke continues with the same columns; the
@@ -112,7 +112,7 @@ def make_blocks(d: PdfDraft) -> None:
                 else:
                     last = Table(rows, ln.page)
                     blocks.append(last)
-                open_bottom = d.tables[ln.data["table"]][2]
+                open_bottom = d.tables[ln.table][2]
         elif ln.kind == BODY:
             if _starts(d, prev, ln, nxt, edges, hang):
                 blocks.append(Paragraph(ln.text, ln.page))

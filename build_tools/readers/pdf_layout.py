@@ -10,7 +10,7 @@ from __future__ import annotations
 import ctypes
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..reading import SourceError
@@ -34,7 +34,11 @@ class PdfLine:
     chars: list[Char]
     kind: str = "body"          # body / furniture / footnote / title / heading / table / ...
     col: int = 0                # column index on its page (see pdf_passes.find_columns)
-    data: dict = field(default_factory=dict)
+    # What passes found, for the passes after them:
+    baseline: float | None = None     # the line's baseline, when its first character's is off
+    heading: tuple[int, int] | None = None   # (level, lines it spans), on a heading's first line
+    table: int | None = None          # index into the document's tables, on a table's first line
+    table_box: tuple | None = None    # (x0, top, x1, bottom) of the ruled table the line is in
 
     @property
     def text(self) -> str:
@@ -50,7 +54,7 @@ class PdfLine:
 
     @property
     def y(self) -> float:
-        return self.chars[0].y if not self.data.get("y") else self.data["y"]
+        return self.baseline if self.baseline else self.chars[0].y
 
     @property
     def size(self) -> float:
@@ -138,7 +142,7 @@ def _lines(textpage, number: int, height: float) -> list[PdfLine]:
     if cur:
         lines.append(PdfLine(number, cur))
     for ln in lines:
-        ln.data["y"] = _baseline(ln.chars)
+        ln.baseline = _baseline(ln.chars)
     return _stray_calls(_join_fragments([ln for ln in lines if ln.text]))
 
 

@@ -158,9 +158,9 @@ def find_tables(d: PdfDraft) -> None:
                 for k, chars in cells.items():
                     rows[r][k] = join_wrapped(rows[r][k], "".join(c.text for c in chars).strip())
                 ln.kind = TABLE
-            inside[0].data["table"] = len(d.tables)
+            inside[0].table = len(d.tables)
             for ln in inside:
-                ln.data["table_box"] = (xs[0], top, xs[-1], bottom)
+                ln.table_box = (xs[0], top, xs[-1], bottom)
             d.tables.append((rows, open_top, open_bottom))
             found += 1
     if found:
@@ -353,7 +353,7 @@ def find_columns(d: PdfDraft) -> None:
         tables = {}
         for ln in lines:
             if ln.kind == TABLE:
-                tables.setdefault(ln.data["table_box"], []).append(ln)
+                tables.setdefault(ln.table_box, []).append(ln)
         gutters = _gutters(boxes, d.body_size)
         # A page with too few lines to show its columns (a short last page) keeps the
         # grid of the page before if no line of its own crosses it.
@@ -413,6 +413,6 @@ def find_headings(d: PdfDraft) -> None:
         level = min(styles.index(style(r[0])) + 1, 3)
         for ln in r:
             ln.kind = HEADING
-        r[0].data["heading"] = (level, len(r))
+        r[0].heading = (level, len(r))
     if runs:
         d.note("find_headings", f"{len(runs)} heading(s) in {len(styles)} style(s)")
