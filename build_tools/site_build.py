@@ -2,8 +2,10 @@
 editions built by MkDocs concurrently, into site/.
 
 Incremental when it can be: if site/ holds a build made with the same configuration,
-theme, code and environment, site/ is copied (timestamps kept) and MkDocs rebuilds, with
---dirty, only the pages whose Markdown file is newer than their HTML. That is exact here
+theme, code and environment, site/ is mirrored by hard links (timestamps kept, no bytes
+copied) and MkDocs rebuilds, with --dirty, only the pages whose Markdown file is newer than
+their HTML; each file it will write is unlinked first (`unshare_outputs`), so it writes a
+new file and the previous site's stays as it was. That is exact here
 because `briefing build` rewrites a page only when its content changes and everything a
 page shows is in its own file: the navigation lists fixed index pages only, and article
 lists, tag pages and glossary entries are generated files of their own. A page removed, a
@@ -85,6 +87,7 @@ def mkdocs_build(config_file: str, site_dir: str, dirty: bool) -> int:
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
         config.plugins["briefing"].config.prebuilt = True   # `briefing site` wrote the pages already
+        config.plugins["briefing"].linked_site = dirty       # site_dir holds hard links to site/ (build_site)
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
             build(config, dirty=dirty)
@@ -98,6 +101,23 @@ def mkdocs_build(config_file: str, site_dir: str, dirty: bool) -> int:
     print(TIMING + json.dumps({"wall": time.perf_counter() - start, "cpu": me.ru_utime + me.ru_stime,
                                "peak_mb": _peak_mb(me)}))
     return 0
+
+
+def unshare_outputs(files, config) -> None:
+    """Unlink every file of site_dir this --dirty build will write. MkDocs writes in place
+    (open(path, "wb")), which would change the previous site through a hard link; written
+    after an unlink, the file is new. What MkDocs 1.6 writes in a --dirty build (host.py):
+    each file whose source is newer than its output (File.is_modified, which stays true
+    once the output is gone), the theme's static templates (sitemap.xml with its .gz) and
+    the extra templates (files of their own)."""
+    site = Path(config.site_dir)
+    outputs = [f.abs_dest_path for f in files if f.is_modified()]
+    outputs += [site / name for name in config.theme.static_templates] + [site / "sitemap.xml.gz"]
+    for path in outputs:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
 
 
 def _peak_mb(usage) -> float:
@@ -129,8 +149,8 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
     targets = {e: tmp / e.prefix if incremental else tmp.with_name(f"{tmp.name}-{e.code}") if e.prefix else tmp
                for e in EDITIONS}
     try:
-        if incremental:
-            subprocess.run(["cp", "-a", str(site), str(tmp)], check=True)   # keeps the timestamps --dirty compares
+        if incremental:   # hard links: the timestamps --dirty compares, without copying the bytes
+            subprocess.run(["cp", "-al", str(site), str(tmp)], check=True)
         timings = _run_editions(settings, targets, dirty=incremental)
     except BaseException:
         for target in {tmp, *targets.values()}:

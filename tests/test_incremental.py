@@ -73,10 +73,15 @@ def test_a_removed_source_leaves_no_page_behind(tmp_path):
         assert (project / "site" / edition / OTHER).exists()
 
 
+def contents(tree) -> dict[str, bytes]:
+    return {p.relative_to(tree).as_posix(): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
+
+
 def test_a_failed_build_leaves_the_previous_site(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     assert site(project).returncode == 0
     page = (project / "site" / ZH).read_bytes()
+    before = contents(project / "site")
     # bad input: stopped before MkDocs runs
     (project / "seeds" / "zz_empty.txt").write_bytes(b"")
     run = site(project)
@@ -92,6 +97,9 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
     run = site(project)
     assert run.returncode != 0 and "nowhere.md" in run.stdout + run.stderr
     assert (project / "site" / ZH).read_bytes() == page
+    # every file as it was: the incremental build shares the previous site's files (hard
+    # links) and must not have written into any of them
+    assert contents(project / "site") == before
     assert not (project / "site.tmp").exists()
 
 
