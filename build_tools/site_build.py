@@ -10,7 +10,8 @@ because `briefing build` rewrites a page only when its content changes and every
 page shows is in its own file: the navigation lists fixed index pages only, and article
 lists, tag pages and glossary entries are generated files of their own. A page removed, a
 changed configuration or `--full` builds everything. Either way the build happens in a
-temporary folder swapped in at the end: a failed build leaves site/ as it was."""
+temporary folder swapped in at the end: a failed build leaves site/ as it was; the previous
+site is deleted in the background (`_discard`)."""
 from __future__ import annotations
 
 import json
@@ -132,6 +133,19 @@ def _peak_mb(usage) -> float:
     return usage.ru_maxrss / 1024
 
 
+def _discard(tree: Path) -> None:
+    """Remove a tree nothing reads any more without waiting for it: renamed aside (one
+    rename), then deleted by a detached `rm -rf`. Removing a site's thousands of folders
+    takes seconds on a journaling file system (at 1,000 articles, 4,000 folders: 2-5 s,
+    longer than the incremental build itself)."""
+    if not tree.exists():
+        return
+    aside = tree.with_name(f"{tree.name}-{time.time_ns()}")
+    tree.rename(aside)
+    subprocess.Popen(["rm", "-rf", str(aside)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
+
+
 def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool = False) -> tuple[str, dict]:
     """Build every edition into `site`; returns "full" or "incremental", and each edition's
     MkDocs timings."""
@@ -144,7 +158,7 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
                    and previous == {"stamp": stamp, "site": str(site.resolve()), "mtime": site.stat().st_mtime_ns})
     tmp = site.with_name(site.name + ".tmp")
     for leftover in [tmp] + [tmp.with_name(f"{tmp.name}-{e.code}") for e in EDITIONS]:
-        shutil.rmtree(leftover, ignore_errors=True)   # from a build that was killed
+        _discard(leftover)   # from a build that was killed
     start = time.perf_counter()
     targets = {e: tmp / e.prefix if incremental else tmp.with_name(f"{tmp.name}-{e.code}") if e.prefix else tmp
                for e in EDITIONS}
@@ -161,14 +175,14 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
             if e.prefix:
                 target.rename(tmp / e.prefix.rstrip("/"))
     old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    _discard(old)
     if site.exists():
         site.rename(old)
     tmp.rename(site)
     stamp_file.parent.mkdir(parents=True, exist_ok=True)
     stamp_file.write_text(json.dumps({"stamp": stamp, "site": str(site.resolve()), "mtime": site.stat().st_mtime_ns}),
                           encoding="utf-8")
-    shutil.rmtree(old, ignore_errors=True)
+    _discard(old)
     mode = "incremental" if incremental else "full"
     print(f"briefing site: {mode} build of {len(EDITIONS)} editions in {time.perf_counter() - start:.1f} s -> {site}")
     return mode, timings
