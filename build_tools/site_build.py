@@ -108,11 +108,14 @@ def unshare_outputs(files, config) -> None:
     """Unlink every file of site_dir this --dirty build will write. MkDocs writes in place
     (open(path, "wb")), which would change the previous site through a hard link; written
     after an unlink, the file is new. What MkDocs 1.6 writes in a --dirty build (host.py):
-    each file whose source is newer than its output (File.is_modified, which stays true
-    once the output is gone), the theme's static templates (sitemap.xml with its .gz) and
+    each included file whose source is newer than its output (File.is_modified, which stays
+    true once the output is gone), the theme's static templates (sitemap.xml with its .gz) and
     the extra templates (files of their own)."""
     site = Path(config.site_dir)
-    outputs = [f.abs_dest_path for f in files if f.is_modified()]
+    # only files this build writes: the Simplified edition's docs/ holds the other editions'
+    # folders too, excluded (exclude_docs) but listed, whose outputs the other editions'
+    # builds are writing at the same time below site_dir
+    outputs = [f.abs_dest_path for f in files if f.inclusion.is_included() and f.is_modified()]
     outputs += [site / name for name in config.theme.static_templates] + [site / "sitemap.xml.gz"]
     for path in outputs:
         try:
