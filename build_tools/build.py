@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,33 +216,46 @@ def _redirects(settings: Settings, articles: list[Article], views: dict) -> dict
 
 
 def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | bytes | Kept]) -> BuildResult:
+    """Write the pages whose bytes differ from the file's (each replaced whole: written
+    under a temporary name, then renamed), remove generated files no page is left for.
+    Tens of thousands of files: plain os calls, a file read only when its size matches."""
     result = BuildResult([])
+    made: set[str] = set()
     for rel, content in sorted(pages.items()):
         if content is KEPT:
             result.kept += 1
             continue
-        path = docs / rel
+        path = os.path.join(docs, rel)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        if path.exists() and path.read_bytes() == data:
-            result.unchanged += 1
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
+        try:
+            if os.stat(path).st_size == len(data):
+                with open(path, "rb") as fh:
+                    if fh.read() == data:
+                        result.unchanged += 1
+                        continue
+        except FileNotFoundError:
+            pass
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.path.basename(path)}")
+        with open(tmp, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
         result.written.append(rel)
     for root in generated:
-        base = docs / root
-        if base.is_dir():
-            for path in sorted(base.rglob("*")):
-                rel = path.relative_to(docs).as_posix()
-                if path.is_file() and rel not in pages:
-                    path.unlink()
-                    result.deleted.append(rel)
-            for path in sorted(base.rglob("*"), reverse=True):   # folders left empty
-                if path.is_dir() and not any(path.iterdir()):
-                    path.rmdir()
+        base = os.path.join(docs, root)
+        gone = []
+        for folder, _, names in os.walk(base, topdown=False):   # nothing when not a folder
+            prefix = os.path.relpath(folder, docs).replace(os.sep, "/") + "/"
+            for name in names:
+                if prefix + name not in pages:
+                    os.unlink(os.path.join(folder, name))
+                    gone.append(prefix + name)
+            if folder != base and not os.listdir(folder):   # left empty
+                os.rmdir(folder)
+        result.deleted += sorted(gone)
     return result
 
 

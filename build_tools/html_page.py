@@ -14,6 +14,8 @@ import html
 import posixpath
 import re
 import types
+import weakref
+from functools import lru_cache
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import get_toc
@@ -26,6 +28,32 @@ _TAG = re.compile(r'<[a-zA-Z][^<>]*?\s(?:id|href)="[^<>]*>')
 _ID = re.compile(r'\sid="([^"]*)"')
 _HREF = re.compile(r'(\shref=")([^"]*)"')
 _EXTERNAL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/")
+
+
+@lru_cache(maxsize=None)
+def _parts(url: str) -> tuple[str, ...]:
+    """A URL's normalized path segments (mkdocs.utils.get_relative_url's)."""
+    path = posixpath.normpath(url if url.startswith("/") else "/" + url)[1:]
+    return tuple(path.split("/")) if path else ()
+
+
+def _relative_url(url: str, other: str) -> str:
+    """mkdocs.utils.get_relative_url(url, other), with the segments of each URL computed
+    once per build (a page holds hundreds of links, a site hundreds of thousands)."""
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    here, there = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join(("..",) * (len(here) - common) + there[common:]) or "."
+    return rel + "/" if url.endswith("/") else rel
+
+
+_targets: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # Files -> {(folder, link): File}
 
 
 def render_html_page(page) -> None:
@@ -50,6 +78,9 @@ def _render(page, config, files) -> None:
     base = posixpath.dirname(page.file.src_uri)
     ids: set[str] = set()
     anchors: dict = {}   # target File -> {anchor: link as written}
+    targets = _targets.setdefault(files, {})
+    urls: dict = {}      # target File -> its URL from this page
+    missing = object()
 
     def unescape(s: str) -> str:
         return html.unescape(s) if "&" in s else s
@@ -63,15 +94,21 @@ def _render(page, config, files) -> None:
             if fragment:
                 anchors.setdefault(page.file, {}).setdefault(unescape(fragment), unescape(href))
             return m.group(0)
-        target = posixpath.normpath(posixpath.join(base, unescape(path)))
-        found = files.src_uris.get(target)   # already normal: no PurePath per link (100,000s of them)
+        found = targets.get((base, path), missing)
+        if found is missing:   # pages of one folder share their links: resolved once per build
+            target = posixpath.normpath(posixpath.join(base, unescape(path)))
+            found = targets[(base, path)] = files.src_uris.get(target)   # already normal: no PurePath per link
         if found is None:
+            target = posixpath.normpath(posixpath.join(base, unescape(path)))
             log.warning(f"Doc file '{page.file.src_uri}' contains a link '{path}', "
                         f"but the target '{target}' is not found among documentation files.")
             return m.group(0)
         if fragment:
             anchors.setdefault(found, {}).setdefault(unescape(fragment), unescape(href))
-        return f'{m.group(1)}{html.escape(found.url_relative_to(page.file))}{hash_}{fragment}"'
+        url = urls.get(found)
+        if url is None:
+            url = urls[found] = html.escape(_relative_url(found.url, page.file.url))
+        return f'{m.group(1)}{url}{hash_}{fragment}"'
 
     def tag(m: re.Match) -> str:
         text = m.group(0)

@@ -73,10 +73,15 @@ def test_a_removed_source_leaves_no_page_behind(tmp_path):
         assert (project / "site" / edition / OTHER).exists()
 
 
+def contents(tree) -> dict[str, bytes]:
+    return {p.relative_to(tree).as_posix(): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
+
+
 def test_a_failed_build_leaves_the_previous_site(tmp_path):
     project = make_project(tmp_path / "p", seeds=SEEDS[4:])
     assert site(project).returncode == 0
     page = (project / "site" / ZH).read_bytes()
+    before = contents(project / "site")
     # bad input: stopped before MkDocs runs
     (project / "seeds" / "zz_empty.txt").write_bytes(b"")
     run = site(project)
@@ -92,6 +97,9 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
     run = site(project)
     assert run.returncode != 0 and "nowhere.md" in run.stdout + run.stderr
     assert (project / "site" / ZH).read_bytes() == page
+    # every file as it was: the incremental build shares the previous site's files (hard
+    # links) and must not have written into any of them
+    assert contents(project / "site") == before
     assert not (project / "site.tmp").exists()
 
 
@@ -103,3 +111,21 @@ def test_a_site_built_by_something_else_is_rebuilt_in_full(tmp_path):
     run = site(project)
     assert run.returncode == 0 and "full build" in run.stdout
     assert (project / "site" / "zh-Hant" / ZH).exists() and (project / "site" / "en" / ZH).exists()
+
+
+def test_an_edition_unlinks_only_the_outputs_it_writes_itself(tmp_path, monkeypatch):
+    """The Simplified edition's docs/ lists the other editions' folders (excluded): their
+    outputs, written at the same time by the other editions' builds, are not its to unlink."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from build_tools.site_build import unshare_outputs
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    assert site(project).returncode == 0
+    page = f"articles/{SLUG['004']}.md"
+    for edition in ("", "en/"):   # both sources newer than their pages in site/
+        os.utime(project / "docs" / edition / page, ns=(2**62, 2**62))
+    monkeypatch.chdir(project)
+    config = load_config(config_file="mkdocs.yml", site_dir=str(project / "site"))
+    unshare_outputs(get_files(config), config)
+    assert not (project / "site" / ZH).exists()          # its own: rewritten after the unlink
+    assert (project / "site" / "en" / ZH).exists()        # the English edition's

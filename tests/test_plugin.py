@@ -117,3 +117,12 @@ def test_another_host_version_stops_the_build_with_a_clear_message(package):
     assert "found 10.0.0" in message and f"written for {package} " in message
     assert all(what in message for p, _, what in INTERNALS if p == package)
     assert not any(what in message for p, _, what in INTERNALS if p != package)
+
+
+def test_links_in_html_pages_get_the_relative_urls_mkdocs_gives():
+    from mkdocs.utils import get_relative_url
+    from build_tools.html_page import _relative_url
+    urls = ["", ".", "index.html", "articles/a/", "articles/a.html", "articles/b/", "glossary/", "glossary/t/",
+            "tags/x/", "zh-Hant/articles/a/", "a/b/c/d.html", "articles/a/index.html", "assets/x.css",
+            "search/w/1.js", "../x/", "a//b/", "/abs/x/", "articles/a.b/", "articles/%E4%B8%AD/"]
+    assert [_relative_url(u, o) for u in urls for o in urls] == [get_relative_url(u, o) for u in urls for o in urls]

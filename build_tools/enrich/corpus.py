@@ -6,6 +6,7 @@ import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Heading, ListBlock, Paragraph, Table
 from .figures import KeyFigure, key_figures
@@ -14,8 +15,9 @@ from .segment import teach
 from .summary import summarize
 
 
-@dataclass
-class Mark:
+class Mark(NamedTuple):
+    """A glossary term's occurrence. A tuple: an article has hundreds, and every build loads
+    every cached article's: a named tuple unpickles in about half the time of a dataclass."""
     start: int
     end: int
     zh: str         # the glossary term, by name (cached documents do not carry the glossary)
@@ -134,22 +136,32 @@ def relate(articles, k: int = 3) -> None:
     if n < 2:
         return
     term_ids = {z: i for i, z in enumerate(sorted({z for a in articles for z in a.enriched.term_counts}))}
+    # The matrices are filled by index arrays (a Python step per article, not per word),
+    # with the same float32 values as one assignment each: weights are Python floats
+    # (math.log, as before), rounded to float32 when stored.
+    rows = [i for i, a in enumerate(articles) for _ in a.enriched.term_counts]
+    cols = [term_ids[z] for a in articles for z in a.enriched.term_counts]
     terms = np.zeros((n, max(1, len(term_ids))), dtype=np.float32)
-    for i, a in enumerate(articles):
-        for z in a.enriched.term_counts:
-            terms[i, term_ids[z]] = 1.0
+    terms[rows, cols] = 1.0
     term_idf = np.log((1 + n) / np.maximum(terms.sum(axis=0), 1.0)) + 0.2
-    shared_score = (terms * term_idf) @ terms.T
+    score = (terms * term_idf) @ terms.T
     df = Counter(w for a in articles for w in a.enriched.bag)
     vocab = {w: i for i, w in enumerate(sorted(w for w, c in df.items() if c >= 2))}
-    tfidf = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    idf = {w: math.log((1 + n) / (1 + df[w])) for w in vocab}
+    rows, cols, weights = [], [], []
     for i, a in enumerate(articles):
-        for w, c in a.enriched.bag.items():
-            if w in vocab:
-                tfidf[i, vocab[w]] = c * math.log((1 + n) / (1 + df[w]))
+        kept = [w for w in a.enriched.bag if w in idf]
+        rows += [i] * len(kept)
+        cols += [vocab[w] for w in kept]
+        weights += [a.enriched.bag[w] * idf[w] for w in kept]
+    tfidf = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    tfidf[rows, cols] = weights
     norms = np.linalg.norm(tfidf, axis=1)
     tfidf /= np.maximum(norms, 1e-9)[:, None]
-    score = shared_score + 10 * (tfidf @ tfidf.T)
+    similar = tfidf @ tfidf.T
+    similar *= 10
+    score += similar      # shared terms + 10 x cosine, in place: n x n matrices are large
+    del similar, tfidf, terms
     np.fill_diagonal(score, -np.inf)
     by_zh = {t.zh: t for a in articles for t in a.terms}
     slugs = [a.source.slug for a in articles]
