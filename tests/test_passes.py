@@ -312,3 +312,67 @@ def test_newsletter_title_over_two_lines_and_digest_entries_as_level_two_heading
     assert heads == [(1, "一、国际动态"), (2, "1、欧盟通过人工智能法案"), (2, "2、美国发布行政命令"), (1, "二、国内动态")]
     # An entry that runs on into its text stays a paragraph with a run-in lead.
     assert doc.blocks[-1].text.startswith("1、我国出台管理办法") and doc.blocks[-1].lead > 0
+
+
+def _page(lines, folio):
+    return lines + [folio]
+
+
+def test_journal_name_printed_once_at_a_page_edge_is_dropped_and_reported():
+    # A two-page document: the journal name heads page 2 once (no masthead, no repetition).
+    # pypdf emits the header after the page's text, pdftotext before it.
+    p1 = ["一、总体要求", COL + "，", COL + "，", COL[:12] + "。"]
+    p2 = [COL + "，", COL[:20] + "。"]
+    for order in ("after", "before"):
+        page2 = (p2 + ["经济要参"]) if order == "after" else (["经济要参"] + p2)
+        src = "\n".join(p1 + ["— 1 —"] + page2 + ["— 2 —"])
+        if order == "before":
+            # the sentence of page 1 runs on across the break, past the name
+            src = "\n".join(p1[:-1] + [COL + "，", "— 1 —", "经济要参", COL + "，", COL[:20] + "。", "— 2 —"])
+        doc = clean(src)
+        assert "strip_page_edge_names" in passes_that_changed(doc), order
+        assert ("经济要参", "running header (page edge)") in [(r.text, r.reason) for r in doc.removed]
+        assert all("经济要参" not in b.text for b in doc.blocks)
+
+
+def test_a_heading_at_the_top_of_a_page_after_a_finished_paragraph_stays():
+    src = "\n".join(["一、总体要求", COL + "，", COL[:12] + "。", "— 1 —", "主要任务", COL + "，", COL[:20] + "。",
+                     "— 2 —"])
+    doc = clean(src)
+    assert "strip_page_edge_names" not in passes_that_changed(doc)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、总体要求", "主要任务"]
+
+
+def test_masthead_name_repeated_at_a_page_edge_is_dropped():
+    src = "\n".join(["发展研究", "2024年第3期", "关于某项工作的报告", COL + "，", COL[:12] + "。", "— 1 —",
+                     "发展研究", "二、主要措施", COL + "，", COL[:20] + "。", "— 2 —"])
+    doc = clean(src)
+    assert "strip_page_edge_names" in passes_that_changed(doc)
+    assert doc.title == "关于某项工作的报告"
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["二、主要措施"]
+
+
+def test_newsletter_title_whose_colon_line_is_wider_than_the_name_line():
+    # "刊名（第 N 期）" over a longer "：正题", then a salutation ending in a colon.
+    src = "\n".join(["区域经济快报（第2期）", "：关于二〇二六年全省重点工作安排的情况报告", "各位代表：",
+                     COL + "，", COL + "，", COL + "，", COL[:20] + "。"])
+    doc = clean(src)
+    assert doc.title == "区域经济快报（第2期）：关于二〇二六年全省重点工作安排的情况报告"
+    assert doc.blocks[0].text == "各位代表："
+
+
+def test_transliterated_name_with_a_middle_dot_is_an_author():
+    src = "\n".join(["关于某项工作的报告", "艾尔肯·吐尼亚孜", "各位代表：", COL + "，", COL[:20] + "。"])
+    doc = clean(src)
+    assert doc.title == "关于某项工作的报告" and doc.authors == ["艾尔肯·吐尼亚孜"]
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_numbered_run_in_lead_wrapped_in_a_narrow_column_is_no_heading():
+    # A 14-character column: "（一）经济增长迈出坚实" fills its line and the lead's
+    # sentence ends on the next line, where the paragraph goes on.
+    narrow = ["（一）经济增长迈出坚实", "步伐。抓好国家政策落", "实，梯次推出三批政策", "清单和专项政策，做足",
+              "增量、遏制减量。", "（二）产业优化升级迈出", "坚实步伐。深入实施工", "业经济头号工程，全面", "推进科技创新。"]
+    doc = clean("\n".join(narrow))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert [b.text[:4] for b in doc.blocks] == ["（一）经", "（二）产"]

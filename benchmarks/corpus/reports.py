@@ -6,7 +6,8 @@ a "——……在……会议上" subtitle, "来源：" and "时间：" lines, 
 sometimes a photo caption, then the report from "各位代表：" to a "相关报道：" trailer.
 Gold from the report's own structure: its title and subtitle, the speaker's name as
 author, lines numbered "一、" / "（一）" of at most 40 characters as headings of levels
-1 and 2 (renumbered from the shallowest depth used), every other line a paragraph. The
+1 and 2, short unpunctuated lines as unnumbered headings above them (renumbered from the
+shallowest depth used), every other line a paragraph. The
 site chrome, source/date lines and photo caption are not part of the report and are not
 typeset.
 
@@ -77,6 +78,10 @@ def parse_report(csv_text: str) -> dict | None:
             continue
         if len(ln) <= 40 and (_NUM_1.match(ln) or _NUM_2.match(ln)):
             blocks.append({"type": "heading", "depth": 1 if _NUM_1.match(ln) else 2, "text": ln})
+        elif len(ln) <= 30 and not re.search(r"[。！？；：，、]", ln):
+            # A short line without punctuation standing alone: an unnumbered section head,
+            # above the numbered ones (some reports are divided so).
+            blocks.append({"type": "heading", "depth": 0, "text": ln})
         else:
             blocks.append({"type": "paragraph", "text": re.sub(r"\s+", " ", ln)})
     depths = sorted({b["depth"] for b in blocks if b["type"] == "heading"})

@@ -181,3 +181,66 @@ def apply_editor_hints(draft: Draft) -> None:
             line.data["starts_paragraph"] = True
     if headers or breaks:
         draft.note("apply_editor_hints", f"{len(headers)} running header(s), {len(breaks)} paragraph break(s)")
+
+
+_NAME_SHAPE = re.compile(r"^[^\s\d，。；：、！？,.;:()（）《》“”\"'—-]{2,12}$")
+_FURNITURE_REASONS = ("banner", "running header", "page number")
+
+
+def _page_edge_name(draft: Draft, i: int) -> bool:
+    """Is line i name-shaped (2-12 characters, no digits, spaces or punctuation) and not
+    numbered, i.e. shaped like a periodical's name rather than text?"""
+    from .structure import _numbered
+    line = draft.lines[i]
+    return (line.kind == BODY and "\t" not in line.raw and bool(_NAME_SHAPE.match(line.text))
+            and _numbered(line.text) is None)
+
+
+@cleaning_pass("strip_page_edge_names")
+def strip_page_edge_names(draft: Draft) -> None:
+    """A journal name printed once in the header of a short document's later page. Its
+    text alone is a one-line heading's, so the evidence is its place at a page boundary
+    (a dropped folio): a line that repeats furniture already dropped (the masthead's
+    name); the last line before the folio (a heading never ends a page: it is kept with
+    its text, and a paragraph's last line ends in punctuation); or the first line after
+    it when the sentence of the page before runs on past it (no heading cuts a sentence)."""
+    lines = draft.lines
+    dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith(_FURNITURE_REASONS)}
+    n = 0
+    for f, folio in enumerate(lines):
+        if folio.kind != DROPPED or not folio.data.get("folio"):
+            continue
+        before, after = draft.prev_content(f), draft.next_content(f)
+        for i, side in ((before, "before"), (after, "after")):
+            if i is None or not _page_edge_name(draft, i):
+                continue
+            line = lines[i]
+            if squash(line.text) in dropped:
+                why = "repeats dropped furniture"
+            elif side == "before" and _ends_page(draft, i):
+                why = "ends its page"
+            elif side == "after" and _splices_sentence(draft, f, i):
+                why = "cuts a sentence across the page break"
+            else:
+                continue
+            draft.remove(line.text, "running header (page edge)", line.no)
+            line.kind = DROPPED
+            draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} at a page boundary {why}")
+            n += 1
+    if n:
+        draft.note("strip_page_edge_names", f"dropped {n} name line(s) at page boundaries")
+
+
+def _ends_page(draft: Draft, i: int) -> bool:
+    """Line i is the last of its page and stands after finished or running text: the line
+    before it is body text (a heading over nothing cannot end a page)."""
+    p = draft.prev_content(i)
+    return p is not None and draft.lines[p].kind == BODY and len(draft.lines[p].text) > len(draft.lines[i].text)
+
+
+def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
+    """The body line before the folio is unfinished and the line after line i goes on."""
+    p, nxt = draft.prev_content(folio), draft.next_content(i)
+    if p is None or nxt is None or draft.lines[p].kind != BODY:
+        return False
+    return not is_terminated(draft.lines[p].text) and draft.lines[p].text[-1] not in "：:"

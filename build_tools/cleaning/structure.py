@@ -274,7 +274,8 @@ def detect_numbered_headings(draft: Draft) -> None:
         nxt = draft.next_content(i)
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
-                and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text))):
+                and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
+                     or _sentence_runs_on(lines[nxt].text))):
             line.data["starts_paragraph"] = True
             continue
         # A heading that wraps: join the lines that finish it.
@@ -294,6 +295,13 @@ def detect_numbered_headings(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _sentence_runs_on(text: str) -> bool:
+    """Does a sentence end inside the line and text go on after it ("步伐。抓好……")? The
+    numbered line above then opened a run-in lead: a heading shares no line with text."""
+    m = re.search(r"[。！？]", text)
+    return m is not None and m.end() < len(text) and not _numbered(text)
 
 
 def _heading_continues(draft: Draft, head: str, k: int) -> bool:
