@@ -376,3 +376,22 @@ def test_numbered_run_in_lead_wrapped_in_a_narrow_column_is_no_heading():
     doc = clean("\n".join(narrow))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
     assert [b.text[:4] for b in doc.blocks] == ["（一）经", "（二）产"]
+
+
+def test_line_left_short_by_a_pushed_character_continues_its_paragraph():
+    # Line breaking pushed "名" (with its comma) and "进" to the next line: the lines
+    # above are short but the paragraph goes on; the short last line ends it.
+    src = "\n".join([COL + "，", "新增国家级青年人才475", "名，" + COL[:30] + "，", "实验室体系建设稳步推",
+                     "进，" + COL[:30] + "，", COL[:10] + "。", "二、主要任务", COL + "，", COL[:8] + "。"])
+    doc = clean(src)
+    assert kinds(doc) == ["P", "H", "P"]
+    assert "人才475名，" in doc.blocks[0].text and "稳步推进，" in doc.blocks[0].text
+
+
+def test_second_of_a_shi_enumeration_starts_its_own_paragraph():
+    # "一是……" / "二是……" paragraphs with no indent left by the extractor; an inline
+    # "一是……二是……" within one paragraph is not split.
+    src = "\n".join(["一是" + COL[:30] + "，", COL + "。", "二是" + COL[:30] + "，", COL[:12] + "。",
+                     "我们的做法有两条：一" + COL[:22] + "，", "是" + COL[:31] + "；二是" + COL[:20] + "。"])
+    doc = clean(src)
+    assert [b.text[:2] for b in doc.blocks] == ["一是", "二是", "我们"]

@@ -275,7 +275,7 @@ def detect_numbered_headings(draft: Draft) -> None:
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
                 and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
-                     or _sentence_runs_on(lines[nxt].text))):
+                     or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text)))):
             line.data["starts_paragraph"] = True
             continue
         # A heading that wraps: join the lines that finish it.
@@ -298,8 +298,10 @@ def detect_numbered_headings(draft: Draft) -> None:
 
 
 def _sentence_runs_on(text: str) -> bool:
-    """Does a sentence end inside the line and text go on after it ("步伐。抓好……")? The
-    numbered line above then opened a run-in lead: a heading shares no line with text."""
+    """Does a sentence end inside the line and text go on after it ("步伐。抓好……")? Under
+    a numbered line as wide as an indented first line (the column less two characters,
+    less one for squeezed punctuation), that line opened a run-in lead: a heading shares
+    no line with text. (A shorter heading may well be followed by a run-in paragraph.)"""
     m = re.search(r"[。！？]", text)
     return m is not None and m.end() < len(text) and not _numbered(text)
 
