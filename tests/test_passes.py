@@ -395,3 +395,12 @@ def test_second_of_a_shi_enumeration_starts_its_own_paragraph():
                      "我们的做法有两条：一" + COL[:22] + "，", "是" + COL[:31] + "；二是" + COL[:20] + "。"])
     doc = clean(src)
     assert [b.text[:2] for b in doc.blocks] == ["一是", "二是", "我们"]
+
+
+def test_masthead_name_left_between_columns_is_dropped_anywhere():
+    # pdftotext read page 2's columns one after the other: its header sits mid-page.
+    src = "\n".join(["发展研究", "2024年第3期", "关于某项工作的报告", COL + "，", COL[:12] + "。", "— 1 —",
+                     COL + "，", COL + "《食", "发展研究", "品药品》" + COL[:20] + "。", "— 2 —"])
+    doc = clean(src)
+    assert ("发展研究", "running header (repeats the masthead)") in [(r.text, r.reason) for r in doc.removed]
+    assert all("发展研究" not in b.text for b in doc.blocks)

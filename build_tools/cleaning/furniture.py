@@ -203,10 +203,19 @@ def strip_page_edge_names(draft: Draft) -> None:
     (a dropped folio): a line that repeats furniture already dropped (the masthead's
     name); the last line before the folio (a heading never ends a page: it is kept with
     its text, and a paragraph's last line ends in punctuation); or the first line after
-    it when the sentence of the page before runs on past it (no heading cuts a sentence)."""
+    it when the sentence of the page before runs on past it (no heading cuts a sentence).
+    A name-shaped line that repeats the dropped masthead goes wherever it stands."""
     lines = draft.lines
     dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith(_FURNITURE_REASONS)}
     n = 0
+    # Anywhere: extractors that read columns one after another leave a page's header
+    # between two columns, far from its folio; the masthead's name is known by then.
+    for i, line in enumerate(lines):
+        if dropped and _page_edge_name(draft, i) and squash(line.text) in dropped:
+            draft.remove(line.text, "running header (repeats the masthead)", line.no)
+            line.kind = DROPPED
+            draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} repeats dropped furniture")
+            n += 1
     for f, folio in enumerate(lines):
         if folio.kind != DROPPED or not folio.data.get("folio"):
             continue
