@@ -331,7 +331,8 @@ def test_journal_name_printed_once_at_a_page_edge_is_dropped_and_reported():
             src = "\n".join(p1[:-1] + [COL + "，", "— 1 —", "经济要参", COL + "，", COL[:20] + "。", "— 2 —"])
         doc = clean(src)
         assert "strip_page_edge_names" in passes_that_changed(doc), order
-        assert ("经济要参", "running header (page edge)") in [(r.text, r.reason) for r in doc.removed]
+        assert [r.reason for r in doc.removed if r.text == "经济要参"] == [
+            "running header (page edge)" if order == "after" else "running header (inside a sentence)"]
         assert all("经济要参" not in b.text for b in doc.blocks)
 
 
@@ -404,3 +405,41 @@ def test_masthead_name_left_between_columns_is_dropped_anywhere():
     doc = clean(src)
     assert ("发展研究", "running header (repeats the masthead)") in [(r.text, r.reason) for r in doc.removed]
     assert all("发展研究" not in b.text for b in doc.blocks)
+
+
+NARROW = "我们坚持以习近平新时代"  # 11 characters: a 3-column page
+
+
+def test_newsletter_title_as_wide_as_a_narrow_column():
+    # A 3-column page: "刊名（第 N 期）" is as wide as the column, which alone would make
+    # it a paragraph's first line; the "：正题" line under it says it was broken by hand.
+    body = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    doc = clean("\n".join(["区域经济快报（第2期）", "：二〇二六年政府工作报告", "各位代表："] + body * 3))
+    assert doc.title == "区域经济快报（第2期）：二〇二六年政府工作报告"
+
+
+def test_unnumbered_heading_wrapped_in_a_narrow_column_is_one_heading():
+    # "“十四五”时期发展成" fills the column and "成就" is cut at the join; neither line
+    # has punctuation. A paragraph's lines left short by line breaking are no heading.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["“十四五”时期发展成", "就和2025年工作回顾"] + para + ["主要任务和工作安排的", "调整"] + para
+    doc = clean("\n".join(src))
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads[0] == "“十四五”时期发展成就和2025年工作回顾"
+
+
+def test_name_line_inside_a_running_sentence_is_dropped_and_reported():
+    # pdftotext put a page header between two serialised columns, mid-sentence.
+    src = "\n".join(["一、总体要求", COL + "，", COL[:30] + "城镇化率达到", "改革内参", "67.4%。" + COL[:20] + "，",
+                     COL[:10] + "。"])
+    doc = clean(src)
+    assert ("改革内参", "running header (inside a sentence)") in [(r.text, r.reason) for r in doc.removed]
+    assert "城镇化率达到67.4%" in doc.blocks[1].text
+
+
+def test_short_line_left_by_line_breaking_inside_a_sentence_stays():
+    src = "\n".join(["一、总体要求", COL + "，", COL[:30] + "青年人才", "实验室体系", "建，" + COL[:20] + "，",
+                     COL[:10] + "。"])
+    doc = clean(src)
+    assert "strip_page_edge_names" not in passes_that_changed(doc)
+    assert "青年人才实验室体系建，" in doc.blocks[1].text

@@ -358,6 +358,10 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     head = lines[start]
     # A line exactly as wide as the body column is the first line of a paragraph.
     as_wide = draft.layout.full(head, first=True) and head.width <= draft.layout.column + 1
+    # ... unless a line opening with "：" finishes it: no line of running text starts with
+    # a colon (line breaking forbids it), only a title broken by hand.
+    if len(cand) > 1 and lines[cand[1]].text[:1] in "：:":
+        as_wide = False
     if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
             and _body_like(lines[nxt], head) and not as_wide:
         return cand, None

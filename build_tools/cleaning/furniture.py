@@ -204,18 +204,26 @@ def strip_page_edge_names(draft: Draft) -> None:
     name); the last line before the folio (a heading never ends a page: it is kept with
     its text, and a paragraph's last line ends in punctuation); or the first line after
     it when the sentence of the page before runs on past it (no heading cuts a sentence).
-    A name-shaped line that repeats the dropped masthead goes wherever it stands."""
+    A name-shaped line that repeats the dropped masthead goes wherever it stands, and so
+    does one that stands inside a running sentence (see _inside_sentence)."""
     lines = draft.lines
     dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith(_FURNITURE_REASONS)}
     n = 0
     # Anywhere: extractors that read columns one after another leave a page's header
     # between two columns, far from its folio; the masthead's name is known by then.
     for i, line in enumerate(lines):
-        if dropped and _page_edge_name(draft, i) and squash(line.text) in dropped:
-            draft.remove(line.text, "running header (repeats the masthead)", line.no)
-            line.kind = DROPPED
-            draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} repeats dropped furniture")
-            n += 1
+        if not _page_edge_name(draft, i):
+            continue
+        if dropped and squash(line.text) in dropped:
+            reason, why = "running header (repeats the masthead)", "repeats dropped furniture"
+        elif _inside_sentence(draft, i):
+            reason, why = "running header (inside a sentence)", "stands inside a running sentence"
+        else:
+            continue
+        draft.remove(line.text, reason, line.no)
+        line.kind = DROPPED
+        draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} {why}")
+        n += 1
     for f, folio in enumerate(lines):
         if folio.kind != DROPPED or not folio.data.get("folio"):
             continue
@@ -253,3 +261,26 @@ def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
     if p is None or nxt is None or draft.lines[p].kind != BODY:
         return False
     return not is_terminated(draft.lines[p].text) and draft.lines[p].text[-1] not in "：:"
+
+
+def _inside_sentence(draft: Draft, i: int) -> bool:
+    """Line i is short, between a full line whose sentence is unfinished and a line that
+    goes on with it: running text has no short line there (a middle line of a paragraph
+    is justified to the column), so it is a header that an extractor reading columns one
+    after another left between them ("……城镇化率达到" / name / "67.4%。……"). Not when line
+    breaking explains the short line (the next line opens with a character and a mark
+    that may not start a line) or a word runs on from it into the next line."""
+    from .paragraphs import NO_LINE_START
+    from .structure import ARTICLE, _numbered, _word_spans
+    lines, layout = draft.lines, draft.layout
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if layout.soft or p is None or n is None or lines[p].kind != BODY:
+        return False
+    prev, line, nxt = lines[p], lines[i], lines[n]
+    # Short even for a paragraph's first line (its two-character indent) and not under
+    # a numbered line (a heading, whose wrap or first paragraph line may follow).
+    return (layout.full(prev) and not is_terminated(prev.text) and prev.text[-1] not in "：:"
+            and _numbered(prev.text) is None and not line.indent
+            and line.width <= layout.column - 8 and nxt.text[1:2] not in tuple(NO_LINE_START)
+            and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text)
+            and not _word_spans(line.text, nxt.text) and not _word_spans(prev.text, line.text))

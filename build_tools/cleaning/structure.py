@@ -335,18 +335,46 @@ def detect_title_lines(draft: Draft) -> None:
         t = line.text
         if not 2 <= len(t) <= 30 or re.search(r"[，。；！？,;!?]", t) or t[-1] in CONTINUES:
             continue
+        wrap = None
         if not draft.layout.soft and width(t) > 0.7 * draft.layout.column:
-            continue
+            wrap = _title_wrap(draft, i)
+            if wrap is None:
+                continue
         if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
             continue
         nxt = draft.next_content(i, kinds=(BODY,))
         if nxt is None:
             continue
+        if wrap is not None:
+            t = join_wrapped(t, draft.lines[wrap].text)
+            draft.lines[wrap].kind = LIFTED
+            draft.note("detect_title_lines", f"line {line.no}: heading wrapped onto line {draft.lines[wrap].no}")
         line.kind = HEADING
         line.data.update(kind="title", number="", title=t)
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def _title_wrap(draft: Draft, i: int) -> int | None:
+    """A heading too wide for a narrow column wraps: line i fills the column, the next
+    line is shorter than a justified one, neither has punctuation (no sentence runs
+    through them) and a word is cut at the join (jieba). Returns the second line."""
+    from .paragraphs import NO_LINE_START
+    j = draft.next_content(i)
+    if j is None or not draft.layout.full(draft.lines[i]):
+        return None
+    second = draft.lines[j].text
+    if (re.search(r"[，。；！？,;!?：:]", second) or _numbered(second) or ARTICLE.match(second)
+            or width(second) > draft.layout.column - 2 or len(draft.lines[i].text) + len(second) > 40
+            or not _word_spans(draft.lines[i].text, second)):
+        return None
+    k = draft.next_content(j)
+    # A justified line left short by line breaking: the next line opens with a character
+    # and a mark that may not start a line (see paragraphs.continues).
+    if k is None or draft.lines[k].text[1:2] in tuple(NO_LINE_START):
+        return None
+    return j
 
 
 def heading_levels(draft: Draft) -> dict[str, int]:
