@@ -184,7 +184,6 @@ def apply_editor_hints(draft: Draft) -> None:
 
 
 _NAME_SHAPE = re.compile(r"^[^\s\d，。；：、！？,.;:()（）《》“”\"'—-]{2,12}$")
-_FURNITURE_REASONS = ("banner", "running header", "page number")
 
 
 def _page_edge_name(draft: Draft, i: int) -> bool:
@@ -207,7 +206,10 @@ def strip_page_edge_names(draft: Draft) -> None:
     A name-shaped line that repeats the dropped masthead goes wherever it stands, and so
     does one that stands inside a running sentence (see _inside_sentence)."""
     lines = draft.lines
-    dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith(_FURNITURE_REASONS)}
+    # The masthead's name (a running header may be the title, or a line of it).
+    dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith("banner")}
+    # Nothing above the first finished sentence: a title wraps into short lines there.
+    first_end = next((k for k, ln in enumerate(lines) if ln.kind == BODY and is_terminated(ln.text)), len(lines))
     n = 0
     # Anywhere: extractors that read columns one after another leave a page's header
     # between two columns, far from its folio; the masthead's name is known by then.
@@ -216,7 +218,7 @@ def strip_page_edge_names(draft: Draft) -> None:
             continue
         if dropped and squash(line.text) in dropped:
             reason, why = "running header (repeats the masthead)", "repeats dropped furniture"
-        elif _inside_sentence(draft, i):
+        elif i > first_end and _inside_sentence(draft, i):
             reason, why = "running header (inside a sentence)", "stands inside a running sentence"
         else:
             continue
@@ -267,10 +269,8 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
     """Line i is short, between a full line whose sentence is unfinished and a line that
     goes on with it: running text has no short line there (a middle line of a paragraph
     is justified to the column), so it is a header that an extractor reading columns one
-    after another left between them ("……城镇化率达到" / name / "67.4%。……"). Not when line
-    breaking explains the short line (the next line opens with a character and a mark
-    that may not start a line) or a word runs on from it into the next line."""
-    from .paragraphs import NO_LINE_START
+    after another left between them ("……城镇化率达到" / name / "67.4%。……"). It is at
+    least four characters short (line breaking leaves one), and no word runs across it."""
     from .structure import ARTICLE, _numbered, _word_spans
     lines, layout = draft.lines, draft.layout
     p, n = draft.prev_content(i), draft.next_content(i)
@@ -279,8 +279,22 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
     prev, line, nxt = lines[p], lines[i], lines[n]
     # Short even for a paragraph's first line (its two-character indent) and not under
     # a numbered line (a heading, whose wrap or first paragraph line may follow).
-    return (layout.full(prev) and not is_terminated(prev.text) and prev.text[-1] not in "：:"
-            and _numbered(prev.text) is None and not line.indent
-            and line.width <= layout.column - 8 and nxt.text[1:2] not in tuple(NO_LINE_START)
+    # The line before is full, or was left short by the token that opens the next one
+    # (a number cannot be broken: "……城镇化率达到" / "67.4%。"). A person's name may
+    # be a byline that layout analysis put mid-page: not furniture.
+    token = re.match(r"[\dA-Za-z.%]+", nxt.text)
+    prev_full = layout.full(prev) or (token is not None and layout.full(
+        type(prev)(0, prev.raw.strip() + token.group(), "", False)))
+    return (prev_full and not is_terminated(prev.text) and prev.text[-1] not in "：:"
+            and _numbered(prev.text) is None and not line.indent and not _person_name(line.text)
+            and line.width <= layout.column - 8
             and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text)
             and not _word_spans(line.text, nxt.text) and not _word_spans(prev.text, line.text))
+
+
+def _person_name(text: str) -> bool:
+    """A person's name: two or three characters, or a transliteration with "·" (a
+    four-character line is as often a periodical's name)."""
+    from .fields import _names
+    names = _names(text)
+    return bool(names) and len(names) == 1 and (len(names[0]) <= 3 or "·" in names[0])

@@ -361,10 +361,16 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
     line is shorter than a justified one, neither has punctuation (no sentence runs
     through them) and a word is cut at the join (jieba). Returns the second line."""
     from .paragraphs import NO_LINE_START
-    j = draft.next_content(i)
+    j, p = draft.next_content(i), draft.prev_content(i)
     if j is None or not draft.layout.full(draft.lines[i]):
         return None
+    # Only after a finished paragraph (not under another heading), and no brackets: a
+    # paragraph's first line may open with a name and a bracketed number.
+    if p is None or draft.lines[p].kind != BODY or not is_terminated(draft.lines[p].text):
+        return None
     second = draft.lines[j].text
+    if re.search(r"[（）()]", draft.lines[i].text + second):
+        return None
     if (re.search(r"[，。；！？,;!?：:]", second) or _numbered(second) or ARTICLE.match(second)
             or width(second) > draft.layout.column - 2 or len(draft.lines[i].text) + len(second) > 40
             or not _word_spans(draft.lines[i].text, second)):
@@ -372,7 +378,8 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
     k = draft.next_content(j)
     # A justified line left short by line breaking: the next line opens with a character
     # and a mark that may not start a line (see paragraphs.continues).
-    if k is None or draft.lines[k].text[1:2] in tuple(NO_LINE_START):
+    # A justified line is also left short before a token too long to break (a number).
+    if k is None or draft.lines[k].text[1:2] in tuple(NO_LINE_START) or re.match(r"[\dA-Za-z（(]", draft.lines[k].text):
         return None
     return j
 
