@@ -443,3 +443,12 @@ def test_person_name_inside_a_sentence_is_not_taken_for_a_header():
     doc = clean(src)
     assert "strip_page_edge_names" not in passes_that_changed(doc)
     assert "卢东亮" not in [r.text for r in doc.removed]
+
+
+def test_title_reprinted_as_a_header_inside_a_sentence_is_dropped():
+    src = "\n".join(["关于某项工作的暂行办法", "第一条 " + COL[:28] + "，", COL[:12] + "。", COL + "，",
+                     COL[:30] + "法律、法规", "关于某项工作的暂行办法", "规章授权" + COL[:20] + "。"])
+    doc = clean(src)
+    assert doc.title == "关于某项工作的暂行办法"
+    assert ("关于某项工作的暂行办法", "running header (title inside a sentence)") in [(r.text, r.reason) for r in doc.removed]
+    assert "法律、法规规章授权" in doc.blocks[-1].text

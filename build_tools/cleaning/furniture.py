@@ -204,19 +204,25 @@ def strip_page_edge_names(draft: Draft) -> None:
     its text, and a paragraph's last line ends in punctuation); or the first line after
     it when the sentence of the page before runs on past it (no heading cuts a sentence).
     A name-shaped line that repeats the dropped masthead goes wherever it stands, and so
-    does one that stands inside a running sentence (see _inside_sentence)."""
+    does one that stands inside a running sentence (see _inside_sentence), and a line
+    reprinting one of the title block's lines inside a sentence."""
     lines = draft.lines
     # The masthead's name (a running header may be the title, or a line of it).
     dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith("banner")}
     # Nothing above the first finished sentence: a title wraps into short lines there.
     first_end = next((k for k, ln in enumerate(lines) if ln.kind == BODY and is_terminated(ln.text)), len(lines))
+    # The title block (first lines): a page header may reprint the title.
+    top = {squash(lines[k].text) for k in [k for k, ln in enumerate(lines[:first_end]) if ln.kind == BODY][:4]}
     n = 0
     # Anywhere: extractors that read columns one after another leave a page's header
     # between two columns, far from its folio; the masthead's name is known by then.
     for i, line in enumerate(lines):
-        if not _page_edge_name(draft, i):
+        if (i > first_end and line.kind == BODY and "\t" not in line.raw and 6 <= len(line.text) <= 40
+                and not _PUNCT.search(line.text) and squash(line.text) in top and _runs_across(draft, i)):
+            reason, why = "running header (title inside a sentence)", "reprints the title inside a sentence"
+        elif not _page_edge_name(draft, i):
             continue
-        if dropped and squash(line.text) in dropped:
+        elif dropped and squash(line.text) in dropped:
             reason, why = "running header (repeats the masthead)", "repeats dropped furniture"
         elif i > first_end and _inside_sentence(draft, i):
             reason, why = "running header (inside a sentence)", "stands inside a running sentence"
@@ -298,3 +304,16 @@ def _person_name(text: str) -> bool:
     from .fields import _names
     names = _names(text)
     return bool(names) and len(names) == 1 and (len(names[0]) <= 3 or "·" in names[0])
+
+
+def _runs_across(draft: Draft, i: int) -> bool:
+    """The body line before line i is a full line of running text (not a heading) whose
+    sentence is unfinished, and the line after it is not numbered: line i interrupts a
+    sentence."""
+    from .structure import ARTICLE, _numbered
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if p is None or n is None or draft.lines[p].kind != BODY:
+        return False
+    prev, nxt = draft.lines[p].text, draft.lines[n].text
+    return (draft.layout.full(draft.lines[p]) and not is_terminated(prev) and prev[-1] not in "：:"
+            and _numbered(prev) is None and _numbered(nxt) is None and not ARTICLE.match(nxt))
