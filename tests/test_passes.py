@@ -452,3 +452,23 @@ def test_title_reprinted_as_a_header_inside_a_sentence_is_dropped():
     assert doc.title == "关于某项工作的暂行办法"
     assert ("关于某项工作的暂行办法", "running header (title inside a sentence)") in [(r.text, r.reason) for r in doc.removed]
     assert "法律、法规规章授权" in doc.blocks[-1].text
+
+
+def test_dash_led_items_after_a_finished_sentence_are_paragraphs():
+    src = "\n".join([COL + "，", COL + "。", "——经济综合实力实现新跃升。" + COL[:18], COL[:10] + "。",
+                     "——科技创新能力实现新突破。" + COL[:18], COL[:6] + "。"])
+    doc = clean(src)
+    assert [b.text[:2] for b in doc.blocks] == ["中国", "——", "——"]
+
+
+def test_reference_mark_at_a_line_start_is_no_footnote_when_the_page_has_its_note():
+    # Line breaking put the call "②" at the start of a body line; the page's note ② is
+    # printed at its foot. The page numbers its notes once: the first "②" is a reference.
+    src = "\n".join([COL + "，", COL[:26] + "五年来，", "②我们牢记嘱托、感恩奋进，" + COL[:18], COL[:10] + "。",
+                     "①第一条注释的文字。", "②文中数据均为初步统计数。", "— 1 —"])
+    doc = clean(src)
+    assert sorted(f.text for f in doc.footnotes) == sorted(["第一条注释的文字。", "文中数据均为初步统计数。"])
+    assert len(doc.blocks) == 1 and "五年来，我们牢记嘱托" in doc.blocks[0].text
+    # the line-start "②" is resolved as the paragraph's reference to the note "②".
+    assert [n.source for n in doc.blocks[0].notes] == ["②"]
+    assert {f.mark: f.text for f in doc.footnotes}[doc.blocks[0].notes[0].mark] == "文中数据均为初步统计数。"

@@ -54,6 +54,9 @@ def continues(layout: Layout, prev: Line, line: Line, text_so_far: str, first: b
         return True
     if line.indent:
         return False
+    if line.text.startswith("——"):
+        # "——……。" items of a dash-led enumeration, each a paragraph.
+        return False
     m = _SHI_START.match(line.text)
     if m and text_so_far.startswith(_SHI_PREV.get(m.group(1), "\0")):
         # "二是……" after a paragraph that opened with "一是……": its sibling, not its tail.
