@@ -472,3 +472,16 @@ def test_reference_mark_at_a_line_start_is_no_footnote_when_the_page_has_its_not
     # the line-start "②" is resolved as the paragraph's reference to the note "②".
     assert [n.source for n in doc.blocks[0].notes] == ["②"]
     assert {f.mark: f.text for f in doc.footnotes}[doc.blocks[0].notes[0].mark] == "文中数据均为初步统计数。"
+
+
+def test_block_breaking_off_before_a_heading_is_the_column_that_ends_the_page():
+    # pdftotext read a page's right column (which continues the left column's last line)
+    # between the left column's first paragraph and its heading.
+    left1 = ["各位代表：", COL + "，", COL[:6] + "。", ""]
+    right = ["4.7个百分点，" + COL[:25], COL[:20] + "。", COL + "，", COL[:30] + "研发经", ""]
+    left2 = ["一、工作回顾", COL + "，", COL[:8] + "。", COL + "，", COL[:30] + "比重提升", ""]
+    src = "\n".join(left1 + right + left2 + ["— 1 —", "费增长" + COL[:20] + "。"])
+    doc = clean(src)
+    assert "reorder_page_columns" in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    assert "比重提升4.7个百分点" in text and text.index("一、工作回顾") < text.index("4.7个百分点")
