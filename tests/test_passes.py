@@ -485,3 +485,48 @@ def test_block_breaking_off_before_a_heading_is_the_column_that_ends_the_page():
     assert "reorder_page_columns" in passes_that_changed(doc)
     text = "".join(b.text for b in doc.blocks)
     assert "比重提升4.7个百分点" in text and text.index("一、工作回顾") < text.index("4.7个百分点")
+
+
+def test_numbered_heading_cut_after_a_function_word_finishes_on_the_short_line():
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["一、“十四五”时期和", "2025年工作回顾"] + para
+    doc = clean("\n".join(src))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、“十四五”时期和2025年工作回顾"]
+
+
+def test_run_in_lead_whose_first_sentence_ends_two_lines_down_is_no_heading():
+    # "（一）更好统筹质的" is as wide as an indented first line; its sentence ends at the
+    # end of the third line and the paragraph goes on.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["（一）更好统筹质的", "有效提升和量的合理增", "长，经济实力显著增强。", "全面落实一系列宏观政",
+                  "策，抓好各项政策实施。"]
+    doc = clean("\n".join(src))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert doc.blocks[-1].text.startswith("（一）更好统筹质的有效提升")
+
+
+def test_line_with_an_open_quotation_is_no_heading():
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["一、工作回顾", "2025年是“十四", "五”收官之年，习近平总", "书记再次踏上吉林大地。"]
+    doc = clean("\n".join(src))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、工作回顾"]
+    assert doc.blocks[-1].text.startswith("2025年是“十四五”收官之年")
+
+
+def test_narrow_column_text_line_at_a_page_edge_is_kept():
+    # In an 11-character column a line of text is short and unpunctuated too.
+    src = "\n".join([NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "技", "— 1 —", "术合同成交额增长",
+                     NARROW[:10] + "。"])
+    doc = clean(src)
+    assert "strip_page_edge_names" not in passes_that_changed(doc)
+    assert "技术合同成交额增长" in doc.blocks[0].text
+
+
+def test_title_block_over_side_by_side_columns_stays_on_top():
+    # pdftotext -layout, three columns: a banner and a centred two-line title over them.
+    rows = [("各位代表：", "效应对世纪疫情和重大风", "款连续4年保持全国首")] + \
+           [(NARROW[:10], NARROW[:11], NARROW[:10] + "，")] * 24 + [(NARROW[:4] + "。", NARROW[:4] + "。", NARROW[:4] + "。")]
+    lines = ["案例评析", "", "            发展改革动态（第24期）", "           ：二〇二六年政府工作报告"]
+    lines += [f"  {a:<13}{b:<14}{c}" for a, b, c in rows]
+    doc = clean("\n".join(lines))
+    assert doc.title == "发展改革动态（第24期）：二〇二六年政府工作报告"

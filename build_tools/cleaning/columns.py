@@ -66,7 +66,12 @@ def split_layout_columns(draft: Draft) -> None:
         spans = [(s, s + len(t)) for s, t in segments]
         crossing = len(segments) == 1 and any(a < e - TOLERANCE and b > e + TOLERANCE for a, b in spans
                                               for e in edges)
-        if crossing:
+        # Above the columns, before any line of them (a banner, a centred title): one piece
+        # stays where it is — any before the first line that has columns, later only one
+        # that starts at no column's edge.
+        above = (len(segments) == 1 and not any(x.kind == BODY for col in region for x in col)
+                 and (not n_split or not any(abs(spans[0][0] - e) <= TOLERANCE for e in [0] + edges)))
+        if crossing or above:
             flush()
             out.append(ln)
             continue

@@ -237,7 +237,7 @@ def strip_page_edge_names(draft: Draft) -> None:
             continue
         before, after = draft.prev_content(f), draft.next_content(f)
         for i, side in ((before, "before"), (after, "after")):
-            if i is None or not _page_edge_name(draft, i):
+            if i is None or not _page_edge_name(draft, i) or _reads_as_text(draft, i):
                 continue
             line = lines[i]
             if squash(line.text) in dropped:
@@ -260,7 +260,7 @@ def _ends_page(draft: Draft, i: int) -> bool:
     """Line i is the last of its page and stands after finished or running text: the line
     before it is body text (a heading over nothing cannot end a page)."""
     p = draft.prev_content(i)
-    return p is not None and draft.lines[p].kind == BODY and len(draft.lines[p].text) > len(draft.lines[i].text)
+    return p is not None and draft.lines[p].kind == BODY
 
 
 def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
@@ -317,3 +317,16 @@ def _runs_across(draft: Draft, i: int) -> bool:
     prev, nxt = draft.lines[p].text, draft.lines[n].text
     return (draft.layout.full(draft.lines[p]) and not is_terminated(prev) and prev[-1] not in "：:"
             and _numbered(prev) is None and _numbered(nxt) is None and not ARTICLE.match(nxt))
+
+
+def _reads_as_text(draft: Draft, i: int) -> bool:
+    """Could line i be a line of the running text? In a narrow column a line of text is
+    short and unpunctuated too: it is text when it is not clearly shorter than the
+    column (four characters) or a word runs across its start or end ("……技" / "术合同")."""
+    from .structure import _word_spans
+    lines, layout = draft.lines, draft.layout
+    if not layout.soft and lines[i].width > layout.column - 8:
+        return True
+    p, n = draft.prev_content(i), draft.next_content(i)
+    return ((p is not None and lines[p].kind == BODY and _word_spans(lines[p].text, lines[i].text))
+            or (n is not None and _word_spans(lines[i].text, lines[n].text)))

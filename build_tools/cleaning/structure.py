@@ -26,6 +26,8 @@ _LIST_ITEM = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")
 _CAPTION = re.compile(r"^(?:图|表|Figure|Table|Fig\.)\s*\d+(?:[-.．]\d+)?(?:\s|[:：．.]|$)")
 _SOURCE_NOTE = re.compile(r"^(?:资料来源|数据来源|来源|注)[：:]")
 MAX_HEADING = 40
+# Function words that leave a phrase open: a line ending in one is cut mid-phrase.
+OPEN_ENDINGS = "和与及的之或并对在为把从向"
 
 
 def _prev_closes(draft: Draft, i: int) -> bool:
@@ -275,7 +277,8 @@ def detect_numbered_headings(draft: Draft) -> None:
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
                 and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
-                     or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text)))):
+                     or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text))
+                     or (column - 5 <= line.width <= column - 3 and _lead_runs_on(draft, nxt)))):
             line.data["starts_paragraph"] = True
             continue
         # A heading that wraps: join the lines that finish it.
@@ -297,6 +300,31 @@ def detect_numbered_headings(draft: Draft) -> None:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
 
 
+def _lead_runs_on(draft: Draft, k: int) -> bool:
+    """From line k (under a numbered line exactly as wide as an indented first line: two
+    characters short of the column, give or take half a squeezed mark), over at most
+    three full lines without a
+    sentence end: does the first sentence end inside a line with text after it, or at
+    the end of a full line that the paragraph goes on from? Then the numbered line
+    opened a run-in lead ("（一）更好统筹质的" / "有效提升和量的合理增" / "长，经济实力显著
+    增强。" / "全面落实……")."""
+    lines = draft.lines
+    for _ in range(3):
+        text = lines[k].text
+        if re.search(r"[。！？]", text):
+            if _sentence_runs_on(text):
+                return True
+            nxt = draft.next_content(k)
+            return (is_terminated(text) and draft.layout.full(lines[k]) and nxt is not None
+                    and _numbered(lines[nxt].text) is None and not ARTICLE.match(lines[nxt].text))
+        if not draft.layout.full(lines[k]) or _numbered(text):
+            return False
+        k = draft.next_content(k)
+        if k is None:
+            return False
+    return False
+
+
 def _sentence_runs_on(text: str) -> bool:
     """Does a sentence end inside the line and text go on after it ("步伐。抓好……")? Under
     a numbered line as wide as an indented first line (the column less two characters,
@@ -312,6 +340,10 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
             or ARTICLE.match(cand.text) or cand.text[-1] in "：:"):
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
+        return True
+    # A heading does not end on a conjunction, preposition or structural particle
+    # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
+    if head[-1:] in OPEN_ENDINGS and not draft.layout.full(cand):
         return True
     # Several short unpunctuated lines that run into the next heading finish this one.
     j = k
@@ -343,7 +375,7 @@ def detect_title_lines(draft: Draft) -> None:
         if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
             continue
         nxt = draft.next_content(i, kinds=(BODY,))
-        if nxt is None:
+        if nxt is None or _cut_line(t, draft.lines[nxt].text):
             continue
         if wrap is not None:
             t = join_wrapped(t, draft.lines[wrap].text)
@@ -354,6 +386,13 @@ def detect_title_lines(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def _cut_line(text: str, nxt: str) -> bool:
+    """Is `text` a line cut off in running text: a quotation left open, or line breaking
+    pushed a character over with a mark that may not start a line ("……“十四" / "五”……")?"""
+    from .paragraphs import NO_LINE_START
+    return text.count("“") > text.count("”") or nxt[1:2] in tuple(NO_LINE_START)
 
 
 def _title_wrap(draft: Draft, i: int) -> int | None:
