@@ -179,26 +179,29 @@ def variants(name: str, text: str, n: int) -> dict[str, bytes]:
     return out
 
 
-def build_one(row: dict, n: int, text: str, out: Path) -> dict | None:
+def build_one(row: dict, n: int, text: str, out: Path, columns: int | None = None) -> dict | None:
     doc = parse_markdown(text)
     if not usable(doc):
         return None
-    return build_document(row, n, decorate(doc, row["id"], n), out)
+    return build_document(row, n, decorate(doc, row["id"], n), out, columns)
 
 
-def build_report(row: dict, n: int, text: str, out: Path) -> dict | None:
+def build_report(row: dict, n: int, text: str, out: Path, columns: int | None = None) -> dict | None:
     """A document of another genre (manifest_reports.tsv): see reports.py."""
     doc = parse_report(text)
     if doc is None or not usable(doc):
         return None
     issue = 1 + _h(row["id"] + "issue") % 24
-    return build_document(row, n, present(doc, row["id"], row["kind"], issue), out)
+    return build_document(row, n, present(doc, row["id"], row["kind"], issue), out, columns)
 
 
-def build_document(row: dict, n: int, doc: dict, out: Path) -> dict:
+def build_document(row: dict, n: int, doc: dict, out: Path, columns: int | None = None) -> dict:
     """Typeset one gold document in the n-th layout, extract it every way, and write
     OUT/ID/gold.json (with the furniture printed as its `removed`) and the texts."""
     lay = layout_for(row["id"], n)
+    if columns:
+        from dataclasses import replace
+        lay = replace(lay, columns=columns)
     pdf, furniture = typeset(doc, lay)
     doc = {**doc, "removed": [{"text": f["text"], "reason": f["reason"], "line": 0} for f in furniture]}
     d = out / row["id"]
@@ -224,6 +227,9 @@ def main(argv=None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--reports", type=Path, help="git directory of the reports snapshot (other genres)")
     ap.add_argument("--only", nargs="*", help="document ids to build")
+    ap.add_argument("--columns", type=int, choices=(1, 2, 3),
+                    help="typeset every document in this many columns (a development variant "
+                         "of tune documents in a layout their part lacks; not the corpus)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     index, sources = [], []
@@ -242,7 +248,7 @@ def main(argv=None) -> int:
                 print(f"{row['id']}: cannot read {row['path']} at {meta['commit']}: "
                       f"{show.stderr.decode(errors='replace').strip()}", file=sys.stderr)
                 return 1
-            entry = build(row, n, show.stdout.decode("utf-8"), args.out)
+            entry = build(row, n, show.stdout.decode("utf-8"), args.out, args.columns)
             if entry is None:
                 print(f"{row['id']}: skipped (no title or too few blocks)", file=sys.stderr)
                 continue
