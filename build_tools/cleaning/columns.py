@@ -54,6 +54,8 @@ def split_layout_columns(draft: Draft) -> None:
             col.clear()
 
     n_split, last_col = 0, 0
+    page = max(len(ln.raw.rstrip()) for ln in draft.lines if ln.kind == BODY)
+    title_block = False
     for ln in draft.lines:
         if ln.kind == BLANK:
             region[last_col].append(ln)
@@ -66,11 +68,13 @@ def split_layout_columns(draft: Draft) -> None:
         spans = [(s, s + len(t)) for s, t in segments]
         crossing = len(segments) == 1 and any(a < e - TOLERANCE and b > e + TOLERANCE for a, b in spans
                                               for e in edges)
-        # Above the columns, before any line of them (a banner, a centred title): one piece
-        # stays where it is — any before the first line that has columns, later only one
-        # that starts at no column's edge.
-        above = (len(segments) == 1 and not any(x.kind == BODY for col in region for x in col)
-                 and (not n_split or not any(abs(spans[0][0] - e) <= TOLERANCE for e in [0] + edges)))
+        # Above the columns of page 1, before any line of them: a line in one piece at the
+        # left margin (a banner), centred on the page (a title), or under such a line and
+        # not at a later column's edge stays where it is; otherwise it is a column's line.
+        above = (len(segments) == 1 and not n_split and not any(x.kind == BODY for col in region for x in col)
+                 and (spans[0][0] <= TOLERANCE or abs(sum(spans[0]) / 2 - page / 2) <= 0.1 * page
+                      or (title_block and not any(abs(spans[0][0] - e) <= TOLERANCE for e in edges))))
+        title_block = above
         if crossing or above:
             flush()
             out.append(ln)
