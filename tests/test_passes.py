@@ -312,3 +312,221 @@ def test_newsletter_title_over_two_lines_and_digest_entries_as_level_two_heading
     assert heads == [(1, "一、国际动态"), (2, "1、欧盟通过人工智能法案"), (2, "2、美国发布行政命令"), (1, "二、国内动态")]
     # An entry that runs on into its text stays a paragraph with a run-in lead.
     assert doc.blocks[-1].text.startswith("1、我国出台管理办法") and doc.blocks[-1].lead > 0
+
+
+def _page(lines, folio):
+    return lines + [folio]
+
+
+def test_journal_name_printed_once_at_a_page_edge_is_dropped_and_reported():
+    # A two-page document: the journal name heads page 2 once (no masthead, no repetition).
+    # pypdf emits the header after the page's text, pdftotext before it.
+    p1 = ["一、总体要求", COL + "，", COL + "，", COL[:12] + "。"]
+    p2 = [COL + "，", COL[:20] + "。"]
+    for order in ("after", "before"):
+        page2 = (p2 + ["经济要参"]) if order == "after" else (["经济要参"] + p2)
+        src = "\n".join(p1 + ["— 1 —"] + page2 + ["— 2 —"])
+        if order == "before":
+            # the sentence of page 1 runs on across the break, past the name
+            src = "\n".join(p1[:-1] + [COL + "，", "— 1 —", "经济要参", COL + "，", COL[:20] + "。", "— 2 —"])
+        doc = clean(src)
+        assert "strip_page_edge_names" in passes_that_changed(doc), order
+        assert [r.reason for r in doc.removed if r.text == "经济要参"] == ["running header (page edge)"]
+        assert all("经济要参" not in b.text for b in doc.blocks)
+
+
+def test_a_heading_at_the_top_of_a_page_after_a_finished_paragraph_stays():
+    src = "\n".join(["一、总体要求", COL + "，", COL[:12] + "。", "— 1 —", "主要任务", COL + "，", COL[:20] + "。",
+                     "— 2 —"])
+    doc = clean(src)
+    assert "strip_page_edge_names" not in passes_that_changed(doc)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、总体要求", "主要任务"]
+
+
+def test_masthead_name_repeated_at_a_page_edge_is_dropped():
+    src = "\n".join(["发展研究", "2024年第3期", "关于某项工作的报告", COL + "，", COL[:12] + "。", "— 1 —",
+                     "发展研究", "二、主要措施", COL + "，", COL[:20] + "。", "— 2 —"])
+    doc = clean(src)
+    assert "strip_page_edge_names" in passes_that_changed(doc)
+    assert doc.title == "关于某项工作的报告"
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["二、主要措施"]
+
+
+def test_newsletter_title_whose_colon_line_is_wider_than_the_name_line():
+    # "刊名（第 N 期）" over a longer "：正题", then a salutation ending in a colon.
+    src = "\n".join(["区域经济快报（第2期）", "：关于二〇二六年全省重点工作安排的情况报告", "各位代表：",
+                     COL + "，", COL + "，", COL + "，", COL[:20] + "。"])
+    doc = clean(src)
+    assert doc.title == "区域经济快报（第2期）：关于二〇二六年全省重点工作安排的情况报告"
+    assert doc.blocks[0].text == "各位代表："
+
+
+def test_transliterated_name_with_a_middle_dot_is_an_author():
+    src = "\n".join(["关于某项工作的报告", "艾尔肯·吐尼亚孜", "各位代表：", COL + "，", COL[:20] + "。"])
+    doc = clean(src)
+    assert doc.title == "关于某项工作的报告" and doc.authors == ["艾尔肯·吐尼亚孜"]
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_numbered_run_in_lead_wrapped_in_a_narrow_column_is_no_heading():
+    # A 14-character column: "（一）经济增长迈出坚实" fills its line and the lead's
+    # sentence ends on the next line, where the paragraph goes on.
+    narrow = ["（一）经济增长迈出坚实", "步伐。抓好国家政策落", "实，梯次推出三批政策", "清单和专项政策，做足",
+              "增量、遏制减量。", "（二）产业优化升级迈出", "坚实步伐。深入实施工", "业经济头号工程，全面", "推进科技创新。"]
+    doc = clean("\n".join(narrow))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert [b.text[:4] for b in doc.blocks] == ["（一）经", "（二）产"]
+
+
+def test_line_left_short_by_a_pushed_character_continues_its_paragraph():
+    # Line breaking pushed "名" (with its comma) and "进" to the next line: the lines
+    # above are short but the paragraph goes on; the short last line ends it.
+    src = "\n".join([COL + "，", "新增国家级青年人才475", "名，" + COL[:30] + "，", "实验室体系建设稳步推",
+                     "进，" + COL[:30] + "，", COL[:10] + "。", "二、主要任务", COL + "，", COL[:8] + "。"])
+    doc = clean(src)
+    assert kinds(doc) == ["P", "H", "P"]
+    assert "人才475名，" in doc.blocks[0].text and "稳步推进，" in doc.blocks[0].text
+
+
+def test_second_of_a_shi_enumeration_starts_its_own_paragraph():
+    # "一是……" / "二是……" paragraphs with no indent left by the extractor; an inline
+    # "一是……二是……" within one paragraph is not split.
+    src = "\n".join(["一是" + COL[:30] + "，", COL + "。", "二是" + COL[:30] + "，", COL[:12] + "。",
+                     "我们的做法有两条：一" + COL[:22] + "，", "是" + COL[:31] + "；二是" + COL[:20] + "。"])
+    doc = clean(src)
+    assert [b.text[:2] for b in doc.blocks] == ["一是", "二是", "我们"]
+
+
+def test_masthead_name_left_between_columns_is_dropped_anywhere():
+    # pdftotext read page 2's columns one after the other: its header sits mid-page.
+    src = "\n".join(["发展研究", "2024年第3期", "关于某项工作的报告", COL + "，", COL[:12] + "。", "— 1 —",
+                     COL + "，", COL + "《食", "发展研究", "品药品》" + COL[:20] + "。", "— 2 —"])
+    doc = clean(src)
+    assert ("发展研究", "running header (repeats the masthead)") in [(r.text, r.reason) for r in doc.removed]
+    assert all("发展研究" not in b.text for b in doc.blocks)
+
+
+NARROW = "我们坚持以习近平新时代"  # 11 characters: a 3-column page
+
+
+def test_newsletter_title_as_wide_as_a_narrow_column():
+    # A 3-column page: "刊名（第 N 期）" is as wide as the column, which alone would make
+    # it a paragraph's first line; the "：正题" line under it says it was broken by hand.
+    body = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    doc = clean("\n".join(["区域经济快报（第2期）", "：二〇二六年政府工作报告", "各位代表："] + body * 3))
+    assert doc.title == "区域经济快报（第2期）：二〇二六年政府工作报告"
+
+
+def test_unnumbered_heading_wrapped_in_a_narrow_column_is_one_heading():
+    # "“十四五”时期发展成" fills the column and "成就" is cut at the join; neither line
+    # has punctuation. A paragraph's lines left short by line breaking are no heading.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["“十四五”时期发展成", "就和2025年工作回顾"] + para + ["主要任务和工作安排的", "调整"] + para
+    doc = clean("\n".join(src))
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads[0] == "“十四五”时期发展成就和2025年工作回顾"
+
+
+def test_name_line_inside_a_running_sentence_is_dropped_and_reported():
+    # pdftotext put a page header between two serialised columns, mid-sentence.
+    src = "\n".join(["一、总体要求", COL + "，", COL[:12] + "。", COL + "，", COL[:30] + "城镇化率达到", "改革内参",
+                     "67.4%。" + COL[:20] + "，", COL[:10] + "。"])
+    doc = clean(src)
+    assert ("改革内参", "running header (inside a sentence)") in [(r.text, r.reason) for r in doc.removed]
+    assert "城镇化率达到67.4%" in doc.blocks[2].text
+
+
+def test_person_name_inside_a_sentence_is_not_taken_for_a_header():
+    # Layout analysis can put a byline box mid-page; a name is not furniture.
+    src = "\n".join(["一、总体要求", COL + "，", COL[:12] + "。", COL + "，", COL[:30] + "城镇化率达到", "卢东亮",
+                     "67.4%。" + COL[:20] + "，", COL[:10] + "。"])
+    doc = clean(src)
+    assert "strip_page_edge_names" not in passes_that_changed(doc)
+    assert "卢东亮" not in [r.text for r in doc.removed]
+
+
+def test_title_reprinted_as_a_header_inside_a_sentence_is_dropped():
+    src = "\n".join(["关于某项工作的暂行办法", "第一条 " + COL[:28] + "，", COL[:12] + "。", COL + "，",
+                     COL[:30] + "法律、法规", "关于某项工作的暂行办法", "规章授权" + COL[:20] + "。"])
+    doc = clean(src)
+    assert doc.title == "关于某项工作的暂行办法"
+    assert ("关于某项工作的暂行办法", "running header (title inside a sentence)") in [(r.text, r.reason) for r in doc.removed]
+    assert "法律、法规规章授权" in doc.blocks[-1].text
+
+
+def test_dash_led_items_after_a_finished_sentence_are_paragraphs():
+    src = "\n".join([COL + "，", COL + "。", "——经济综合实力实现新跃升。" + COL[:18], COL[:10] + "。",
+                     "——科技创新能力实现新突破。" + COL[:18], COL[:6] + "。"])
+    doc = clean(src)
+    assert [b.text[:2] for b in doc.blocks] == ["中国", "——", "——"]
+
+
+def test_reference_mark_at_a_line_start_is_no_footnote_when_the_page_has_its_note():
+    # Line breaking put the call "②" at the start of a body line; the page's note ② is
+    # printed at its foot. The page numbers its notes once: the first "②" is a reference.
+    src = "\n".join([COL + "，", COL[:26] + "五年来，", "②我们牢记嘱托、感恩奋进，" + COL[:18], COL[:10] + "。",
+                     "①第一条注释的文字。", "②文中数据均为初步统计数。", "— 1 —"])
+    doc = clean(src)
+    assert sorted(f.text for f in doc.footnotes) == sorted(["第一条注释的文字。", "文中数据均为初步统计数。"])
+    assert len(doc.blocks) == 1 and "五年来，我们牢记嘱托" in doc.blocks[0].text
+    # the line-start "②" is resolved as the paragraph's reference to the note "②".
+    assert [n.source for n in doc.blocks[0].notes] == ["②"]
+    assert {f.mark: f.text for f in doc.footnotes}[doc.blocks[0].notes[0].mark] == "文中数据均为初步统计数。"
+
+
+def test_block_breaking_off_before_a_heading_is_the_column_that_ends_the_page():
+    # pdftotext read a page's right column (which continues the left column's last line)
+    # between the left column's first paragraph and its heading.
+    left1 = ["各位代表：", COL + "，", COL[:6] + "。", ""]
+    right = ["4.7个百分点，" + COL[:25], COL[:20] + "。", COL + "，", COL[:30] + "研发经", ""]
+    left2 = ["一、工作回顾", COL + "，", COL[:8] + "。", COL + "，", COL[:30] + "比重提升", ""]
+    src = "\n".join(left1 + right + left2 + ["— 1 —", "费增长" + COL[:20] + "。"])
+    doc = clean(src)
+    assert "reorder_page_columns" in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    assert "比重提升4.7个百分点" in text and text.index("一、工作回顾") < text.index("4.7个百分点")
+
+
+def test_numbered_heading_cut_after_a_function_word_finishes_on_the_short_line():
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["一、“十四五”时期和", "2025年工作回顾"] + para
+    doc = clean("\n".join(src))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、“十四五”时期和2025年工作回顾"]
+
+
+def test_run_in_lead_whose_first_sentence_ends_two_lines_down_is_no_heading():
+    # "（一）更好统筹质的" is as wide as an indented first line; its sentence ends at the
+    # end of the third line and the paragraph goes on.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["（一）更好统筹质的", "有效提升和量的合理增", "长，经济实力显著增强。", "全面落实一系列宏观政",
+                  "策，抓好各项政策实施。"]
+    doc = clean("\n".join(src))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert doc.blocks[-1].text.startswith("（一）更好统筹质的有效提升")
+
+
+def test_line_with_an_open_quotation_is_no_heading():
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    src = para + ["一、工作回顾", "2025年是“十四", "五”收官之年，习近平总", "书记再次踏上吉林大地。"]
+    doc = clean("\n".join(src))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、工作回顾"]
+    assert doc.blocks[-1].text.startswith("2025年是“十四五”收官之年")
+
+
+def test_narrow_column_text_line_at_a_page_edge_is_kept():
+    # In an 11-character column a line of text is short and unpunctuated too.
+    src = "\n".join([NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "技", "— 1 —", "术合同成交额增长",
+                     NARROW[:10] + "。"])
+    doc = clean(src)
+    assert "strip_page_edge_names" not in passes_that_changed(doc)
+    assert "技术合同成交额增长" in doc.blocks[0].text
+
+
+def test_title_block_over_side_by_side_columns_stays_on_top():
+    # pdftotext -layout, three columns: a banner and a centred two-line title over them.
+    rows = [("各位代表：", "效应对世纪疫情和重大风", "款连续4年保持全国首")] + \
+           [(NARROW[:10], NARROW[:11], NARROW[:10] + "，")] * 24 + [(NARROW[:4] + "。", NARROW[:4] + "。", NARROW[:4] + "。")]
+    lines = ["案例评析", "", "            发展改革动态（第24期）", "           ：二〇二六年政府工作报告"]
+    lines += [f"  {a:<13}{b:<14}{c}" for a, b, c in rows]
+    doc = clean("\n".join(lines))
+    assert doc.title == "发展改革动态（第24期）：二〇二六年政府工作报告"

@@ -1,9 +1,11 @@
 """Rebuild the cleaning development corpus from a fetched snapshot of its source repository.
 
-    .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT [--only ID ...]
+    .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT [--reports SNAPSHOT2] [--only ID ...]
 
-SNAPSHOT is the git directory `fetch github:LawRefBook/Laws` returns (no work tree: files
-are read with `git show COMMIT:PATH`); OUT receives, per document of manifest.tsv,
+SNAPSHOT is the git directory `fetch github:LawRefBook/Laws` returns, SNAPSHOT2 the one of
+`fetch github:johncodes404/china-provincial-gov-reports-2026` (manifest_reports.tsv, other
+genres: see reports.py); neither has a work tree: files are read with
+`git show COMMIT:PATH`. OUT receives, per document of manifest.tsv,
 `ID/gold.json` (the reference, from the source's own Markdown structure), `ID/*.pdf` and
 one text per extractor and variant, plus `index.json`. Nothing fetched is committed:
 the manifest names repository, commit, path, licence and split (tune | heldout).
@@ -28,9 +30,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from benchmarks.corpus.reports import parse_report, present  # noqa: E402
 from benchmarks.corpus.typeset import Layout, typeset  # noqa: E402
 
 MANIFEST = HERE / "manifest.tsv"
+REPORTS = HERE / "manifest_reports.tsv"
 
 # Pools for the synthetic parts of the title block and furniture (chosen per document by
 # a hash of its id, so a rebuild is identical).
@@ -45,9 +49,9 @@ def _h(s: str) -> int:
     return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
 
 
-def read_manifest() -> tuple[dict, list[dict]]:
+def read_manifest(path: Path = MANIFEST) -> tuple[dict, list[dict]]:
     meta, rows = {}, []
-    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             if ":" in line:
                 k, v = line[1:].split(":", 1)
@@ -175,17 +179,29 @@ def variants(name: str, text: str, n: int) -> dict[str, bytes]:
     return out
 
 
-def build_one(row: dict, n: int, text: str, out: Path) -> dict | None:
+def build_one(row: dict, n: int, text: str, out: Path, columns: int | None = None) -> dict | None:
     doc = parse_markdown(text)
     if not usable(doc):
         return None
-    return build_document(row, n, decorate(doc, row["id"], n), out)
+    return build_document(row, n, decorate(doc, row["id"], n), out, columns)
 
 
-def build_document(row: dict, n: int, doc: dict, out: Path) -> dict:
+def build_report(row: dict, n: int, text: str, out: Path, columns: int | None = None) -> dict | None:
+    """A document of another genre (manifest_reports.tsv): see reports.py."""
+    doc = parse_report(text)
+    if doc is None or not usable(doc):
+        return None
+    issue = 1 + _h(row["id"] + "issue") % 24
+    return build_document(row, n, present(doc, row["id"], row["kind"], issue), out, columns)
+
+
+def build_document(row: dict, n: int, doc: dict, out: Path, columns: int | None = None) -> dict:
     """Typeset one gold document in the n-th layout, extract it every way, and write
     OUT/ID/gold.json (with the furniture printed as its `removed`) and the texts."""
     lay = layout_for(row["id"], n)
+    if columns:
+        from dataclasses import replace
+        lay = replace(lay, columns=columns)
     pdf, furniture = typeset(doc, lay)
     doc = {**doc, "removed": [{"text": f["text"], "reason": f["reason"], "line": 0} for f in furniture]}
     d = out / row["id"]
@@ -200,7 +216,7 @@ def build_document(row: dict, n: int, doc: dict, out: Path) -> dict:
     return {**row, "layout": lay.__dict__, "files": files}
 
 
-def write_index(out: Path, meta: dict, index: list[dict]) -> None:
+def write_index(out: Path, meta, index: list[dict]) -> None:
     (out / "index.json").write_text(json.dumps({"source": meta, "documents": index},
                                                ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -209,27 +225,36 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("snapshot", type=Path, help="git directory of the fetched snapshot")
     ap.add_argument("out", type=Path)
+    ap.add_argument("--reports", type=Path, help="git directory of the reports snapshot (other genres)")
     ap.add_argument("--only", nargs="*", help="document ids to build")
+    ap.add_argument("--columns", type=int, choices=(1, 2, 3),
+                    help="typeset every document in this many columns (a development variant "
+                         "of tune documents in a layout their part lacks; not the corpus)")
     args = ap.parse_args(argv)
-    meta, rows = read_manifest()
     args.out.mkdir(parents=True, exist_ok=True)
-    index = []
-    for n, row in enumerate(rows):
-        if args.only and row["id"] not in args.only:
-            continue
-        show = subprocess.run(["git", "--git-dir", str(args.snapshot), "show", f"{meta['commit']}:{row['path']}"],
-                              capture_output=True)
-        if show.returncode:
-            print(f"{row['id']}: cannot read {row['path']} at {meta['commit']}: "
-                  f"{show.stderr.decode(errors='replace').strip()}", file=sys.stderr)
-            return 1
-        entry = build_one(row, n, show.stdout.decode("utf-8"), args.out)
-        if entry is None:
-            print(f"{row['id']}: skipped (no title or too few blocks)", file=sys.stderr)
-            continue
-        index.append(entry)
-        print(f"{row['id']} {row['split']:8} {row['kind']:6} {len(entry['files'])} texts", flush=True)
-    write_index(args.out, meta, index)
+    index, sources = [], []
+    parts = [(MANIFEST, args.snapshot, build_one)]
+    if args.reports:
+        parts.append((REPORTS, args.reports, build_report))
+    for manifest, snapshot, build in parts:
+        meta, rows = read_manifest(manifest)
+        sources.append(meta)
+        for n, row in enumerate(rows):
+            if args.only and row["id"] not in args.only:
+                continue
+            show = subprocess.run(["git", "--git-dir", str(snapshot), "show", f"{meta['commit']}:{row['path']}"],
+                                  capture_output=True)
+            if show.returncode:
+                print(f"{row['id']}: cannot read {row['path']} at {meta['commit']}: "
+                      f"{show.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+                return 1
+            entry = build(row, n, show.stdout.decode("utf-8"), args.out, args.columns)
+            if entry is None:
+                print(f"{row['id']}: skipped (no title or too few blocks)", file=sys.stderr)
+                continue
+            index.append(entry)
+            print(f"{row['id']} {row['split']:8} {row['kind']:10} {len(entry['files'])} texts", flush=True)
+    write_index(args.out, sources, index)
     return 0
 
 

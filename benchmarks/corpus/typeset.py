@@ -13,6 +13,7 @@ subtitles and author lines.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 # Folio styles: CSS content for the page counter, and the text each page prints.
@@ -58,6 +59,23 @@ def _css_string(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_MARK = re.compile(r"\[\^(\d+)\]")
+
+
+def _with_footnotes(text: str, notes: dict) -> str:
+    """A paragraph whose [^k] markers become a circled mark in the text and the note's
+    text floated to the foot of the page, after the same mark (as journals print them)."""
+    out, pos = [], 0
+    for m in _MARK.finditer(text):
+        sym = CIRCLED[int(m.group(1)) - 1]
+        out += [_e(text[pos:m.start()]), sym,
+                f"<span class='fn'>{sym}{_e(notes.get(m.group(1), ''))}</span>"]
+        pos = m.end()
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
 def _html(doc: dict, lay: Layout) -> str:
     folio_css = FOLIOS[lay.folio][0]
     header = {
@@ -93,21 +111,31 @@ def _html(doc: dict, lay: Layout) -> str:
     h3 {{ font-size: 10.5pt; }} h4 {{ font-size: 10.5pt; font-weight: normal; }}
     p {{ text-indent: 2em; margin: 0; }}
     ol {{ margin: 0; padding-left: 2em; }}
+    .fn {{ float: footnote; font-size: 8pt; text-indent: 0; }}
+    ::footnote-call {{ content: ""; }} ::footnote-marker {{ content: ""; }}
+    @page {{ @footnote {{ border-top: 0.5pt solid #000; margin-top: 3mm; }} }}
+    .keywords {{ margin-top: 1mm; }}
     """
     out = ["<!DOCTYPE html><html lang='zh-Hans'><head><meta charset='utf-8'><style>", css, "</style></head><body>"]
     if lay.top in ("masthead", "both"):
         out.append(f"<div class='masthead'><div>{_e(lay.journal)}</div><div>{_e(lay.issue_line)}</div></div>")
     if lay.top in ("banner", "both"):
         out.append(f"<div class='banner'>{_e(lay.banner)}</div>")
-    if doc.get("title"):
+    if doc.get("title_lines"):     # a newsletter's "刊名（第 N 期）" over "：正题"
+        out.append("<h1>" + "<br>".join(_e(t) for t in doc["title_lines"]) + "</h1>")
+    elif doc.get("title"):
         out.append(f"<h1>{_e(doc['title'])}</h1>")
     if doc.get("subtitle"):
         out.append(f"<div class='subtitle'>{_e(doc['subtitle'])}</div>")
     if doc.get("authors"):
         out.append(f"<div class='authors'>{_e('  '.join(doc['authors']))}</div>")
     if doc.get("abstract") and lay.abstract_box:
-        out.append(f"<div class='abstract'>摘要：{_e(doc['abstract'])}</div>")
+        kw = ""
+        if doc.get("keywords"):
+            kw = f"<div class='keywords'>关键词：{_e('；'.join(doc['keywords']))}</div>"
+        out.append(f"<div class='abstract'>摘要：{_e(doc['abstract'])}{kw}</div>")
     out.append("<div class='body'>")
+    notes = {f["mark"]: f["text"] for f in doc.get("footnotes", [])}
     for b in doc.get("blocks", []):
         kind = b.get("type")
         if kind == "heading":
@@ -119,7 +147,7 @@ def _html(doc: dict, lay: Layout) -> str:
             out.append("<table>" + "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>"
                                            for row in b["rows"]) + "</table>")
         else:
-            out.append(f"<p>{_e(b.get('text', ''))}</p>")
+            out.append(f"<p>{_with_footnotes(b.get('text', ''), notes)}</p>")
     out.append("</div></body></html>")
     return "\n".join(out)
 

@@ -54,6 +54,8 @@ def split_layout_columns(draft: Draft) -> None:
             col.clear()
 
     n_split, last_col = 0, 0
+    page = max(len(ln.raw.rstrip()) for ln in draft.lines if ln.kind == BODY)
+    title_block = False
     for ln in draft.lines:
         if ln.kind == BLANK:
             region[last_col].append(ln)
@@ -66,7 +68,14 @@ def split_layout_columns(draft: Draft) -> None:
         spans = [(s, s + len(t)) for s, t in segments]
         crossing = len(segments) == 1 and any(a < e - TOLERANCE and b > e + TOLERANCE for a, b in spans
                                               for e in edges)
-        if crossing:
+        # Above the columns of page 1, before any line of them: a line in one piece at the
+        # left margin (a banner), centred on the page (a title), or under such a line and
+        # not at a later column's edge stays where it is; otherwise it is a column's line.
+        above = (len(segments) == 1 and not n_split and not any(x.kind == BODY for col in region for x in col)
+                 and (spans[0][0] <= TOLERANCE or abs(sum(spans[0]) / 2 - page / 2) <= 0.1 * page
+                      or (title_block and not any(abs(spans[0][0] - e) <= TOLERANCE for e in edges))))
+        title_block = above
+        if crossing or above:
             flush()
             out.append(ln)
             continue
@@ -153,6 +162,7 @@ def reorder_page_columns(draft: Draft) -> None:
         a = _first_number(lines, block)
         b = _first_number(lines, rest, a[0]) if a else None
         if not (a and b and b[1] < a[1]):
+            moved += _move_cut_block(draft, start_region, end)
             continue
         span = range(block[0], blank + 1)
         head = lines[start_region:block[0]]
@@ -162,3 +172,49 @@ def reorder_page_columns(draft: Draft) -> None:
                                            f"before the one on its left moved after it")
     if moved:
         measure_layout(draft)
+
+
+def _move_cut_block(draft: Draft, start: int, end: int) -> int:
+    """Another evidence of a column read out of turn: a text block (up to a blank line)
+    whose last full line breaks off mid-sentence right before a block opening with a
+    numbered heading — no heading cuts a sentence —, on a page whose own last line also
+    breaks off: the block is the column that continues the page's last line. It moves
+    to the end of the page. Returns 1 if it moved one."""
+    from ..text import is_terminated
+    lines, layout = draft.lines, draft.layout
+    if layout.soft:
+        return 0
+    blocks, cur = [], []
+    for i in range(start, end):
+        if lines[i].kind == BODY:
+            cur.append(i)
+        elif lines[i].kind == BLANK and cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    if len(blocks) < 3:
+        return 0
+
+    def breaks_off(i: int) -> bool:
+        # Nearly full (a number too long to break may have gone to the next line) and
+        # unfinished: a sentence that goes on elsewhere.
+        t = lines[i].text
+        return (lines[i].width >= layout.column - 10 and not is_terminated(t) and t[-1] not in "：:"
+                and not _section_start(t))
+
+    page_last = blocks[-1][-1]
+    if not breaks_off(page_last):
+        return 0
+    for k in range(1, len(blocks) - 1):
+        x, after = blocks[k], blocks[k + 1]
+        # (the block's first line a full line of text, not a heading, so that it can go on)
+        if breaks_off(x[-1]) and _section_start(lines[after[0]].text) and layout.full(lines[x[0]]):
+            span = list(range(x[0], after[0]))          # the block and the blank after it
+            moved = [lines[i] for i in span]
+            keep = [lines[i] for i in range(x[0], end) if i not in set(span)]
+            lines[x[0]:end] = keep + moved
+            draft.note("reorder_page_columns", f"line {moved[0].no}: a block breaking off before a "
+                                               f"heading continues the page's last line; moved after it")
+            return 1
+    return 0

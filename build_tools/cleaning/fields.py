@@ -161,6 +161,15 @@ _BYLINE = re.compile(r"^(?:以下文章作者|以下文章来源于|作\s*者\s*
 _NAME_SEP = re.compile(r"[\s、，,；;]+")
 
 
+def _name_token(t: str) -> bool:
+    """A Chinese name of 1-4 characters (or part of one), or a transliterated name whose
+    parts, each of 1-6 characters, are joined by "·" ("艾尔肯·吐尼亚孜")."""
+    parts = t.split("·")
+    if len(parts) == 1:
+        return 1 <= len(t) <= 4 and all(is_ideograph(c) for c in t)
+    return len(parts) <= 3 and all(1 <= len(p) <= 6 and all(is_ideograph(c) for c in p) for p in parts)
+
+
 def _names(text: str) -> list[str] | None:
     """Author names from a name-only line ("郝宇彪 明 莹"), or None if it is not one."""
     if len(text) > 30 or not text:
@@ -168,7 +177,7 @@ def _names(text: str) -> list[str] | None:
     tokens = [t for t in _NAME_SEP.split(text) if t]
     if not tokens or len(tokens) > 8:
         return None
-    if not all(1 <= len(t) <= 4 and all(is_ideograph(c) or c == "·" for c in t) for t in tokens):
+    if not all(_name_token(t) for t in tokens):
         return None
     if len(tokens) == 1 and len(tokens[0]) < 2:
         return None
@@ -332,8 +341,12 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
         ln = lines[nxt]
         # A centred title wraps only where its line is full: each line before the last is
         # about as wide as the first, none wider.
-        if not (titleish(ln) and ln.width <= lines[cand[0]].width + 1 and lines[cand[0]].width >= 8
-                and lines[cand[-1]].width >= lines[cand[0]].width - 2):
+        # A line that opens with a colon cannot start anything: it finishes the line above
+        # (a newsletter's "刊名（第 N 期）" over "：正题"), whatever its width.
+        colon_tail = ln.text[:1] in "：:" and titleish(ln) and len(cand) == 1
+        if not colon_tail and not (titleish(ln) and ln.width <= lines[cand[0]].width + 1
+                                   and lines[cand[0]].width >= 8
+                                   and lines[cand[-1]].width >= lines[cand[0]].width - 2):
             break
         cand.append(nxt)
         nxt = draft.next_content(nxt, kinds=(BODY, LIFTED))
@@ -345,6 +358,10 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     head = lines[start]
     # A line exactly as wide as the body column is the first line of a paragraph.
     as_wide = draft.layout.full(head, first=True) and head.width <= draft.layout.column + 1
+    # ... unless a line opening with "：" finishes it: no line of running text starts with
+    # a colon (line breaking forbids it), only a title broken by hand.
+    if len(cand) > 1 and lines[cand[1]].text[:1] in "：:":
+        as_wide = False
     if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
             and _body_like(lines[nxt], head) and not as_wide:
         return cand, None
@@ -353,7 +370,9 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
 
 def _body_like(ln: Line, title: Line) -> bool:
     """Does the line below a title look like the body: wider than the title, or a sentence?"""
-    return ln.width > title.width + 1 or bool(re.search(r"[，。；,;]", ln.text)) or is_terminated(ln.text)
+    # A line ending in a colon opens the body ("各位代表：") or introduces what follows.
+    return (ln.width > title.width + 1 or bool(re.search(r"[，。；,;]", ln.text)) or is_terminated(ln.text)
+            or ln.text[-1] in "：:")
 
 
 def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:

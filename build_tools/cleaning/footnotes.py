@@ -14,6 +14,8 @@ _DEF = re.compile(rf"^(\^?\s*[{CIRCLED}])\s*(.*)$")
 _CARET_MARK = re.compile(rf"\^\s*([{CIRCLED}])")
 _BARE_MARK = re.compile(rf"(?<=[。，；、”」）)\w])([{CIRCLED}])(?=[，。；、”\s]|$)|(?<=[。，；、”」）)])([{CIRCLED}])")
 
+_LEADING_MARK = re.compile(rf"^([{CIRCLED}])")
+
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 
 
@@ -41,6 +43,7 @@ def lift_footnotes(draft: Draft) -> None:
             defs.append((i, fn))
             line.kind = LIFTED
             line.data["footnote"] = fn
+    defs = _drop_marks_at_line_starts(draft, defs)
     if not defs:
         return
     def_lines = {i for i, _ in defs}
@@ -93,7 +96,41 @@ def lift_footnotes(draft: Draft) -> None:
 
         text = _CARET_MARK.sub(resolve, line.text)
         text = _BARE_MARK.sub(resolve, text)
+        if line.data.pop("mark_at_start", False):
+            text = _LEADING_MARK.sub(resolve, text, count=1)
         line.text = text
     draft.doc.footnotes = [fn for _, fn in defs]
     draft.note("lift_footnotes", f"lifted {len(defs)} footnote(s); resolved {resolved} mark(s)"
                                  + (f", {unresolved} left as text" if unresolved else ""))
+
+
+def _drop_marks_at_line_starts(draft: Draft, defs: list) -> list:
+    """A page numbers its notes once: when two lines of one page (between folios) open
+    with the same symbol, the earlier is body text whose reference mark the line
+    breaking put at the start of the line ("五年来，" / "②我们牢记……"), when the line
+    before it is unfinished: it goes back to the body, its mark resolved as a reference.
+    Without folios the pages are unknown and nothing changes."""
+    page, pages = 0, {}
+    for i, line in enumerate(draft.lines):
+        if line.data.get("folio"):
+            page += 1
+        pages[i] = page
+    if page == 0:      # no folios: where pages end is unknown
+        return defs
+    last: dict = {}
+    for i, fn in defs:
+        last[(pages[i], _symbol(fn.source_mark))] = i
+    kept = []
+    for i, fn in defs:
+        p = draft.prev_content(i)
+        if (last[(pages[i], _symbol(fn.source_mark))] != i and p is not None
+                and draft.lines[p].kind == BODY and not is_terminated(draft.lines[p].text)):
+            line = draft.lines[i]
+            line.kind = BODY
+            line.data.pop("footnote", None)
+            line.data["mark_at_start"] = True
+            draft.note("lift_footnotes", f"line {line.no}: {fn.source_mark} opens a body line, "
+                                         f"a reference (the page's note with it comes later)")
+        else:
+            kept.append((i, fn))
+    return kept

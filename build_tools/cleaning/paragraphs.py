@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from ..model import Heading, ListBlock, Paragraph, Table
-from ..text import is_terminated, join_wrapped
+from ..text import is_ideograph, is_terminated, join_wrapped
 from .core import BODY, CAPTION, HEADING, LIST, TABLE, Draft, Line, Layout, cleaning_pass
-from .structure import heading_levels
+from .structure import _word_spans, heading_levels
 
 # A short line ending in these was cut before an unbreakable token (a long number or
 # Latin word): the paragraph goes on. A short line ending in anything else ends it.
 SHORT_LINE_CONTINUES = "，,、（(《“‘—"
+NO_LINE_START = "，。、；：！？”’）》」』"
 _UNBREAKABLE = re.compile(r"[(\[]?[A-Za-z0-9][A-Za-z0-9.,%+\-/]*[。，；、”）)]?")
+_SHI_START = re.compile(r"^([二三四五六七八九十])是")
+_SHI_PREV = {c: p + "是" for p, c in zip("一二三四五六七八九", "二三四五六七八九十")}
 _ENUM_START = re.compile(r"^[（(]?(\d{1,2})[）)]")
 
 
@@ -35,12 +38,28 @@ def continues(layout: Layout, prev: Line, line: Line, text_so_far: str, first: b
             return False
         if prev.text[-1:] in SHORT_LINE_CONTINUES:
             return True
+        # Line-breaking rules (no comma or closing quote may start a line) push the last
+        # character over with the mark and leave the line short ("……人才475" + "名，……",
+        # "……稳步推" + "进，……"): a character then a no-start mark, or a word running
+        # across the join, says the paragraph goes on.
+        if line.text[1:2] and line.text[1] in NO_LINE_START and not prev.text[-1:] in NO_LINE_START:
+            return True
+        if is_ideograph(prev.text[-1:] or " ") and is_ideograph(line.text[:1] or " ") \
+                and _word_spans(prev.text, line.text):
+            return True
         # Cut short because the next token (a number, a Latin word) did not fit.
         token = _UNBREAKABLE.match(line.text)
         return bool(token) and layout.full(Line(0, prev.raw.strip() + " " + token.group(), "", False), first)
     if not ends:
         return True
     if line.indent:
+        return False
+    if line.text.startswith("——"):
+        # "——……。" items of a dash-led enumeration, each a paragraph.
+        return False
+    m = _SHI_START.match(line.text)
+    if m and text_so_far.startswith(_SHI_PREV.get(m.group(1), "\0")):
+        # "二是……" after a paragraph that opened with "一是……": its sibling, not its tail.
         return False
     m = _ENUM_START.match(line.text)
     if m:  # "（3）" at a line start continues an inline "（1）…（2）…" sequence

@@ -19,7 +19,7 @@ PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
     measure_layout,
     furniture.apply_editor_hints, furniture.strip_editor_tags, furniture.strip_end_marks,
     furniture.strip_page_numbers, furniture.strip_issue_lines, columns.split_layout_columns,
-    furniture.strip_running_headers,
+    furniture.strip_running_headers, furniture.strip_page_edge_names,
     fields.lift_labelled_fields, fields.lift_front_matter, columns.reorder_page_columns,
     footnotes.lift_footnotes, remeasure_layout,
     structure.detect_tables, structure.detect_captions, structure.detect_lists,

@@ -26,6 +26,8 @@ _LIST_ITEM = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")
 _CAPTION = re.compile(r"^(?:图|表|Figure|Table|Fig\.)\s*\d+(?:[-.．]\d+)?(?:\s|[:：．.]|$)")
 _SOURCE_NOTE = re.compile(r"^(?:资料来源|数据来源|来源|注)[：:]")
 MAX_HEADING = 40
+# Function words that leave a phrase open: a line ending in one is cut mid-phrase.
+OPEN_ENDINGS = "和与及的之或并对在为把从向"
 
 
 def _prev_closes(draft: Draft, i: int) -> bool:
@@ -274,7 +276,9 @@ def detect_numbered_headings(draft: Draft) -> None:
         nxt = draft.next_content(i)
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
-                and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text))):
+                and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
+                     or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text))
+                     or (column - 5 <= line.width <= column - 3 and _lead_runs_on(draft, nxt)))):
             line.data["starts_paragraph"] = True
             continue
         # A heading that wraps: join the lines that finish it.
@@ -296,12 +300,50 @@ def detect_numbered_headings(draft: Draft) -> None:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
 
 
+def _lead_runs_on(draft: Draft, k: int) -> bool:
+    """From line k (under a numbered line exactly as wide as an indented first line: two
+    characters short of the column, give or take half a squeezed mark), over at most
+    three full lines without a
+    sentence end: does the first sentence end inside a line with text after it, or at
+    the end of a full line that the paragraph goes on from? Then the numbered line
+    opened a run-in lead ("（一）更好统筹质的" / "有效提升和量的合理增" / "长，经济实力显著
+    增强。" / "全面落实……")."""
+    lines = draft.lines
+    for _ in range(3):
+        text = lines[k].text
+        if re.search(r"[。！？]", text):
+            if _sentence_runs_on(text):
+                return True
+            nxt = draft.next_content(k)
+            return (is_terminated(text) and draft.layout.full(lines[k]) and nxt is not None
+                    and _numbered(lines[nxt].text) is None and not ARTICLE.match(lines[nxt].text))
+        if not draft.layout.full(lines[k]) or _numbered(text):
+            return False
+        k = draft.next_content(k)
+        if k is None:
+            return False
+    return False
+
+
+def _sentence_runs_on(text: str) -> bool:
+    """Does a sentence end inside the line and text go on after it ("步伐。抓好……")? Under
+    a numbered line as wide as an indented first line (the column less two characters,
+    less one for squeezed punctuation), that line opened a run-in lead: a heading shares
+    no line with text. (A shorter heading may well be followed by a run-in paragraph.)"""
+    m = re.search(r"[。！？]", text)
+    return m is not None and m.end() < len(text) and not _numbered(text)
+
+
 def _heading_continues(draft: Draft, head: str, k: int) -> bool:
     cand = draft.lines[k]
     if (re.search(r"[，。；！？,;!?]", cand.text) or _numbered(cand.text) or len(cand.text) > 20
             or ARTICLE.match(cand.text) or cand.text[-1] in "：:"):
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
+        return True
+    # A heading does not end on a conjunction, preposition or structural particle
+    # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
+    if head[-1:] in OPEN_ENDINGS and not draft.layout.full(cand):
         return True
     # Several short unpunctuated lines that run into the next heading finish this one.
     j = k
@@ -325,18 +367,60 @@ def detect_title_lines(draft: Draft) -> None:
         t = line.text
         if not 2 <= len(t) <= 30 or re.search(r"[，。；！？,;!?]", t) or t[-1] in CONTINUES:
             continue
+        wrap = None
         if not draft.layout.soft and width(t) > 0.7 * draft.layout.column:
-            continue
+            wrap = _title_wrap(draft, i)
+            if wrap is None:
+                continue
         if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
             continue
         nxt = draft.next_content(i, kinds=(BODY,))
-        if nxt is None:
+        if nxt is None or _cut_line(t, draft.lines[nxt].text):
             continue
+        if wrap is not None:
+            t = join_wrapped(t, draft.lines[wrap].text)
+            draft.lines[wrap].kind = LIFTED
+            draft.note("detect_title_lines", f"line {line.no}: heading wrapped onto line {draft.lines[wrap].no}")
         line.kind = HEADING
         line.data.update(kind="title", number="", title=t)
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def _cut_line(text: str, nxt: str) -> bool:
+    """Is `text` a line cut off in running text: a quotation left open, or line breaking
+    pushed a character over with a mark that may not start a line ("……“十四" / "五”……")?"""
+    from .paragraphs import NO_LINE_START
+    return text.count("“") > text.count("”") or nxt[1:2] in tuple(NO_LINE_START)
+
+
+def _title_wrap(draft: Draft, i: int) -> int | None:
+    """A heading too wide for a narrow column wraps: line i fills the column, the next
+    line is shorter than a justified one, neither has punctuation (no sentence runs
+    through them) and a word is cut at the join (jieba). Returns the second line."""
+    from .paragraphs import NO_LINE_START
+    j, p = draft.next_content(i), draft.prev_content(i)
+    if j is None or not draft.layout.full(draft.lines[i]):
+        return None
+    # Only after a finished paragraph (not under another heading), and no brackets: a
+    # paragraph's first line may open with a name and a bracketed number.
+    if p is None or draft.lines[p].kind != BODY or not is_terminated(draft.lines[p].text):
+        return None
+    second = draft.lines[j].text
+    if re.search(r"[（）()]", draft.lines[i].text + second):
+        return None
+    if (re.search(r"[，。；！？,;!?：:]", second) or _numbered(second) or ARTICLE.match(second)
+            or width(second) > draft.layout.column - 2 or len(draft.lines[i].text) + len(second) > 40
+            or not _word_spans(draft.lines[i].text, second)):
+        return None
+    k = draft.next_content(j)
+    # A justified line left short by line breaking: the next line opens with a character
+    # and a mark that may not start a line (see paragraphs.continues).
+    # A justified line is also left short before a token too long to break (a number).
+    if k is None or draft.lines[k].text[1:2] in tuple(NO_LINE_START) or re.match(r"[\dA-Za-z（(]", draft.lines[k].text):
+        return None
+    return j
 
 
 def heading_levels(draft: Draft) -> dict[str, int]:
