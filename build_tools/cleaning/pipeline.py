@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reading import SourceText, read_source
-from . import columns, fields, finish, footnotes, furniture, paragraphs, structure
+from . import columns, fields, finish, footnotes, furniture, page_edges, paragraphs, structure
 from .core import CleaningPass, make_draft, measure_layout
 
 
@@ -19,7 +19,7 @@ PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
     measure_layout,
     furniture.apply_editor_hints, furniture.strip_editor_tags, furniture.strip_end_marks,
     furniture.strip_page_numbers, furniture.strip_issue_lines, columns.split_layout_columns,
-    furniture.strip_running_headers, furniture.strip_page_edge_names,
+    furniture.strip_running_headers, page_edges.strip_page_edge_names,
     fields.lift_labelled_fields, fields.lift_front_matter, columns.reorder_page_columns,
     footnotes.lift_footnotes, remeasure_layout,
     structure.detect_tables, structure.detect_captions, structure.detect_lists,

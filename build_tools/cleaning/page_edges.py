@@ -1,0 +1,159 @@
+"""Page furniture that text alone cannot tell from a heading: a journal name or the
+title printed once or twice in a short document's page header. The evidence is where it
+stands: at a page boundary, inside a running sentence, or repeating the masthead."""
+from __future__ import annotations
+
+import re
+
+from ..text import is_terminated, squash
+from .core import BODY, DROPPED, Draft, cleaning_pass
+from .furniture import _PUNCT
+
+
+_NAME_SHAPE = re.compile(r"^[^\s\d，。；：、！？,.;:()（）《》“”\"'—-]{2,12}$")
+
+
+def _page_edge_name(draft: Draft, i: int) -> bool:
+    """Is line i name-shaped (2-12 characters, no digits, spaces or punctuation) and not
+    numbered, i.e. shaped like a periodical's name rather than text?"""
+    from .structure import _numbered
+    line = draft.lines[i]
+    return (line.kind == BODY and "\t" not in line.raw and bool(_NAME_SHAPE.match(line.text))
+            and _numbered(line.text) is None)
+
+
+@cleaning_pass("strip_page_edge_names")
+def strip_page_edge_names(draft: Draft) -> None:
+    """A journal name printed once in the header of a short document's later page. Its
+    text alone is a one-line heading's, so the evidence is its place at a page boundary
+    (a dropped folio): a line that repeats furniture already dropped (the masthead's
+    name); the last line before the folio (a heading never ends a page: it is kept with
+    its text, and a paragraph's last line ends in punctuation); or the first line after
+    it when the sentence of the page before runs on past it (no heading cuts a sentence).
+    A name-shaped line that repeats the dropped masthead goes wherever it stands, and so
+    does one that stands inside a running sentence (see _inside_sentence), and a line
+    reprinting one of the title block's lines inside a sentence."""
+    lines = draft.lines
+    # The masthead's name (a running header may be the title, or a line of it).
+    dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith("banner")}
+    # Nothing above the first finished sentence: a title wraps into short lines there.
+    first_end = next((k for k, ln in enumerate(lines) if ln.kind == BODY and is_terminated(ln.text)), len(lines))
+    # The title block (first lines): a page header may reprint the title.
+    top = {squash(lines[k].text) for k in [k for k, ln in enumerate(lines[:first_end]) if ln.kind == BODY][:4]}
+    n = 0
+    # Anywhere: extractors that read columns one after another leave a page's header
+    # between two columns, far from its folio; the masthead's name is known by then.
+    for i, line in enumerate(lines):
+        if (i > first_end and line.kind == BODY and "\t" not in line.raw and 6 <= len(line.text) <= 40
+                and not _PUNCT.search(line.text) and squash(line.text) in top and _runs_across(draft, i)):
+            reason, why = "running header (title inside a sentence)", "reprints the title inside a sentence"
+        elif not _page_edge_name(draft, i):
+            continue
+        elif dropped and squash(line.text) in dropped:
+            reason, why = "running header (repeats the masthead)", "repeats dropped furniture"
+        elif i > first_end and _inside_sentence(draft, i):
+            reason, why = "running header (inside a sentence)", "stands inside a running sentence"
+        else:
+            continue
+        draft.remove(line.text, reason, line.no)
+        line.kind = DROPPED
+        draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} {why}")
+        n += 1
+    for f, folio in enumerate(lines):
+        if folio.kind != DROPPED or not folio.data.get("folio"):
+            continue
+        before, after = draft.prev_content(f), draft.next_content(f)
+        for i, side in ((before, "before"), (after, "after")):
+            if i is None or not _page_edge_name(draft, i) or _reads_as_text(draft, i):
+                continue
+            line = lines[i]
+            if squash(line.text) in dropped:
+                why = "repeats dropped furniture"
+            elif side == "before" and _ends_page(draft, i):
+                why = "ends its page"
+            elif side == "after" and _splices_sentence(draft, f, i):
+                why = "cuts a sentence across the page break"
+            else:
+                continue
+            draft.remove(line.text, "running header (page edge)", line.no)
+            line.kind = DROPPED
+            draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} at a page boundary {why}")
+            n += 1
+    if n:
+        draft.note("strip_page_edge_names", f"dropped {n} name line(s) at page boundaries")
+
+
+def _ends_page(draft: Draft, i: int) -> bool:
+    """Line i is the last of its page and stands after finished or running text: the line
+    before it is body text (a heading over nothing cannot end a page)."""
+    p = draft.prev_content(i)
+    return p is not None and draft.lines[p].kind == BODY
+
+
+def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
+    """The body line before the folio is unfinished and the line after line i goes on."""
+    p, nxt = draft.prev_content(folio), draft.next_content(i)
+    if p is None or nxt is None or draft.lines[p].kind != BODY:
+        return False
+    return not is_terminated(draft.lines[p].text) and draft.lines[p].text[-1] not in "：:"
+
+
+def _inside_sentence(draft: Draft, i: int) -> bool:
+    """Line i is short, between a full line whose sentence is unfinished and a line that
+    goes on with it: running text has no short line there (a middle line of a paragraph
+    is justified to the column), so it is a header that an extractor reading columns one
+    after another left between them ("……城镇化率达到" / name / "67.4%。……"). It is at
+    least four characters short (line breaking leaves one), and no word runs across it."""
+    from .structure import ARTICLE, _numbered, _word_spans
+    lines, layout = draft.lines, draft.layout
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if layout.soft or p is None or n is None or lines[p].kind != BODY:
+        return False
+    prev, line, nxt = lines[p], lines[i], lines[n]
+    # Short even for a paragraph's first line (its two-character indent) and not under
+    # a numbered line (a heading, whose wrap or first paragraph line may follow).
+    # The line before is full, or was left short by the token that opens the next one
+    # (a number cannot be broken: "……城镇化率达到" / "67.4%。"). A person's name may
+    # be a byline that layout analysis put mid-page: not furniture.
+    token = re.match(r"[\dA-Za-z.%]+", nxt.text)
+    prev_full = layout.full(prev) or (token is not None and layout.full(
+        type(prev)(0, prev.raw.strip() + token.group(), "", False)))
+    return (prev_full and not is_terminated(prev.text) and prev.text[-1] not in "：:"
+            and _numbered(prev.text) is None and not line.indent and not _person_name(line.text)
+            and line.width <= layout.column - 8
+            and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text)
+            and not _word_spans(line.text, nxt.text) and not _word_spans(prev.text, line.text))
+
+
+def _person_name(text: str) -> bool:
+    """A person's name: two or three characters, or a transliteration with "·" (a
+    four-character line is as often a periodical's name)."""
+    from .fields import _names
+    names = _names(text)
+    return bool(names) and len(names) == 1 and (len(names[0]) <= 3 or "·" in names[0])
+
+
+def _runs_across(draft: Draft, i: int) -> bool:
+    """The body line before line i is a full line of running text (not a heading) whose
+    sentence is unfinished, and the line after it is not numbered: line i interrupts a
+    sentence."""
+    from .structure import ARTICLE, _numbered
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if p is None or n is None or draft.lines[p].kind != BODY:
+        return False
+    prev, nxt = draft.lines[p].text, draft.lines[n].text
+    return (draft.layout.full(draft.lines[p]) and not is_terminated(prev) and prev[-1] not in "：:"
+            and _numbered(prev) is None and _numbered(nxt) is None and not ARTICLE.match(nxt))
+
+
+def _reads_as_text(draft: Draft, i: int) -> bool:
+    """Could line i be a line of the running text? In a narrow column a line of text is
+    short and unpunctuated too: it is text when it is not clearly shorter than the
+    column (four characters) or a word runs across its start or end ("……技" / "术合同")."""
+    from .structure import _word_spans
+    lines, layout = draft.lines, draft.layout
+    if not layout.soft and lines[i].width > layout.column - 8:
+        return True
+    p, n = draft.prev_content(i), draft.next_content(i)
+    return ((p is not None and lines[p].kind == BODY and _word_spans(lines[p].text, lines[i].text))
+            or (n is not None and _word_spans(lines[i].text, lines[n].text)))
