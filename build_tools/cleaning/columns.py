@@ -140,7 +140,7 @@ def reorder_page_columns(draft: Draft) -> None:
     article or chapter numbers than a block after it that opens a section, the first
     block goes after the others."""
     lines = draft.lines
-    bounds = [i for i, ln in enumerate(lines) if ln.kind == DROPPED and ln.data.get("folio")]
+    bounds = [i for i, ln in enumerate(lines) if ln.kind == DROPPED and ln.folio]
     moved = 0
     start = 0
     for end in bounds:

@@ -20,6 +20,13 @@ BODY, BLANK, DROPPED, LIFTED = "body", "blank", "dropped", "lifted"
 HEADING, TABLE, LIST, CAPTION = "heading", "table", "list", "caption"
 
 
+@dataclass(frozen=True)
+class HeadingFacts:
+    kind: str        # numbering kind (structure.KIND_RANK), "title" or "outline"
+    number: str      # the number as printed ("一、", "第三章"), "" when none
+    title: str
+
+
 @dataclass
 class Line:
     no: int          # 1-based line number in the source
@@ -27,7 +34,16 @@ class Line:
     text: str        # what is left of it (passes may cut it)
     indent: bool     # starts with white space: a new text box or an indented paragraph
     kind: str = BODY
-    data: dict = field(default_factory=dict)
+    # What passes found about the line, for the passes after them:
+    starts_paragraph: bool = False     # a new paragraph starts here (not a wrap of the last)
+    joins_next: bool = False           # an article number alone on its line: joins the next
+    run_in: str = ""                   # opens with a numbered run-in lead (its numbering kind)
+    folio: bool = False                # a dropped page number (a page break was here)
+    mark_at_start: bool = False        # a footnote mark line breaking put at the line start
+    footnote: object = None            # the Footnote this line holds (model.Footnote)
+    heading: "HeadingFacts | None" = None   # a heading's numbering kind, number and title
+    items: list | None = None          # a list's items
+    rows: list | None = None           # a table's rows
 
     @cached_property
     def width(self) -> int:

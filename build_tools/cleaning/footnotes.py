@@ -42,7 +42,7 @@ def lift_footnotes(draft: Draft) -> None:
             fn = Footnote(mark="", text=m.group(2), source_mark=m.group(1).replace(" ", ""), line=line.no)
             defs.append((i, fn))
             line.kind = LIFTED
-            line.data["footnote"] = fn
+            line.footnote = fn
     defs = _drop_marks_at_line_starts(draft, defs)
     if not defs:
         return
@@ -62,8 +62,8 @@ def lift_footnotes(draft: Draft) -> None:
     # footnotes: the last footnote so far is unterminated, the line is terminated.
     last: Footnote | None = None
     for i, line in enumerate(lines):
-        if "footnote" in line.data:
-            last = line.data["footnote"]
+        if line.footnote is not None:
+            last = line.footnote
             continue
         if line.kind != BODY or last is None or is_terminated(last.text) and not last.text.endswith(">"):
             continue
@@ -96,7 +96,8 @@ def lift_footnotes(draft: Draft) -> None:
 
         text = _CARET_MARK.sub(resolve, line.text)
         text = _BARE_MARK.sub(resolve, text)
-        if line.data.pop("mark_at_start", False):
+        at_start, line.mark_at_start = line.mark_at_start, False
+        if at_start:
             text = _LEADING_MARK.sub(resolve, text, count=1)
         line.text = text
     draft.doc.footnotes = [fn for _, fn in defs]
@@ -112,7 +113,7 @@ def _drop_marks_at_line_starts(draft: Draft, defs: list) -> list:
     Without folios the pages are unknown and nothing changes."""
     page, pages = 0, {}
     for i, line in enumerate(draft.lines):
-        if line.data.get("folio"):
+        if line.folio:
             page += 1
         pages[i] = page
     if page == 0:      # no folios: where pages end is unknown
@@ -127,8 +128,8 @@ def _drop_marks_at_line_starts(draft: Draft, defs: list) -> list:
                 and draft.lines[p].kind == BODY and not is_terminated(draft.lines[p].text)):
             line = draft.lines[i]
             line.kind = BODY
-            line.data.pop("footnote", None)
-            line.data["mark_at_start"] = True
+            line.footnote = None
+            line.mark_at_start = True
             draft.note("lift_footnotes", f"line {line.no}: {fn.source_mark} opens a body line, "
                                          f"a reference (the page's note with it comes later)")
         else:

@@ -65,7 +65,7 @@ def strip_page_numbers(draft: Draft) -> None:
         if line.kind == BODY and "\t" not in line.raw and _PAGE_NUMBER.match(line.text):
             draft.remove(line.text, "page number", line.no)
             line.kind = DROPPED
-            line.data["folio"] = True
+            line.folio = True
             n += 1
     if n:
         draft.note("strip_page_numbers", f"dropped {n} page number line(s)")
@@ -123,7 +123,7 @@ def _near_page_number(draft: Draft, i: int, reach: int = 3) -> bool:
     """Is line i within `reach` lines of a dropped folio (a page boundary)?"""
     lines = draft.lines
     for j in range(max(0, i - reach), min(len(lines), i + reach + 1)):
-        if lines[j].kind == DROPPED and lines[j].data.get("folio"):
+        if lines[j].kind == DROPPED and lines[j].folio:
             return True
     return False
 
@@ -178,7 +178,7 @@ def apply_editor_hints(draft: Draft) -> None:
             draft.remove(line.text, "running header (editor's hint)", line.no)
             line.kind = DROPPED
         if line.no in breaks:
-            line.data["starts_paragraph"] = True
+            line.starts_paragraph = True
     if headers or breaks:
         draft.note("apply_editor_hints", f"{len(headers)} running header(s), {len(breaks)} paragraph break(s)")
 

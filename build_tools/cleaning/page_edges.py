@@ -60,7 +60,7 @@ def strip_page_edge_names(draft: Draft) -> None:
         draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} {why}")
         n += 1
     for f, folio in enumerate(lines):
-        if folio.kind != DROPPED or not folio.data.get("folio"):
+        if folio.kind != DROPPED or not folio.folio:
             continue
         before, after = draft.prev_content(f), draft.next_content(f)
         for i, side in ((before, "before"), (after, "after")):

@@ -26,9 +26,9 @@ def continues(layout: Layout, prev: Line, line: Line, text_so_far: str, first: b
     short line ending a sentence ends its paragraph; a new indented line or a numbered
     item after a finished sentence starts a new one.
     """
-    if line.data.get("starts_paragraph") or line.data.get("run_in"):
+    if line.starts_paragraph or line.run_in:
         return False
-    if prev.data.get("joins_next"):  # an article number alone on its line
+    if prev.joins_next:  # an article number alone on its line
         return True
     ends = is_terminated(prev.text)
     if layout.soft:
@@ -101,18 +101,17 @@ def join_paragraphs(draft: Draft) -> None:
                 continue
             close()
             cur = {"text": line.text, "no": line.no, "first": line, "last": line,
-                   "run_in": bool(line.data.get("run_in"))}
+                   "run_in": bool(line.run_in)}
         elif line.kind == HEADING:
             close()
-            d = line.data
-            blocks.append(Heading(levels.get(d["kind"], 1), _heading_text(d), line.no))
-        elif line.kind == LIST and "items" in line.data:
+            blocks.append(Heading(levels.get(line.heading.kind, 1), _heading_text(line.heading), line.no))
+        elif line.kind == LIST and line.items is not None:
             close()
-            blocks.append(ListBlock(list(line.data["items"]), True, line.no))
+            blocks.append(ListBlock(list(line.items), True, line.no))
         elif line.kind in (TABLE, CAPTION):
-            if line.kind == TABLE and "rows" not in line.data:
+            if line.kind == TABLE and line.rows is None:
                 continue
-            block = Table(line.data["rows"], line.no) if line.kind == TABLE else Paragraph(line.text, line.no)
+            block = Table(line.rows, line.no) if line.kind == TABLE else Paragraph(line.text, line.no)
             if cur and closed(layout, cur["last"], cur["last"] is cur["first"]):
                 close()
             (pending if cur else blocks).append(block)
@@ -121,10 +120,10 @@ def join_paragraphs(draft: Draft) -> None:
                                   f"{sum(isinstance(b, Heading) for b in blocks)} heading(s)")
 
 
-def _heading_text(d: dict) -> str:
-    number, title = d.get("number", ""), d["title"]
+def _heading_text(h) -> str:
+    number, title = h.number, h.title
     if not number:
         return title
-    if d["kind"] in ("ar1", "ar2", "ar3", "part", "chapter", "section") and not number.endswith("、"):
+    if h.kind in ("ar1", "ar2", "ar3", "part", "chapter", "section") and not number.endswith("、"):
         return f"{number} {title}"
     return number + title

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text import CONTINUES, is_terminated, join_wrapped, width
-from .core import BODY, CAPTION, HEADING, LIFTED, LIST, TABLE, Draft, Line, cleaning_pass
+from .core import BODY, CAPTION, HEADING, LIFTED, LIST, TABLE, Draft, HeadingFacts, Line, cleaning_pass
 
 CN_NUM = "一二三四五六七八九十"
 # Numbering kinds, outermost first; levels are assigned from the kinds a document uses.
@@ -74,7 +74,7 @@ def detect_tables(draft: Draft) -> None:
         rows = [r + [""] * (width_ - len(r)) for r in rows]
         while all(not r[-1] for r in rows) and len(rows[0]) > 1:   # trailing empty column
             rows = [r[:-1] for r in rows]
-        lines[i].data["rows"] = rows
+        lines[i].rows = rows
         n_tables += 1
         i = run[-1] + 1
     if n_tables:
@@ -130,7 +130,7 @@ def detect_lists(draft: Draft) -> None:
                 marker = _LIST_ITEM.match(lines[k].text)
                 draft.remove(lines[k].text[:marker.start(2)], "list marker (kept as list numbering)",
                              lines[k].no)
-            lines[i].data["items"] = items
+            lines[i].items = items
             draft.note("detect_lists", f"line {lines[i].no}: list of {len(items)} items")
             i = run[-1] + 1
         else:
@@ -148,7 +148,7 @@ def detect_outline_headings(draft: Draft) -> None:
     the first sentence of its section) and split it off as a heading."""
     lines = draft.lines
     for start, line in enumerate(lines):
-        items = line.data.get("items") if line.kind == LIST else None
+        items = line.items if line.kind == LIST else None
         if not items or len(items) < 3:
             continue
         found = []
@@ -205,13 +205,13 @@ def _split_heading(draft: Draft, i: int, j: int, cut: int) -> None:
     rest = last.text[cut:].strip()
     head = lines[i]
     head.kind = HEADING
-    head.data.update(kind="outline", number="", title=text)
+    head.heading = HeadingFacts("outline", "", text)
     if j != i:
         last.text = rest
         last.kind = BODY if rest else LIFTED
-        last.data["starts_paragraph"] = True
+        last.starts_paragraph = True
     elif rest:
-        body = Line(head.no, head.raw, rest, False, BODY, {"starts_paragraph": True})
+        body = Line(head.no, head.raw, rest, False, BODY, starts_paragraph=True)
         lines.insert(i + 1, body)
 
 
@@ -243,12 +243,12 @@ def detect_numbered_headings(draft: Draft) -> None:
     column = draft.layout.column
     count = 0
     for i, line in enumerate(lines):
-        if line.kind != BODY or line.data.get("starts_paragraph"):
+        if line.kind != BODY or line.starts_paragraph:
             continue
         if ARTICLE.match(line.text) and _prev_closes(draft, i):
-            line.data["starts_paragraph"] = True
+            line.starts_paragraph = True
             if ARTICLE.match(line.text).end() == len(line.text):  # "第四条" alone on its line
-                line.data["joins_next"] = True
+                line.joins_next = True
             continue
         found = _numbered(line.text)
         if not found or not _prev_closes(draft, i):
@@ -257,17 +257,17 @@ def detect_numbered_headings(draft: Draft) -> None:
         if (found[0] in ("cn_paren", "ar1") and p is not None and lines[p].kind == BODY
                 and lines[p].text[-1] in "：:；;"):
             # After "……有下列情形之一的：" or a clause ending in "；" comes the next clause.
-            line.data["starts_paragraph"] = True
+            line.starts_paragraph = True
             continue
         kind, number, title = found
         if not title or re.search(r"[。！？；]", title):
             if title:
-                line.data["run_in"] = kind
+                line.run_in = kind
             continue
         if len(title) > MAX_HEADING or title[-1] in "，,、":
             continue
         if "，" in title and draft.layout.full(line, first=True):
-            line.data["run_in"] = kind  # a wrapped paragraph that opens with a number
+            line.run_in = kind  # a wrapped paragraph that opens with a number
             continue
         # A numbered line that fills the column and runs on into a sentence is a clause
         # ("（二）……；"), a paragraph of its own; a heading's wrap is short and unpunctuated.
@@ -279,7 +279,7 @@ def detect_numbered_headings(draft: Draft) -> None:
                 and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
                      or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text))
                      or (column - 5 <= line.width <= column - 3 and _lead_runs_on(draft, nxt)))):
-            line.data["starts_paragraph"] = True
+            line.starts_paragraph = True
             continue
         # A heading that wraps: join the lines that finish it.
         j = i
@@ -294,7 +294,7 @@ def detect_numbered_headings(draft: Draft) -> None:
             if width(lines[k].text) < 0.75 * column:
                 break
         line.kind = HEADING
-        line.data.update(kind=kind, number=number, title=title)
+        line.heading = HeadingFacts(kind, number, title)
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
@@ -362,7 +362,7 @@ def detect_title_lines(draft: Draft) -> None:
     """Short unnumbered, unpunctuated lines between finished paragraphs are headings."""
     count = 0
     for i, line in enumerate(draft.lines):
-        if line.kind != BODY or line.data.get("starts_paragraph"):
+        if line.kind != BODY or line.starts_paragraph:
             continue
         t = line.text
         if not 2 <= len(t) <= 30 or re.search(r"[，。；！？,;!?]", t) or t[-1] in CONTINUES:
@@ -382,7 +382,7 @@ def detect_title_lines(draft: Draft) -> None:
             draft.lines[wrap].kind = LIFTED
             draft.note("detect_title_lines", f"line {line.no}: heading wrapped onto line {draft.lines[wrap].no}")
         line.kind = HEADING
-        line.data.update(kind="title", number="", title=t)
+        line.heading = HeadingFacts("title", "", t)
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
@@ -424,7 +424,7 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
 
 
 def heading_levels(draft: Draft) -> dict[str, int]:
-    used = {ln.data.get("kind") for ln in draft.lines if ln.kind == HEADING}
+    used = {ln.heading.kind for ln in draft.lines if ln.kind == HEADING and ln.heading}
     ranked = [k for k in KIND_RANK if k in used]
     levels = {k: min(3, n + 1) for n, k in enumerate(ranked)}
     levels["title"] = levels["outline"] = 1

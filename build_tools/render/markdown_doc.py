@@ -65,9 +65,22 @@ def inline(text: str, notes: list[NoteRef] = (), lead: int = 0, note_ref=None,
     return block_start(join(out))
 
 
+_DELIMITER = re.compile(r"\s*:?-+:?\s*")
+
+
+def _cell(text: str) -> str:
+    """A cell's Markdown: escaped, and a cell of dashes (":--") with its first dash
+    escaped too, so that its row does not read as the header's delimiter row."""
+    md = escape(text)
+    if _DELIMITER.fullmatch(md):
+        k = md.index("-")
+        md = md[:k] + "\\" + md[k:]
+    return md or " "
+
+
 def table_markdown(rows: list[list[str]]) -> str:
     def row(cells):
-        return "| " + " | ".join(escape(c) or " " for c in cells) + " |"
+        return "| " + " | ".join(_cell(c) for c in cells) + " |"
     lines = [row(rows[0]), "| " + " | ".join("---" for _ in rows[0]) + " |"]
     lines += [row(r) for r in rows[1:]]
     return "\n".join(lines)
