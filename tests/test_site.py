@@ -46,6 +46,8 @@ def test_every_source_has_a_page_and_the_home_page_lists_them(built_site):
         page = built_site / "articles" / slug / "index.html"
         assert page.exists()
         assert f"articles/{slug}/" in home
+    titles = re.findall(r"<title>([^<]*)</title>", home)
+    assert titles == ["产业链与贸易政策简报"], titles   # the site's name once, not "name - name"
     page = (built_site / "articles" / f"{SLUG['003']}" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h1 id="[^"]*">美日欧产业链安全保障机制的逻辑解构与比较分析', page)
     assert "郝宇彪、明莹" in page and "摘要" in page
