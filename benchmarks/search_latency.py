@@ -146,8 +146,9 @@ def main(argv=None) -> int:
 
 def recall(site: Path, editions, n: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from build_tools.sources import slug_for
+    from build_tools.sources import discover
     planted = json.loads((site.parent / "planted.json").read_text(encoding="utf-8"))[:n]
+    slugs = {src.stem: src.slug for src in discover(site.parent / "seeds")[0]}   # as the site names them
     print(f"\nRecall, {len(planted)} planted phrases (desktop, first 10 results):\n")
     print("| edition | found | linked to the paragraph | median ms typing → results |\n| --- | ---: | ---: | ---: |")
     with serve(site) as base, chromium() as browser:
@@ -170,10 +171,13 @@ def recall(site: Path, editions, n: int) -> None:
                     times.append(end - start)
                     page.wait_for_timeout(300)   # excerpts (and the paragraph link) follow
                 except Exception:
+                    print(f"  no results in {edition} within 10 s: {phrase!r} ({p['source']})", file=sys.stderr)
                     continue
                 hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.slice(0, 10).map(e => e.href)")
-                ours = [h for h in hrefs if f"/articles/{slug_for(p['source'])}/" in h]
+                ours = [h for h in hrefs if f"/articles/{slugs[p['source']]}/" in h]
                 found += bool(ours)
+                if not ours:
+                    print(f"  missed in {edition}: {phrase!r} ({p['source']}); first: {hrefs[:3]}", file=sys.stderr)
                 if ours:
                     anchor = ours[0].partition("#")[2]
                     html = page.evaluate("url => fetch(url).then(r => r.text())", ours[0])
