@@ -72,12 +72,13 @@
         var rest = chars.slice(i).join("");
         var starts = Object.keys(sh).filter(function (w) { return w.length > rest.length && w.startsWith(rest); })
           .sort(function (a, b) { return sh[b][0] - sh[a][0]; }).slice(0, 16);
-        out.push([n, starts.map(function (w) { return [w, sh[w]]; })]);   // empty: a word no page has
+        if (starts.length) out.push([n, starts.map(function (w) { return [w, sh[w]]; })]);   // still being typed
+        else out.push([i + 1, null]);   // a character no word of any page starts with: left out
       }
       return out;
     });
-    // a step to a word no page has costs as much as any cut: another cut is always better
-    function cost(s) { return s[1].length ? 1 : n + 1; }
+    // leaving a character out costs as much as any cut: a cut of known words is always better
+    function cost(s) { return s[1] ? 1 : n + 1; }
     var fewest = new Array(n + 1).fill(Infinity);
     fewest[n] = 0;
     for (var i = n - 1; i >= 0; i--) steps[i].forEach(function (s) { fewest[i] = Math.min(fewest[i], cost(s) + fewest[s[0]]); });
@@ -87,7 +88,7 @@
       if (i === n) { cuts.push(groups); return; }
       steps[i].forEach(function (s) {
         var extra = cost(s) + fewest[s[0]] - fewest[i];
-        if (extra <= slack) walk(s[0], groups.concat([s[1]]), slack - extra);
+        if (extra <= slack) walk(s[0], s[1] ? groups.concat([s[1]]) : groups, slack - extra);
       });
     })(0, [], 1);
     return cuts;
