@@ -82,11 +82,13 @@ def load_articles(settings: Settings, progress=None, terms: list[Term] | None = 
 
 
 def edition_pages(settings: Settings, articles: list[Article], terms: list[Term], view: View,
-                  words: Words, cache: PageCache, records_of=None) -> tuple[dict[str, str], dict]:
+                  words: Words, cache: PageCache, shared: dict[str, bytes],
+                  records_of=None) -> tuple[dict[str, str], dict]:
     """One edition's pages below its docs folder, from its view of the articles; an article
     whose page in docs/ carries the same key is kept (KEPT), not rendered again.
     `records_of(article)`: the article's search record, when the edition's words are not cut
-    from its own text (zh-Hant: the Simplified cuts, converted)."""
+    from its own text (zh-Hant: the Simplified cuts, converted); `shared`: the hand-written
+    files (editions.handwritten)."""
     site_name = view.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
              "glossary/index.md": glossary_index(terms, view)}
@@ -123,7 +125,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
         key = term_key(t, users.get(t.zh, []), by_zh, view, fixed)
         pages[rel] = KEPT if cache.has_page(rel, key) else term_page(t, users.get(t.zh, []), by_zh, view, key)
         search[rel] = term_record(t, view, words)
-    for rel, data in handwritten(settings).items():   # the guide: Chinese in every edition
+    for rel, data in shared.items():   # the guide: Chinese in every edition
         if rel.endswith(".md") and rel not in pages:
             search[rel] = markdown_record(data.decode("utf-8"), words, view)
     pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -151,29 +153,27 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     the article pages in docs/ whose inputs did not change."""
     views = edition_views(settings, articles, pdf)
     words = Words(settings.cache / "search-words.pickle", [f for t in terms for f in t.forms])
-    hant, hant_words = views["zh-Hant"][0], converted_words(words, views["zh-Hant"][0].convert)
-    simplified: dict = {}   # the zh-Hans edition's search records, which zh-Hant converts
+    hant = views["zh-Hant"][0]
+    hant_words = converted_words(words, hant.convert)
+    records: dict[str, dict] = {}   # each edition's search records; zh-Hant converts the zh-Hans ones
 
     def hant_record(a):
-        record = converted_record(simplified[f"articles/{a.source.slug}.md"], hant.convert)
+        record = converted_record(records["zh-Hans"][f"articles/{a.source.slug}.md"], hant.convert)
         return record | {"title": title_of(a, hant), "tags": [hant.tag(t) for t in a.enriched.tags]}
     pages: dict[str, str | bytes | Kept] = {}
-    records: dict[str, dict] = {}
     shared = handwritten(settings)
     for ed in EDITIONS:
         view, shown = views[ed.code]
         cache = PageCache(settings.docs / ed.prefix, reuse)
         ed_words = hant_words if ed.code == "zh-Hant" else words
         records_of = hant_record if ed.code == "zh-Hant" else None
-        made, records[ed.code] = edition_pages(settings, shown, terms, view, ed_words, cache, records_of)
+        made, records[ed.code] = edition_pages(settings, shown, terms, view, ed_words, cache, shared, records_of)
         pages.update((ed.prefix + rel, text) for rel, text in made.items())
-        if ed.code == "zh-Hans":
-            simplified = records[ed.code]
         if ed.prefix:
             for rel, data in shared.items():
                 pages[ed.prefix + rel] = view.han(data.decode("utf-8")) if rel.endswith(".md") else data
     words.save()
-    views["zh-Hant"][0].convert.save()
+    hant.convert.save()
     pages.update(_redirects(settings, articles, views))
     pages.update(_feeds(settings, views))
     clock("render 3 editions (pages, search records)")

@@ -2,8 +2,11 @@
 alphabetically in English) and one page per term with backlinks to every article using it."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from markupsafe import Markup
 
+from ..fingerprint import fingerprint
 from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, table, toc_entry
 from .page_cache import KEY
 from .site_pages import front_matter, html_page, title_of
@@ -38,8 +41,6 @@ def glossary_index(terms, view: View) -> str:
 
 def term_key(term, articles, by_zh, view: View, fixed: str) -> str:
     """Everything a term's page is made from (page_cache.py): kept when none of it changed."""
-    from dataclasses import asdict
-    from ..fingerprint import fingerprint
     uses = [[a.source.slug, title_of(a, view), a.enriched.term_counts[term.zh], a.enriched.first_anchor.get(term.zh, "")]
             for a in articles if a.enriched.term_counts.get(term.zh)]
     related = [[by_zh[r].slug, _name(by_zh[r], view)[0]] for r in term.related if r in by_zh]

@@ -11,6 +11,7 @@ from collections import Counter
 
 from markupsafe import Markup
 
+from ..fingerprint import fingerprint
 from .html_doc import Html, NL, PAGE_FORMAT_KEY, esc, heading, items, join, link, paragraph, toc_entry, tooltip, url
 from .names import authors_html, authors_of
 from .page_cache import KEPT, KEY
@@ -114,7 +115,6 @@ def article_list(articles, view: View, first: str, label: str, kept=None) -> dic
         rel = posixpath.join(folder, name)
         key = ""
         if kept:   # `kept(rel, key)`: the page is in docs/ as it would be written (page_cache.py)
-            from ..fingerprint import fingerprint
             key = fingerprint(view.code, label, names, n, [[a.source.slug, title_of(a, view),
                                                             [x.shown for x in authors_of(a, view)]] for a in chunk],
                               code=True)

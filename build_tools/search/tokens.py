@@ -100,17 +100,6 @@ def converted_record(record: dict, convert) -> dict:
 
 
 def converted_words(words: Words, convert):
-    """The words of a Simplified text as the 繁體中文 edition's index holds them: cut as the
-    Simplified text is (the glossary is jieba's dictionary in Simplified), each word then
-    converted — the same words, written the other way."""
-    seen: dict[str, str] = {}
-
-    def cut(text: str) -> list[str]:
-        out = []
-        for w in words(text):
-            c = seen.get(w)
-            if c is None:
-                c = seen[w] = convert(w)
-            out.append(c)
-        return out
-    return cut
+    """The words of a Simplified text as the 繁體中文 edition's index holds them (as
+    converted_record; `convert` keeps its results: editions.KeptConversions)."""
+    return lambda text: [convert(w) for w in words(text)]
