@@ -29,6 +29,9 @@ class SourceText:
     encoding: str
     removed: list[Removal] = field(default_factory=list)
     changes: list[tuple[str, str]] = field(default_factory=list)
+    # Line numbers (1-based) of the lines that open a page: the line after a form feed,
+    # which pdftotext and pdfminer print between pages. Layout evidence for the cleaner.
+    page_starts: tuple[int, ...] = ()
 
 
 _BOMS = (
@@ -178,10 +181,23 @@ def normalize(raw: str, path) -> SourceText:
         changes.append((WARNING, f"line {removed[0].line}: dropped {len(removed)} invisible control, "
                                  f"zero-width or bidi character(s) ({', '.join(codes[:6])})"))
         mapped = _DROPPED.sub("", mapped)
+    page_starts = _page_starts(mapped)
     result = mapped.replace("\f", "\n")
     if not result.strip():
         raise SourceError(path, "no text left after removing control characters")
-    return SourceText(str(path), result, "", removed, changes)
+    return SourceText(str(path), result, "", removed, changes, page_starts)
+
+
+def _page_starts(text: str) -> tuple[int, ...]:
+    """The lines that follow a form feed (the form feed itself becomes a line break)."""
+    if "\f" not in text:
+        return ()
+    starts, line = [], 1
+    for m in re.finditer(r"[\n\f]", text):
+        line += 1
+        if m.group() == "\f":
+            starts.append(line)
+    return tuple(starts)
 
 
 MAX_SOURCE_BYTES = 10 * 1024 * 1024   # a long journal article is well under 1 MB

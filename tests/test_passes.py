@@ -297,7 +297,7 @@ def test_a_right_column_read_first_is_put_after_the_left_one():
     right = ["第三条 " + COL[:24] + "，", COL[:20] + "。", "第四条 " + COL[:24] + "，", COL[:18] + "。"]
     left = ["第一章 总则", "第一条 " + COL[:24] + "，", COL[:21] + "。", "第二条 " + COL[:24] + "，", COL[:19] + "。"]
     doc = clean("\n".join(right + [""] + left + ["", "— 1 —", "第五条 " + COL[:24] + "，", COL[:17] + "。"]))
-    assert "reorder_page_columns" in passes_that_changed(doc)
+    assert "restore_column_order" in passes_that_changed(doc)
     starts = [b.text[:3] for b in doc.blocks]
     assert starts == ["第一章", "第一条", "第二条", "第三条", "第四条", "第五条"]
 
@@ -482,7 +482,7 @@ def test_block_breaking_off_before_a_heading_is_the_column_that_ends_the_page():
     left2 = ["一、工作回顾", COL + "，", COL[:8] + "。", COL + "，", COL[:30] + "比重提升", ""]
     src = "\n".join(left1 + right + left2 + ["— 1 —", "费增长" + COL[:20] + "。"])
     doc = clean(src)
-    assert "reorder_page_columns" in passes_that_changed(doc)
+    assert "restore_column_order" in passes_that_changed(doc)
     text = "".join(b.text for b in doc.blocks)
     assert "比重提升4.7个百分点" in text and text.index("一、工作回顾") < text.index("4.7个百分点")
 
@@ -530,3 +530,51 @@ def test_title_block_over_side_by_side_columns_stays_on_top():
     lines += [f"  {a:<13}{b:<14}{c}" for a, b, c in rows]
     doc = clean("\n".join(lines))
     assert doc.title == "发展改革动态（第24期）：二〇二六年政府工作报告"
+
+
+def clean_pages(pages: list[list[str]]):
+    """Clean text whose pages an extractor separated with form feeds (pdftotext, pdfminer)."""
+    from build_tools.reading import normalize
+    source = normalize("\f".join("\n".join(p) for p in pages), "pages.txt")
+    return clean_text("pages.txt", source.text, page_starts=source.page_starts)
+
+
+def test_form_feeds_mark_page_starts():
+    from build_tools.reading import normalize
+    source = normalize("第一页\n第二行\f第二页\n\f第三页", "p.txt")
+    assert source.text.split("\n")[2] == "第二页" and source.page_starts == (3, 5)
+
+
+def test_column_printed_after_the_title_block_goes_after_the_left_column():
+    # pdftotext printed the right column straight under the title and byline (it starts
+    # higher than the left one, which opens under a heading) and the left column after it.
+    # No folio: the page ends at the form feed.
+    right = ["记时，" + COL[:29], COL + "。", COL[:20] + "，", COL[:28] + "有关"]
+    left = ["基本案情", COL + "，", COL[:20] + "。", COL + "，", COL[:29] + "调查登"]
+    page1 = ["关于某项工作的典型案例", "林伟"] + right + [""] + left
+    page2 = ["部门负责。" + COL[:20], COL[:10] + "。"]
+    doc = clean_pages([page1, page2])
+    assert doc.title == "关于某项工作的典型案例"
+    assert "restore_column_order" in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    assert "调查登记时，" in text and "有关部门负责。" in text
+    assert text.index("基本案情") < text.index("记时")
+
+
+def test_paragraphs_of_one_column_keep_their_order():
+    # Blank lines between paragraphs, a closing quote carried to the next box: nothing
+    # reads wrong enough to move a block.
+    p1 = [COL + "，", "《中华人民共和国消费者权益保护法》规定：“消费者为生活消费需要购买、", COL[:20] + "。"]
+    p2 = ["”" + COL[:30], COL[:12] + "。"]
+    p3 = ["基本案情", COL + "，", COL[:14] + "。"]
+    doc = clean_pages([p1 + [""] + p2 + [""] + p3, [COL[:10] + "。"]])
+    assert "restore_column_order" not in passes_that_changed(doc)
+
+
+def test_heading_on_top_of_a_text_block_is_no_header_inside_a_sentence():
+    # The block above ends mid-sentence because the extractor put another column
+    # between: a heading opening a text block is not a page header spliced into a
+    # sentence (the column order pass reads the blocks in order instead).
+    src = "\n".join([COL + "，", COL[:10] + "。", COL + "，", COL[:30] + "调查", "", "裁判结果", COL + "，", COL[:12] + "。"])
+    doc = clean(src)
+    assert "裁判结果" not in [r.text for r in doc.removed]

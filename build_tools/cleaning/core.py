@@ -39,6 +39,7 @@ class Line:
     joins_next: bool = False           # an article number alone on its line: joins the next
     run_in: str = ""                   # opens with a numbered run-in lead (its numbering kind)
     folio: bool = False                # a dropped page number (a page break was here)
+    page_start: bool = False           # the extractor started a page here (a form feed)
     mark_at_start: bool = False        # a footnote mark line breaking put at the line start
     footnote: object = None            # the Footnote this line holds (model.Footnote)
     heading: "HeadingFacts | None" = None   # a heading's numbering kind, number and title
@@ -129,12 +130,13 @@ def cleaning_pass(name: str):
     return wrap
 
 
-def make_draft(path: str, text: str) -> Draft:
+def make_draft(path: str, text: str, page_starts=()) -> Draft:
     lines = []
+    starts = set(page_starts)
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         lines.append(Line(no, raw.rstrip(), stripped, raw[:1].isspace() and bool(stripped),
-                          BODY if stripped else BLANK))
+                          BODY if stripped else BLANK, page_start=no in starts))
     return Draft(path, lines, Document(source=path))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import is_terminated, squash
-from .core import BODY, DROPPED, Draft, cleaning_pass
+from .core import BLANK, BODY, DROPPED, Draft, cleaning_pass
 from .furniture import _PUNCT
 
 
@@ -110,6 +110,11 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
     if layout.soft or p is None or n is None or lines[p].kind != BODY:
         return False
     prev, line, nxt = lines[p], lines[i], lines[n]
+    # A line that opens a text block (a blank line above it, its text right under it)
+    # is a heading at the top of a column an extractor read out of turn: the column
+    # order pass puts it back (a header stands apart from the text under it).
+    if lines[i - 1].kind == BLANK and n == i + 1:
+        return False
     # Short even for a paragraph's first line (its two-character indent) and not under
     # a numbered line (a heading, whose wrap or first paragraph line may follow).
     # The line before is full, or was left short by the token that opens the next one

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reading import SourceText, read_source
-from . import columns, fields, finish, footnotes, furniture, page_edges, paragraphs, structure
+from . import columns, fields, finish, footnotes, furniture, page_edges, paragraphs, reading_order, structure
 from .core import CleaningPass, make_draft, measure_layout
 
 
@@ -20,7 +20,7 @@ PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
     furniture.apply_editor_hints, furniture.strip_editor_tags, furniture.strip_end_marks,
     furniture.strip_page_numbers, furniture.strip_issue_lines, columns.split_layout_columns,
     furniture.strip_running_headers, page_edges.strip_page_edge_names,
-    fields.lift_labelled_fields, fields.lift_front_matter, columns.reorder_page_columns,
+    fields.lift_labelled_fields, fields.lift_front_matter, reading_order.restore_column_order,
     footnotes.lift_footnotes, remeasure_layout,
     structure.detect_tables, structure.detect_captions, structure.detect_lists,
     structure.detect_outline_headings, structure.detect_numbered_headings, structure.detect_title_lines,
@@ -28,8 +28,9 @@ PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
 )]
 
 
-def clean_text(path: str, text: str, removed=(), changes=(), hints: dict | None = None) -> Document:
-    draft = make_draft(path, text)
+def clean_text(path: str, text: str, removed=(), changes=(), hints: dict | None = None,
+               page_starts=()) -> Document:
+    draft = make_draft(path, text, page_starts)
     draft.hints = hints or {}
     draft.doc.removed.extend(removed)
     draft.doc.changes.extend(changes)
@@ -40,7 +41,7 @@ def clean_text(path: str, text: str, removed=(), changes=(), hints: dict | None 
 
 
 def clean_source(source: SourceText, hints: dict | None = None) -> Document:
-    return clean_text(source.path, source.text, source.removed, source.changes, hints)
+    return clean_text(source.path, source.text, source.removed, source.changes, hints, source.page_starts)
 
 
 def clean_file(path, hints: dict | None = None, max_bytes: int | None = None) -> Document:
