@@ -280,6 +280,20 @@ def test_side_by_side_columns_are_read_column_by_column():
     assert text.index("甲11") < text.index("乙00") and text.index("乙11") < text.index("丙00")
 
 
+def test_each_page_has_its_own_column_edges():
+    # -layout places the columns afresh on each page: on the second page the right
+    # column starts five cells further left (its left column holds digits and Latin).
+    def column(tag):
+        return [f"{tag}{k:02d}" + COL[k:k + 12] for k in range(24)]
+    src = []
+    for (left, right), gap in (((column("甲"), column("乙")), 12), ((column("丙"), column("丁")), 7)):
+        src += [f"{a}{' ' * gap}{b}" for a, b in zip(left, right)] + ["— 3 —"]
+    doc = clean("\n".join(src))
+    text = "".join(b.text for b in doc.blocks)
+    assert text.index("丙23") < text.index("丁00")
+    assert "丙05" + COL[5:17] + "丙06" in text
+
+
 def test_a_short_line_under_the_authors_is_a_heading_and_a_heading_above_the_title_is_stepped_over():
     doc = clean("\n".join(["关于推进产业链供应链现代化的思考", "王立新 陈静", "基本情况", COL + "，", COL[:20] + "。"]))
     assert doc.title == "关于推进产业链供应链现代化的思考" and doc.subtitle is None
@@ -578,3 +592,57 @@ def test_heading_on_top_of_a_text_block_is_no_header_inside_a_sentence():
     src = "\n".join([COL + "，", COL[:10] + "。", COL + "，", COL[:30] + "调查", "", "裁判结果", COL + "，", COL[:12] + "。"])
     doc = clean(src)
     assert "裁判结果" not in [r.text for r in doc.removed]
+
+
+def test_interleaved_boxes_of_two_columns_are_read_column_by_column():
+    # pdfminer printed the boxes of a page's two columns interleaved (left, right, left,
+    # ...): more blocks than the pass tries exhaustively, so its search proposes readings.
+    cn = "一二三四五六七八九十"
+    names = [cn[n - 1] if n <= 10 else "十" + cn[n - 11] for n in range(1, 18)]
+
+    def article(n):
+        return ["第" + names[n - 1] + "条 " + COL[:24] + "，", COL[:16] + "。", ""]
+    page = [ln for k in range(8) for ln in article(k + 1) + article(k + 9)]
+    doc = clean_pages([page, article(17)[:2]])
+    assert "restore_column_order" in passes_that_changed(doc)
+    import re
+    assert [re.match(r"第(\S+?)条", b.text).group(1) for b in doc.blocks] == names
+
+
+def test_numbered_heading_broken_after_its_comma_is_one_heading():
+    # A narrow column (13 characters): the heading is broken by hand after its comma, then
+    # wraps mid-word; a paragraph line is never left short at a comma.
+    narrow = "我国高新技术产品出口结构比"
+    para = [narrow + "，", narrow, narrow, narrow[:10] + "。"]
+    doc = clean("\n".join(para + ["一、坚持创新驱动，", "加快建设具有完整性先进性的现", "代化产业体系"] + para
+                          + ["二、扩大开放"] + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "一、坚持创新驱动，加快建设具有完整性先进性的现代化产业体系", "二、扩大开放"]
+    # A short numbered clause that ends its sentence on the next line stays a paragraph.
+    clause = clean("\n".join(para + ["（一）坚持创新驱动，", "扩大开放。"] + para))
+    assert not [b for b in clause.blocks if isinstance(b, Heading)]
+
+
+def test_a_line_ending_in_a_comma_under_the_byline_is_no_subtitle():
+    narrow = "我国高新技术产品出口结构比较集中"
+    doc = clean("\n".join(["关于推进产业链现代化的思考", "王立新", narrow + "，", narrow[:10] + "。",
+                           "一、坚持创新驱动，加快", "建设现代化产业体", "系", narrow + "，", narrow[:8] + "。",
+                           "二、扩大开放", narrow + "。"]))
+    assert doc.title == "关于推进产业链现代化的思考" and doc.authors == ["王立新"]
+    assert doc.subtitle is None and doc.blocks[0].text.startswith(narrow + "，")
+
+
+def test_entries_numbered_again_under_each_unnumbered_heading_are_one_level_down():
+    # A digest: sections with unnumbered headings, each with entries 1、2、…; a report's
+    # unnumbered 引言 / 结语 around one run of 一、二、 keeps every heading at level 1.
+    def para(k):
+        return [COL[k:] + COL[:k] + "，", COL[k + 1:] + COL[:k + 1], COL[:8 + k] + "。"]
+    digest = clean("\n".join(["科技政策周报（第12期）", "王立新", "本周要闻"] + para(0) + ["1、工信部发布新规"] + para(1)
+                             + ["2、商务部回应出口管制"] + para(2) + ["政策动态"] + para(3) + ["1、国务院印发意见"]
+                             + para(4) + ["2、发改委发布目录"] + para(5)))
+    assert [(b.level, b.text) for b in digest.blocks if isinstance(b, Heading)] == [
+        (1, "本周要闻"), (2, "1、工信部发布新规"), (2, "2、商务部回应出口管制"),
+        (1, "政策动态"), (2, "1、国务院印发意见"), (2, "2、发改委发布目录")]
+    report = clean("\n".join(["关于产业链的思考", "王立新", "引言"] + para(0) + ["一、总体情况"] + para(1)
+                             + ["二、主要问题"] + para(2) + ["结语"] + para(3)))
+    assert {b.level for b in report.blocks if isinstance(b, Heading)} == {1}

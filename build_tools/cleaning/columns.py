@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .core import BLANK, BODY, Draft, Line, cleaning_pass, measure_layout
+from .core import BLANK, BODY, DROPPED, Draft, Line, cleaning_pass, measure_layout
 
 _GAP = re.compile(r"\S( {2,})(?=\S)")
 _SEGMENT = re.compile(r"\S(?:.*?\S)?(?= {2,}|$)")
@@ -36,17 +36,36 @@ def column_edges(lines: list[Line]) -> list[int]:
     return sorted(edges)
 
 
+def _page_edges(lines: list[Line]) -> list[list[int]]:
+    """Column edges for each line: those of its page (pages end at a form feed or a dropped
+    folio; -layout places columns afresh on every page, and a page whose left column holds
+    Latin letters or digits starts the right one a few cells further left), or the
+    document's when the page does not tell (too short, or mostly one wide block)."""
+    whole = column_edges(lines)
+    out: list[list[int]] = []
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or (i > start and (lines[i].page_start or (lines[i].kind == DROPPED and lines[i].folio))):
+            page = lines[start:i]
+            enough = sum(1 for ln in page if ln.kind == BODY and "\t" not in ln.raw) >= 20
+            edges = (column_edges(page) if enough else []) or whole
+            out.extend([edges] * len(page))
+            start = i
+    return out
+
+
 @cleaning_pass("split_layout_columns")
 def split_layout_columns(draft: Draft) -> None:
     """Read side-by-side columns column by column: between two page boundaries (dropped
     folios and issue lines) the pieces of the first column come first, then the second's.
     A line that crosses a column edge (a title or a header over the columns) stays where it
-    is and closes the region above it."""
-    edges = column_edges(draft.lines)
-    if not edges:
+    is and closes the region above it. Each page has its own column edges."""
+    per_line = _page_edges(draft.lines)
+    if not any(per_line):
         return
     out: list[Line] = []
-    region: list[list[Line]] = [[] for _ in range(len(edges) + 1)]
+    edges: list[int] = []
+    region: list[list[Line]] = [[]]
 
     def flush():
         for col in region:
@@ -56,11 +75,15 @@ def split_layout_columns(draft: Draft) -> None:
     n_split, last_col = 0, 0
     page = max(len(ln.raw.rstrip()) for ln in draft.lines if ln.kind == BODY)
     title_block = False
-    for ln in draft.lines:
+    for ln, line_edges in zip(draft.lines, per_line):
+        if line_edges != edges:
+            flush()
+            edges, last_col = line_edges, 0
+            region = [[] for _ in range(len(edges) + 1)]
         if ln.kind == BLANK:
             region[last_col].append(ln)
             continue
-        if ln.kind != BODY or "\t" in ln.raw:   # page furniture already dropped, table rows
+        if ln.kind != BODY or "\t" in ln.raw or not edges:   # dropped furniture, table rows, 1 column
             flush()
             out.append(ln)
             continue
@@ -84,10 +107,11 @@ def split_layout_columns(draft: Draft) -> None:
             col = sum(1 for e in edges if start >= e - TOLERANCE)
             left = edges[col - 1] if col else 0
             indent = start - left >= 2
-            region[col].append(Line(ln.no, (" " if indent else "") + text, text, indent))
+            region[col].append(Line(ln.no, (" " if indent else "") + text, text, indent, page_start=ln.page_start))
             last_col = col
     flush()
     draft.lines = out
     measure_layout(draft)
-    draft.note("split_layout_columns", f"{len(edges) + 1} side-by-side columns (edges at {edges}); "
+    shapes = sorted({(len(e) + 1, tuple(e)) for e in per_line if e})
+    draft.note("split_layout_columns", f"{'; '.join(f'{n} side-by-side columns (edges at {list(e)})' for n, e in shapes)}; "
                                        f"{n_split} line(s) split and read column by column")

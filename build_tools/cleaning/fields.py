@@ -397,5 +397,6 @@ def _subtitleish(draft: Draft, i: int) -> bool:
     if len(ln.text) <= 20 and not re.search(r"[，：,:]", ln.text):
         return False   # a short unpunctuated line under the authors is the first heading
     nxt = draft.next_content(i)
+    # (a line ending in a comma is a sentence's first line, cut short by its width)
     return (len(ln.text) <= 50 and "。" not in ln.text and not is_terminated(ln.text)
-            and not draft.layout.full(ln) and nxt is not None)
+            and ln.text[-1] not in "，,、；;" and not draft.layout.full(ln) and nxt is not None)

@@ -54,7 +54,8 @@ _NUMBERING = [
 _ITEMS = 2        # ranks from here on are items
 _NOTE_START = re.compile(r"^(?:[①-⑳]|\[\d{1,3}\]|注[：:释])")
 MARGIN = 2.0      # how much better a new order must read than the extractor's
-MAX_BLOCKS = 12   # more: boxes of a line or two, interleaved (pdfminer), where joins alone mislead
+EXHAUSTIVE = 12   # pages of up to this many blocks try every reading (2^n of them)
+MAX_BLOCKS = 40   # larger pages (pdfminer's boxes of a line or two) take a search's proposals
 
 
 @dataclass
@@ -205,6 +206,64 @@ def _merges(n: int):
         yield tuple(b + a)
 
 
+def _proposals(n: int, join, advance, start):
+    """Readings worth scoring on a page too large to try them all: for each first block f
+    of the second chain, and each chain first, the best of a dynamic program over (last
+    block of chain A, last block of chain B), the numbering running along each chain. The
+    second chain's numbering goes on from the first chain's end: unknown until the end, so
+    the program runs again from where its first answer leaves the first chain."""
+    for f in range(1, n):
+        for a_first in (True, False):
+            then = ()
+            for _ in range(2):
+                order = _merge_program(n, f, a_first, join, advance, start, then)
+                yield order
+                first = order[:order.index(f if a_first else 0)]
+                then = start
+                for k in first:
+                    then = advance(then, k)[1]
+
+
+def _merge_program(n, f, a_first, join, advance, start, then):
+    """The best merge with block f opening chain B (see _proposals); `then`: the numbering
+    the second chain starts from."""
+    st_a, score = (start if a_first else then), 0.0
+    for k in range(f):
+        s, st_a = advance(st_a, k)
+        score += s + (join(k - 1, k) if k else 0.0)
+    s, st_b = advance(then if a_first else start, f)
+    states = {(f - 1, f): (score + s, None, st_a, st_b)}
+    history = []
+    for k in range(f + 1, n):
+        nxt: dict = {}
+        for (la, lb), (sc, _, sa, sb) in states.items():
+            s1, sa1 = advance(sa, k)
+            s2, sb1 = advance(sb, k)
+            for key, total, sa2, sb2 in (((k, lb), sc + s1 + join(la, k), sa1, sb),
+                                         ((la, k), sc + s2 + join(lb, k), sa, sb1)):
+                if key not in nxt or total > nxt[key][0]:
+                    nxt[key] = (total, (la, lb), sa2, sb2)
+        history.append(nxt)
+        states = nxt
+
+    def closed(key):
+        la, lb = key
+        ends = (join(None, 0) + join(la, f) + join(lb, None) if a_first
+                else join(None, f) + join(lb, 0) + join(la, None))
+        return states[key][0] + ends
+    return _unwind(history, max(states, key=closed), f, a_first)
+
+
+def _unwind(history, state, f: int, a_first: bool) -> tuple[int, ...]:
+    chain_a, chain_b = [], []
+    for k in range(f + len(history), f, -1):
+        (chain_a if state[0] == k else chain_b).append(k)
+        state = history[k - f - 1][state][1]
+    chain_a = list(range(f)) + chain_a[::-1]
+    chain_b = [f] + chain_b[::-1]
+    return tuple(chain_a + chain_b if a_first else chain_b + chain_a)
+
+
 @cleaning_pass("restore_column_order")
 def restore_column_order(draft: Draft) -> None:
     """On each page (between folios and form feeds), read text blocks that an extractor
@@ -213,6 +272,8 @@ def restore_column_order(draft: Draft) -> None:
     if layout.soft:
         return
     pages = _pages(lines)
+    if len(pages) < 2:       # no page breaks seen: not a page-by-page extraction
+        return
     moved = 0
     prev_last: Line | None = None
     numbering: dict = {}
@@ -251,7 +312,19 @@ def restore_column_order(draft: Draft) -> None:
             if wrong:
                 identity = reads(order)
                 best, gain = order, 0.0
-                for cand in _merges(n):
+                memo: dict = {}
+
+                def advance(state, k):
+                    if not blocks[k].numbers:
+                        return 0.0, state
+                    if (state, k) not in memo:
+                        running = dict(state)
+                        memo[state, k] = (sum(_steps(running, blocks[k].numbers)), tuple(sorted(running.items())))
+                    return memo[state, k]
+
+                candidates = (_merges(n) if n <= EXHAUSTIVE
+                              else _proposals(n, join, advance, tuple(sorted(numbering.items()))))
+                for cand in candidates:
                     g = reads(cand) - identity
                     if g > gain + 1e-9:
                         best, gain = cand, g

@@ -264,7 +264,21 @@ def detect_numbered_headings(draft: Draft) -> None:
             if title:
                 line.run_in = kind
             continue
-        if len(title) > MAX_HEADING or title[-1] in "，,、":
+        if len(title) > MAX_HEADING:
+            continue
+        if title[-1] in "，,、":
+            rest = _broken_heading(draft, i)
+            if rest is None:
+                continue
+            for k in rest:
+                line.text = join_wrapped(line.text, lines[k].text)
+                title = join_wrapped(title, lines[k].text)
+                lines[k].kind = LIFTED
+            draft.note("detect_numbered_headings", f"line {line.no}: heading broken after its comma, "
+                                                   f"{len(rest) + 1} lines")
+            line.kind = HEADING
+            line.heading = HeadingFacts(kind, number, title)
+            count += 1
             continue
         if "，" in title and draft.layout.full(line, first=True):
             line.run_in = kind  # a wrapped paragraph that opens with a number
@@ -298,6 +312,33 @@ def detect_numbered_headings(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _broken_heading(draft: Draft, i: int) -> list[int] | None:
+    """A numbered line ending in a comma, short of the column, is a heading broken by hand
+    after its comma (running text is justified to the column: a line of a paragraph is
+    not left short at a comma) when one or two unpunctuated lines finish it, the last short
+    ("一、坚持创新驱动，" / "加快建设现代化产业体" / "系") and text under it. Returns them."""
+    lines, layout = draft.lines, draft.layout
+    # (three characters short at least: an indented first line is two short)
+    if layout.soft or lines[i].width >= layout.column - 6:
+        return None
+    rest: list[int] = []
+    k = i
+    while len(rest) < 2:
+        k = draft.next_content(k)
+        if k is None or _numbered(lines[k].text) or ARTICLE.match(lines[k].text) \
+                or re.search(r"[，。；：！？,;:!?]", lines[k].text):
+            return None
+        rest.append(k)
+        if not layout.full(lines[k]):
+            break
+    else:
+        return None
+    total = len(lines[i].text) + sum(len(lines[k].text) for k in rest)
+    if total > MAX_HEADING or lines[rest[-1]].text[-1] in OPEN_ENDINGS or draft.next_content(rest[-1]) is None:
+        return None
+    return rest
 
 
 def _lead_runs_on(draft: Draft, k: int) -> bool:
@@ -424,8 +465,29 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
 
 
 def heading_levels(draft: Draft) -> dict[str, int]:
-    used = {ln.heading.kind for ln in draft.lines if ln.kind == HEADING and ln.heading}
+    """Levels from the numbering grammar (一、 > （一） > 1. > （1））; unnumbered headings
+    are level 1, and numbered ones go under them when their numbering starts again under
+    each unnumbered heading (a digest's sections, each with entries 1、2、……)."""
+    heads = [ln.heading for ln in draft.lines if ln.kind == HEADING and ln.heading]
+    used = {h.kind for h in heads}
     ranked = [k for k in KIND_RANK if k in used]
-    levels = {k: min(3, n + 1) for n, k in enumerate(ranked)}
+    below = 1 if ranked and _restarts_under_titles(heads, ranked[0]) else 0
+    levels = {k: min(3, n + 1 + below) for n, k in enumerate(ranked)}
     levels["title"] = levels["outline"] = 1
     return levels
+
+
+def _restarts_under_titles(heads: list[HeadingFacts], kind: str) -> bool:
+    """Does an unnumbered heading come first, and does the outermost numbering start from
+    its first number again after each of at least two unnumbered headings?"""
+    if not heads or heads[0].kind != "title":
+        return False
+    runs, run = [], None
+    for h in heads:
+        if h.kind == "title":
+            run = []
+            runs.append(run)
+        elif h.kind == kind and run is not None:
+            run.append(h.number)
+    firsts = [r[0] for r in runs if r]
+    return len(firsts) >= 2 and len(set(firsts)) == 1
