@@ -179,29 +179,44 @@ def variants(name: str, text: str, n: int) -> dict[str, bytes]:
     return out
 
 
-def build_one(row: dict, n: int, text: str, out: Path, columns: int | None = None) -> dict | None:
+def build_one(row: dict, n: int, text: str, out: Path, columns: int | None = None,
+              furniture_styles: bool = False) -> dict | None:
     doc = parse_markdown(text)
     if not usable(doc):
         return None
-    return build_document(row, n, decorate(doc, row["id"], n), out, columns)
+    return build_document(row, n, decorate(doc, row["id"], n), out, columns, furniture_styles)
 
 
-def build_report(row: dict, n: int, text: str, out: Path, columns: int | None = None) -> dict | None:
+def build_report(row: dict, n: int, text: str, out: Path, columns: int | None = None,
+                 furniture_styles: bool = False) -> dict | None:
     """A document of another genre (manifest_reports.tsv): see reports.py."""
     doc = parse_report(text)
     if doc is None or not usable(doc):
         return None
     issue = 1 + _h(row["id"] + "issue") % 24
-    return build_document(row, n, present(doc, row["id"], row["kind"], issue), out, columns)
+    return build_document(row, n, present(doc, row["id"], row["kind"], issue), out, columns, furniture_styles)
 
 
-def build_document(row: dict, n: int, doc: dict, out: Path, columns: int | None = None) -> dict:
+def new_furniture(lay: Layout, doc_id: str) -> Layout:
+    """The layout with furniture styles the corpus never uses (a running header with the
+    running issue number, the journal name in the footer, "第 n 页 共 m 页" folios, a
+    dated newsletter masthead): a test of furniture the cleaner was not written for."""
+    from dataclasses import replace
+    h = _h(doc_id + "new furniture")
+    return replace(lay, header=("total", "footer")[h % 2], folio=("of", lay.folio)[(h >> 1) % 2],
+                   top=("dated", lay.top)[(h >> 2) % 2])
+
+
+def build_document(row: dict, n: int, doc: dict, out: Path, columns: int | None = None,
+                   furniture_styles: bool = False) -> dict:
     """Typeset one gold document in the n-th layout, extract it every way, and write
     OUT/ID/gold.json (with the furniture printed as its `removed`) and the texts."""
     lay = layout_for(row["id"], n)
     if columns:
         from dataclasses import replace
         lay = replace(lay, columns=columns)
+    if furniture_styles:
+        lay = new_furniture(lay, row["id"])
     pdf, furniture = typeset(doc, lay)
     doc = {**doc, "removed": [{"text": f["text"], "reason": f["reason"], "line": 0} for f in furniture]}
     d = out / row["id"]
@@ -230,6 +245,9 @@ def main(argv=None) -> int:
     ap.add_argument("--columns", type=int, choices=(1, 2, 3),
                     help="typeset every document in this many columns (a development variant "
                          "of tune documents in a layout their part lacks; not the corpus)")
+    ap.add_argument("--new-furniture", action="store_true",
+                    help="typeset with furniture styles the corpus layouts never use (a development "
+                         "variant: furniture the cleaner was not written for; not the corpus)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     index, sources = [], []
@@ -248,7 +266,7 @@ def main(argv=None) -> int:
                 print(f"{row['id']}: cannot read {row['path']} at {meta['commit']}: "
                       f"{show.stderr.decode(errors='replace').strip()}", file=sys.stderr)
                 return 1
-            entry = build(row, n, show.stdout.decode("utf-8"), args.out, args.columns)
+            entry = build(row, n, show.stdout.decode("utf-8"), args.out, args.columns, args.new_furniture)
             if entry is None:
                 print(f"{row['id']}: skipped (no title or too few blocks)", file=sys.stderr)
                 continue

@@ -22,6 +22,7 @@ FOLIOS = {
     "dot": ('"· " counter(page) " ·"', "· {n} ·"),
     "cn": ('"第 " counter(page) " 页"', "第 {n} 页"),
     "plain": ("counter(page)", "{n}"),
+    "of": ('"第 " counter(page) " 页 共 " counter(pages) " 页"', "第 {n} 页 共 {m} 页"),
     "none": (None, None),
 }
 
@@ -31,11 +32,14 @@ class Layout:
     columns: int = 1
     # Running header on pages after the first: "journal" ("刊名 YYYY年第N期" on every page),
     # "alternate" (journal name on even pages, the title on odd ones), "issue" ("第 N 期"
-    # alone), "none".
+    # alone), "none"; styles the corpus does not use (build.py --new-furniture): "total"
+    # ("刊名  YYYY年第N期（总第T期）"), "footer" (the journal name in the footer, left of
+    # the folio, on every page).
     header: str = "journal"
     folio: str = "dash"
     # Page-1 top: "masthead" (journal name line + "YYYY年第N期" line), "banner" (a section
-    # banner such as "专题研究"), "both", "none".
+    # banner such as "专题研究"), "both", "none"; not in the corpus: "dated" (journal name
+    # line + "第N期  YYYY年M月D日" line, a newsletter's).
     top: str = "masthead"
     journal: str = "法治研究通讯"
     year: int = 2023
@@ -49,6 +53,14 @@ class Layout:
     @property
     def issue_line(self) -> str:
         return f"{self.year}年第{self.issue}期"
+
+    @property
+    def total_line(self) -> str:
+        return f"{self.issue_line}（总第{(self.year - 2000) * 12 + self.issue}期）"
+
+    @property
+    def dated_line(self) -> str:
+        return f"第{self.issue}期  {self.year}年{self.issue}月{8 + self.issue}日"
 
 
 def _e(s: str) -> str:
@@ -81,13 +93,16 @@ def _html(doc: dict, lay: Layout) -> str:
     header = {
         "journal": f"@top-center {{ content: {_css_string(lay.journal + '  ' + lay.issue_line)}; }}",
         "issue": f"@top-right {{ content: {_css_string(f'第 {lay.issue} 期')}; }}",
+        "total": f"@top-center {{ content: {_css_string(lay.journal + '  ' + lay.total_line)}; }}",
+        "footer": f"@bottom-left {{ content: {_css_string(lay.journal)}; font-size: 8pt; }}",
         "none": "",
     }.get(lay.header, "")
     alt = ""
     if lay.header == "alternate":
         alt = (f"@page :left {{ @top-left {{ content: {_css_string(lay.journal)}; }} }}\n"
                f"@page :right {{ @top-right {{ content: {_css_string(doc.get('title') or lay.journal)}; }} }}")
-    footer = f"@bottom-center {{ content: {folio_css}; }}" if folio_css else ""
+    footer = (f"@bottom-{'right' if lay.header == 'footer' else 'center'} {{ content: {folio_css}; }}"
+              if folio_css else "")
     css = f"""
     @page {{ size: {lay.page}; margin: 22mm 18mm 20mm 18mm;
              @top-center {{ font-size: 8pt; }} {header} {footer} }}
@@ -117,8 +132,9 @@ def _html(doc: dict, lay: Layout) -> str:
     .keywords {{ margin-top: 1mm; }}
     """
     out = ["<!DOCTYPE html><html lang='zh-Hans'><head><meta charset='utf-8'><style>", css, "</style></head><body>"]
-    if lay.top in ("masthead", "both"):
-        out.append(f"<div class='masthead'><div>{_e(lay.journal)}</div><div>{_e(lay.issue_line)}</div></div>")
+    if lay.top in ("masthead", "both", "dated"):
+        second = lay.dated_line if lay.top == "dated" else lay.issue_line
+        out.append(f"<div class='masthead'><div>{_e(lay.journal)}</div><div>{_e(second)}</div></div>")
     if lay.top in ("banner", "both"):
         out.append(f"<div class='banner'>{_e(lay.banner)}</div>")
     if doc.get("title_lines"):     # a newsletter's "刊名（第 N 期）" over "：正题"
@@ -161,6 +177,9 @@ def typeset(doc: dict, lay: Layout) -> tuple[bytes, list[dict]]:
     if lay.top in ("masthead", "both"):
         furniture += [{"text": lay.journal, "reason": "banner (masthead)"},
                       {"text": lay.issue_line, "reason": "banner (masthead)"}]
+    if lay.top == "dated":
+        furniture += [{"text": lay.journal, "reason": "banner (masthead)"},
+                      {"text": lay.dated_line, "reason": "banner (masthead)"}]
     if lay.top in ("banner", "both"):
         furniture.append({"text": lay.banner, "reason": "banner (section)"})
     for n in range(lay.first_folio, lay.first_folio + pages):
@@ -169,10 +188,14 @@ def typeset(doc: dict, lay: Layout) -> tuple[bytes, list[dict]]:
             furniture.append({"text": lay.journal + lay.issue_line, "reason": "running header"})
         elif later and lay.header == "issue":
             furniture.append({"text": f"第 {lay.issue} 期", "reason": "running header"})
+        elif later and lay.header == "total":
+            furniture.append({"text": lay.journal + lay.total_line, "reason": "running header"})
+        elif lay.header == "footer":
+            furniture.append({"text": lay.journal, "reason": "running footer"})
         elif later and lay.header == "alternate":  # page 1 is a right page
             left = (n - lay.first_folio) % 2 == 1
             furniture.append({"text": lay.journal if left else (doc.get("title") or lay.journal),
                               "reason": "running header"})
         if FOLIOS[lay.folio][1]:
-            furniture.append({"text": FOLIOS[lay.folio][1].format(n=n), "reason": "page number"})
+            furniture.append({"text": FOLIOS[lay.folio][1].format(n=n, m=pages), "reason": "page number"})
     return rendered.write_pdf(), furniture
