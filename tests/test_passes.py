@@ -646,3 +646,23 @@ def test_entries_numbered_again_under_each_unnumbered_heading_are_one_level_down
     report = clean("\n".join(["关于产业链的思考", "王立新", "引言"] + para(0) + ["一、总体情况"] + para(1)
                              + ["二、主要问题"] + para(2) + ["结语"] + para(3)))
     assert {b.level for b in report.blocks if isinstance(b, Heading)} == {1}
+
+
+def test_folios_of_other_styles_and_a_footer_name_beside_the_folio_are_dropped():
+    # "第 n 页 共 m 页" folios; the journal's name printed beside the folio in the footer
+    # (one line in the extracted text); a dated newsletter masthead on page 1.
+    para = [COL + "，", COL[:20] + "。"]
+    src = ["科技政策简报", "第8期  2018年8月16日", "关于推进产业链现代化的思考"] + para + ["社会治理 第 1 页 共 2 页"] \
+        + para + ["— 2 —  社会治理"] + para + ["附件 2", COL[:12] + "。"]
+    doc = clean("\n".join(src))
+    removed = {(r.text, r.reason) for r in doc.removed}
+    assert {("第 1 页 共 2 页", "page number"), ("社会治理", "running footer"), ("— 2 —", "page number"),
+            ("第8期  2018年8月16日", "banner (masthead)"), ("科技政策简报", "banner (masthead)")} <= removed
+    assert doc.title == "关于推进产业链现代化的思考"
+    text = "".join(b.text for b in doc.blocks)
+    assert "社会治理" not in text and "附件2" in text   # a name beside a number once is text
+
+
+def test_a_date_alone_is_furniture_only_in_the_masthead():
+    doc = clean("\n".join(["关于推进产业链现代化的通知", COL + "，", COL[:20] + "。", "国务院办公厅", "2018年8月16日"]))
+    assert "2018年8月16日" not in [r.text for r in doc.removed]

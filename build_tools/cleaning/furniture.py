@@ -11,9 +11,16 @@ from .core import BODY, DROPPED, Draft, cleaning_pass
 _EDITOR_TAG = re.compile(
     r"[\[【（(]\s*(?:责任编辑|责编|编辑|校对|审校|本文编辑|执行编辑|编校)\s*[：:][^\]】）)]{0,40}[\]】）)]")
 _END_MARK = re.compile(r"\s*[▲△■□◆◇●◎★☆]+\s*$")
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—–·•~]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–·•~])?$"
-    r"|^\d{1,4}\s*/\s*\d{1,4}$|^(?:page|p\.)\s*\d{1,4}$", re.IGNORECASE)
+_FOLIO = (r"(?:[-—–·•~]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–·•~])?"
+          r"|第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页"
+          r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?")
+_PAGE_NUMBER = re.compile(rf"^(?:{_FOLIO})$", re.IGNORECASE)
+# A folio sharing its line with a short name (a journal's name in the footer, left or right
+# of the page number): "社会治理  第 3 页 共 8 页", "— 4 —  法治研究通讯".
+_NAMED_FOLIO = re.compile(rf"^(?:(?P<before>[^\s\d，。；：、！？,.;:()（）《》“”]{{2,16}})\s+(?P<f1>{_FOLIO})"
+                          rf"|(?P<f2>{_FOLIO})\s+(?P<after>[^\s\d，。；：、！？,.;:()（）《》“”]{{2,16}}))$",
+                          re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _ISSUE_LIKE = re.compile(r"第\s*#+\s*期|#+\s*年|Vol\.|No\.|卷")
 
 
@@ -59,14 +66,28 @@ def strip_end_marks(draft: Draft) -> None:
 
 @cleaning_pass("strip_page_numbers")
 def strip_page_numbers(draft: Draft) -> None:
-    """Drop lines that are only a folio or page number."""
+    """Drop lines that are only a folio or page number, or a folio and a short name on one
+    line (a running footer). A bare number beside a name ("附件 2") is a folio only when
+    the same name stands beside a number on two lines or more."""
     n = 0
+    named = [(line, m) for line in draft.lines if line.kind == BODY and "\t" not in line.raw
+             and not _PAGE_NUMBER.match(line.text) and (m := _NAMED_FOLIO.match(line.text))]
+    names = Counter(m.group("before") or m.group("after") for _, m in named)
     for line in draft.lines:
         if line.kind == BODY and "\t" not in line.raw and _PAGE_NUMBER.match(line.text):
             draft.remove(line.text, "page number", line.no)
             line.kind = DROPPED
             line.folio = True
             n += 1
+    for line, m in named:
+        name, folio = m.group("before") or m.group("after"), m.group("f1") or m.group("f2")
+        if _BARE_NUMBER.match(folio) and names[name] < 2:
+            continue
+        draft.remove(name, "running footer", line.no)
+        draft.remove(folio, "page number", line.no)
+        line.kind = DROPPED
+        line.folio = True
+        n += 1
     if n:
         draft.note("strip_page_numbers", f"dropped {n} page number line(s)")
 
@@ -81,9 +102,11 @@ def _shape(text: str) -> str:
 # An issue line, alone or after a short unpunctuated name: "2023年第3期", "第 3 期",
 # "2023 年第 3 期（总第 45 期）", "Vol. 3, No. 2", "法治研究通讯  2023年第3期". A
 # parenthesised "（第 3 期）" is part of a newsletter's title line, not an issue line.
-_ISSUE = (r"(?:(?:19|20)\d{2}\s*年\s*(?:第\s*\d{1,3}\s*期|\d{1,2}\s*月)|第\s*\d{1,3}\s*期)"
-          r"(?:\s*[（(]\s*总第\s*\d+\s*期\s*[)）])?"
-          r"|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+")
+# One or more of: "2023年第3期", "2023年3月" (a date too: "2023年3月16日"), "第 3 期",
+# "（总第 45 期）", "Vol. 3, No. 2" ("第8期  2018年8月16日" is a newsletter's issue line).
+_ISSUE_TOKEN = (r"(?:(?:19|20)\d{2}\s*年\s*(?:第\s*\d{1,3}\s*期|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)"
+                r"|第\s*\d{1,3}\s*期|[（(]?\s*总第\s*\d+\s*期\s*[)）]?|Vol\.?\s*\d+\s*,?\s*No\.?\s*\d+)")
+_ISSUE = rf"{_ISSUE_TOKEN}(?:\s*[·|｜/]?\s*{_ISSUE_TOKEN})*"
 _ISSUE_LINE = re.compile(rf"^(?P<name>[^\s，。；：、！？,.;:()（）]{{0,16}}\s*)?(?:{_ISSUE})(?:\s*\d{{1,4}})?$",
                          re.IGNORECASE)
 _PUNCT = re.compile(r"[，。；：、！？,.;:]")
@@ -105,6 +128,10 @@ def strip_issue_lines(draft: Draft) -> None:
         if line.kind != BODY or "\t" in line.raw or not _ISSUE_LINE.match(line.text):
             continue
         masthead = i in top
+        # A date alone is a masthead's only at the top of page 1: elsewhere it is the
+        # text's own (the date under a notice or a signature).
+        if "日" in line.text and not re.search(r"期|Vol|No", line.text, re.IGNORECASE) and not masthead:
+            continue
         draft.remove(line.text, "banner (masthead)" if masthead else "running header/footer", line.no)
         line.kind = DROPPED
         n += 1
