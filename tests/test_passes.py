@@ -666,3 +666,68 @@ def test_folios_of_other_styles_and_a_footer_name_beside_the_folio_are_dropped()
 def test_a_date_alone_is_furniture_only_in_the_masthead():
     doc = clean("\n".join(["关于推进产业链现代化的通知", COL + "，", COL[:20] + "。", "国务院办公厅", "2018年8月16日"]))
     assert "2018年8月16日" not in [r.text for r in doc.removed]
+
+
+JOURNAL_TOP = ["中美贸易摩擦对我国产业链安全的影响", "——基于全球价值链的视角", "张三1,2  李四2",
+               "（1. 北京大学 经济学院，北京 100871；2. 清华大学 公共管理学院，北京 100084）",
+               "摘　要：" + COL + "，" + COL[:20] + "。", "关键词：贸易摩擦；产业链；技术",
+               "中图分类号：F752　　文献标识码：A　　文章编号：1002-8102（2020）03-0012-10",
+               "The Impact of Sino-US Trade Friction on China's Industrial Chain Security",
+               "Abstract: This paper studies the impact of trade friction on industrial chains.",
+               "Key words: trade friction; industrial chain", "一、引言", COL + "，", COL[:20] + "。"]
+
+
+def test_a_journal_articles_title_block_fills_its_fields():
+    # Authors with affiliation marks, the affiliations in brackets under them, several
+    # labelled fields on one line, the English title, abstract and keywords.
+    from conftest import doc_characters, text_characters
+    doc = clean("\n".join(JOURNAL_TOP))
+    assert doc.authors == ["张三", "李四"] and doc.keywords == ["贸易摩擦", "产业链", "技术"]
+    assert doc.abstract.startswith(COL)
+    assert doc.metadata == {
+        "affiliations": "（1.北京大学经济学院，北京100871；2.清华大学公共管理学院，北京100084）",
+        "clc": "F752", "document_code": "A", "article_number": "1002-8102（2020）03-0012-10",
+        "title_en": "The Impact of Sino-US Trade Friction on China's Industrial Chain Security",
+        "abstract_en": "This paper studies the impact of trade friction on industrial chains.",
+        "keywords_en": "trade friction; industrial chain"}
+    assert isinstance(doc.blocks[0], Heading) and doc.blocks[0].text == "一、引言"
+    assert ("1,2", "affiliation mark") in {(r.text, r.reason) for r in doc.removed}
+    assert doc_characters(doc) == text_characters("\n".join(JOURNAL_TOP))
+
+
+def test_english_metadata_is_marked_english_on_a_chinese_page():
+    from pathlib import Path
+    from build_tools.build import Article
+    from build_tools.enrich.corpus import enrich_corpus
+    from build_tools.render.article_page import article_page
+    from build_tools.render.view import View
+    from build_tools.sources import Source
+    article = Article(Source(Path("j.txt"), "j", "j"), clean("\n".join(JOURNAL_TOP)))
+    enrich_corpus([article], [])
+    page = str(article_page(article, View("zh-Hans", Path("."))))
+    assert '<span lang="en">This paper studies the impact of trade friction on industrial chains.</span>' in page
+
+
+def _para(k):
+    return [COL[k:] + COL[:k] + "，", COL[k + 1:] + COL[:k + 1], COL[:8 + k] + "。"]
+
+
+def test_a_news_features_byline_dateline_and_source():
+    doc = clean("\n".join(["芯片产业链“突围”记", "本报记者 王立新", "2024年3月15日 来源：经济日报"] + _para(0) + _para(1)))
+    assert doc.title == "芯片产业链“突围”记" and doc.authors == ["王立新"] and doc.subtitle is None
+    assert doc.metadata == {"date": "2024年3月15日", "source": "经济日报"}
+
+
+def test_an_official_documents_number_and_signature():
+    doc = clean("\n".join(["国务院关于推进贸易高质量发展的指导意见", "国发〔2019〕12号",
+                           "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："] + _para(0)
+                          + ["一、总体要求"] + _para(1) + ["国务院", "2019年11月19日"]))
+    assert doc.title == "国务院关于推进贸易高质量发展的指导意见"
+    assert doc.metadata == {"document_number": "国发〔2019〕12号"}
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、总体要求"]
+
+
+def test_short_lines_under_an_unnumbered_heading_are_no_headings():
+    # An encyclopedia entry's "参见" over the names of related entries.
+    doc = clean("\n".join(["半导体产业发展概况", "王立新"] + _para(0) + ["历史沿革"] + _para(1) + ["参见", "集成电路", "晶体管"]))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["历史沿革", "参见"]

@@ -58,6 +58,8 @@ def _split_labelled(text: str):
     parts = []
     pos = 0
     found = _match_label(text, 0)
+    if not found and (dated := _DATE_PREFIX.match(text)):   # "2024年3月15日  来源：……"
+        found = _match_label(text, dated.end())
     if not found:
         # markdown bold around a label: **【文献标识码】**
         stripped = text.lstrip("*")
@@ -74,6 +76,11 @@ def _split_labelled(text: str):
         for k in range(value_start, len(text)):
             if text[k] in "【*" and (cand := _match_label(text, k if text[k] == "【"
                                                       else len(text) - len(text[k:].lstrip("*")))):
+                nxt = (k, cand)
+                break
+            # Several fields on one line, set apart by white space: "中图分类号：F752  文献标识码：A".
+            if k > value_start and text[k - 1].isspace() and not text[k].isspace() \
+                    and (cand := _match_label(text, k)) and text[cand[2] - 1] in "：:":
                 nxt = (k, cand)
                 break
         value_end = nxt[0] if nxt else len(text)
@@ -108,6 +115,29 @@ def _continuation(draft: Draft, idx: int) -> list[int]:
     return out
 
 
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d{1,4}\s*号$")
+_DATE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_DATE_PREFIX = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:：]\d{2})?\s+")
+_LATIN_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9'’‘\-–—:,.&()/ ]+$")
+
+
+def _lift_english_title(draft: Draft, i: int) -> None:
+    """The English title of a Chinese article: one or two Latin lines of three words or
+    more straight above its English abstract (line i)."""
+    title: list[int] = []
+    j = i
+    while len(title) < 2 and (j := draft.prev_content(j)) is not None:
+        ln = draft.lines[j]
+        if ln.kind != BODY or not _LATIN_LINE.match(ln.text) or len(ln.text.split()) < 3 \
+                or ln.text.rstrip()[-1:] in ".;":
+            break
+        title.insert(0, j)
+    if title:
+        draft.doc.metadata["title_en"] = " ".join(draft.lines[k].text.strip() for k in title)
+        for k in title:
+            draft.lines[k].kind = LIFTED
+
+
 @cleaning_pass("lift_labelled_fields")
 def lift_labelled_fields(draft: Draft) -> None:
     """Lift 摘要/关键词/中图分类号/DOI ... fields, wherever the extractor put them."""
@@ -120,7 +150,9 @@ def lift_labelled_fields(draft: Draft) -> None:
         if not parts:
             continue
         for field, label, value, junk, before in parts:
-            if before.strip():
+            if _DATE.match(before.strip()):      # "2024年3月15日  来源：……": a dateline
+                doc.metadata["date"] = before.strip()
+            elif before.strip():
                 draft.remove(before, "markup around a field label", line.no)
             draft.remove(label, "field label", line.no)
             if junk:
@@ -130,10 +162,13 @@ def lift_labelled_fields(draft: Draft) -> None:
                 if stars:
                     draft.remove(stars.group(), "markup around a field label", line.no)
             value = value.strip("*").strip()
-            if field == "abstract":
+            if field in ("abstract", "metadata.abstract_en"):
                 for j in _continuation(draft, i):
                     value = join_wrapped(value, draft.lines[j].text)
                     draft.lines[j].kind = LIFTED
+            if field == "metadata.abstract_en":
+                _lift_english_title(draft, i)
+            if field == "abstract":
                 doc.abstract = join_wrapped(doc.abstract, value) if doc.abstract else value
             elif field == "keywords":
                 doc.keywords += [k for k in re.split(r"[；;，,、\s]+", value) if k]
@@ -144,6 +179,13 @@ def lift_labelled_fields(draft: Draft) -> None:
                 doc.metadata[key] = (doc.metadata[key] + "\n" + value) if key in doc.metadata else value
             lifted += 1
         line.kind = LIFTED
+    # An official document's number ("国发〔2019〕12号") under its title.
+    for line in draft.lines[:40]:
+        if line.kind == BODY and _DOCUMENT_NUMBER.match(line.text):
+            doc.metadata["document_number"] = line.text
+            line.kind = LIFTED
+            lifted += 1
+            break
     # A funding note: "* 本文系……" tied to an asterisk after the title.
     for line in draft.lines[:60]:
         m = re.match(r"^[*＊]\s*(\S.*)$", line.text)
@@ -157,7 +199,8 @@ def lift_labelled_fields(draft: Draft) -> None:
         draft.note("lift_labelled_fields", f"lifted {lifted} labelled field(s)")
 
 
-_BYLINE = re.compile(r"^(?:以下文章作者|以下文章来源于|作\s*者\s*[：:|｜]|文\s*[/／|｜]|撰文\s*[：:]|[Bb]y\s)\s*(.+)$")
+_BYLINE = re.compile(r"^(?:以下文章作者|以下文章来源于|作\s*者\s*[：:|｜]|文\s*[/／|｜]|撰文\s*[：:]|[Bb]y\s"
+                     r"|(?:本报|本刊|新华社)?(?:特约)?(?:记者|通讯员|评论员)\s*[：:]?(?=\s*[\u4e00-\u9fff]))\s*(.+)$")
 _NAME_SEP = re.compile(r"[\s、，,；;]+")
 
 
@@ -170,9 +213,15 @@ def _name_token(t: str) -> bool:
     return len(parts) <= 3 and all(1 <= len(p) <= 6 and all(is_ideograph(c) for c in p) for p in parts)
 
 
+# Affiliation marks after a name: "张三1,2", "李四²", "王五*".
+_AFFILIATION_MARK = re.compile(r"(?<=[\u4e00-\u9fff])(?:[\d¹²³⁴-⁹]+(?:[,，][\d¹²³⁴-⁹]+)*[*＊†‡]?|[*＊†‡]+)")
+
+
 def _names(text: str) -> list[str] | None:
-    """Author names from a name-only line ("郝宇彪 明 莹"), or None if it is not one."""
-    if len(text) > 30 or not text:
+    """Author names from a name-only line ("郝宇彪 明 莹", "张三1,2 李四2"), or None if it
+    is not one."""
+    text = _AFFILIATION_MARK.sub(" ", text)
+    if len(text) > 40 or not text.strip():
         return None
     tokens = [t for t in _NAME_SEP.split(text) if t]
     if not tokens or len(tokens) > 8:
@@ -271,13 +320,17 @@ def lift_front_matter(draft: Draft) -> None:
         doc.title = tidy_spacing(text)
         names = byline_at(after) if after is not None and lines[after].kind == BODY else None
         if names:
-            for sep in re.findall(r"[、，,；;]", lines[after].text):
+            byline = lines[after].text
+            for mark in _AFFILIATION_MARK.findall(byline):
+                draft.remove(mark, "affiliation mark", lines[after].no)
+            for sep in re.findall(r"[、，,；;]", _AFFILIATION_MARK.sub("", byline)):
                 draft.remove(sep, "author separator", lines[after].no)
             doc.authors = _match_bios(names, doc.metadata.get("author_bios", ""))
             m = _BYLINE.match(lines[after].text)
             if m:
                 draft.remove(lines[after].text[:m.start(1)], "byline label", lines[after].no)
             lines[after].kind = LIFTED
+            _lift_affiliations(draft, after)
             sub = draft.next_content(after)
             if sub is not None and doc.subtitle is None and not numbered(lines[sub].text) \
                     and not _ARTICLE.match(lines[sub].text) and _subtitleish(draft, sub):
@@ -296,6 +349,27 @@ def lift_front_matter(draft: Draft) -> None:
 
 
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]{1,6}条")
+
+
+def _lift_affiliations(draft: Draft, byline: int) -> None:
+    """The authors' affiliations under the byline: a line (or a few, while the bracket is
+    open) wholly in brackets — "（1. 北京大学 经济学院，北京 100871；2. ……）"."""
+    start = draft.next_content(byline)
+    if start is None or draft.lines[start].text[:1] not in "（(":
+        return
+    span, text = [], ""
+    k = start
+    while k is not None and len(span) < 4:
+        text += draft.lines[k].text
+        span.append(k)
+        if text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
+            break
+        k = draft.next_content(k)
+    if text[-1:] not in "）)" or text.count("（") + text.count("(") != text.count("）") + text.count(")"):
+        return
+    draft.doc.metadata["affiliations"] = tidy_spacing(text)
+    for k in span:
+        draft.lines[k].kind = LIFTED
 
 
 def _subtitle_start(text: str) -> bool:

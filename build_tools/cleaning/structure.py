@@ -26,6 +26,8 @@ _LIST_ITEM = re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(\S.*)$")
 _CAPTION = re.compile(r"^(?:图|表|Figure|Table|Fig\.)\s*\d+(?:[-.．]\d+)?(?:\s|[:：．.]|$)")
 _SOURCE_NOTE = re.compile(r"^(?:资料来源|数据来源|来源|注)[：:]")
 MAX_HEADING = 40
+_DATE_LINE = re.compile(r"^(?:19|20|二〇|二零)[\d〇零一二三四五六七八九]{2}\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$")
 # Function words that leave a phrase open: a line ending in one is cut mid-phrase.
 OPEN_ENDINGS = "和与及的之或并对在为把从向"
 
@@ -418,6 +420,15 @@ def detect_title_lines(draft: Draft) -> None:
         nxt = draft.next_content(i, kinds=(BODY,))
         if nxt is None or _cut_line(t, draft.lines[nxt].text):
             continue
+        # Not straight under another unnumbered heading (short lines there are a list:
+        # "参见" over "集成电路" / "晶体管"), nor over a date alone (a signature: "国务院" /
+        # "2019年11月19日").
+        p = draft.prev_content(i)
+        under_heading = (p is not None and draft.lines[p].kind == HEADING and draft.lines[p].heading
+                         and draft.lines[p].heading.kind == "title")
+        if (under_heading and _short_plain(draft.lines[nxt].text) and not draft.layout.full(draft.lines[nxt], first=True)) \
+                or _DATE_LINE.match(draft.lines[nxt].text):
+            continue
         if wrap is not None:
             t = join_wrapped(t, draft.lines[wrap].text)
             draft.lines[wrap].kind = LIFTED
@@ -427,6 +438,11 @@ def detect_title_lines(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def _short_plain(text: str) -> bool:
+    """A short line without punctuation (an entry of a list of names, or a heading)."""
+    return 2 <= len(text) <= 30 and not re.search(r"[，。；！？,;!?：:]", text)
 
 
 def _cut_line(text: str, nxt: str) -> bool:

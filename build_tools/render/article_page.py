@@ -212,7 +212,8 @@ def article_page(article, view: View, key: str = "") -> str:
         toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
         out.append(heading(2, ui["bibliographic"], "bibliographic"))
         out.append(table([esc(h) for h in ui["bib_columns"]],
-                         [[esc(labels.get(k, k)), _translated(view, stem, v)] for k, v in doc.metadata.items()]))
+                         [[esc(labels.get(k, k)), span(v, "en", view) if k.endswith("_en") else _translated(view, stem, v)]
+                          for k, v in doc.metadata.items()]))
     toc.append(toc_entry(2, "cite", ui["cite"]))
     out.append(citation(article, view)[0])
     used = [t for t in article.terms if e.term_counts.get(t.zh)]
