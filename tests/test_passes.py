@@ -731,3 +731,24 @@ def test_short_lines_under_an_unnumbered_heading_are_no_headings():
     # An encyclopedia entry's "参见" over the names of related entries.
     doc = clean("\n".join(["半导体产业发展概况", "王立新"] + _para(0) + ["历史沿革"] + _para(1) + ["参见", "集成电路", "晶体管"]))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["历史沿革", "参见"]
+
+
+def test_title_blocks_of_several_lines():
+    narrow = "我国高新技术产品出口结构比"       # a 13-character column
+
+    def body(k):
+        return [narrow[k:] + narrow[:k] + "，", narrow[k + 1:] + narrow[:k + 1], narrow[:6 + k] + "。"]
+    # Wrapped over three lines of a narrow column, a word cut at the last join ("若" / "干").
+    wrapped = clean("\n".join(["关于加快构建新发展格", "局推动高质量发展的若", "干意见"] + body(0)
+                              + ["一、总体要求"] + body(1) + body(2)))
+    assert wrapped.title == "关于加快构建新发展格局推动高质量发展的若干意见" and wrapped.authors == []
+    # A main line and a wider second line, a speech's subtitle, the speaker.
+    speech = clean("\n".join(["决胜全面建成小康社会", "夺取新时代中国特色社会主义伟大胜利",
+                              "——在中国共产党第十九次全国代表大会上的报告", "习近平"] + body(0)
+                             + ["一、过去五年的工作"] + body(1)))
+    assert speech.title == "决胜全面建成小康社会夺取新时代中国特色社会主义伟大胜利"
+    assert speech.subtitle.startswith("——在") and speech.authors == ["习近平"]
+    # A bracketed year under the title is part of it; three speakers' names.
+    report = clean("\n".join(["政府工作报告", "（2026年）", "——2026年1月20日在省第十四届人民代表大会第四次会议上",
+                              "王立新 陈静 李明"] + body(0) + ["一、2025年工作回顾"] + body(1)))
+    assert (report.title, report.authors) == ("政府工作报告（2026年）", ["王立新", "陈静", "李明"])

@@ -372,6 +372,11 @@ def _lift_affiliations(draft: Draft, byline: int) -> None:
         draft.lines[k].kind = LIFTED
 
 
+def _year_note(text: str) -> bool:
+    """A short bracketed line under a title that belongs to it: "（2026年）", "（草案）"."""
+    return bool(re.fullmatch(r"[（(][^（）()，。；：]{1,8}[）)]", text))
+
+
 def _subtitle_start(text: str) -> bool:
     """A subtitle line under a title: "——在……上的报告" or a parenthesised note such as a
     law's "（2019年4月23日……通过）"."""
@@ -411,19 +416,34 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
         return [], None
     cand = [start]
     nxt = draft.next_content(start, kinds=(BODY, LIFTED))
-    while nxt is not None and len(cand) < 3 and not _ends_title_block(draft, nxt, byline_at):
+
+    def cut_word(k: int) -> bool:
+        # A word runs from the title line above into line k ("……的若" / "干意见"): the
+        # title goes on, whatever k looks like on its own (a three-character name).
+        from .structure import _word_spans
+        return lines[k].kind == BODY and titleish(lines[k]) and _word_spans(lines[cand[-1]].text, lines[k].text)
+
+    while nxt is not None and len(cand) < 3 and (not _ends_title_block(draft, nxt, byline_at) or cut_word(nxt)
+                                                 or _year_note(lines[nxt].text)):
         ln = lines[nxt]
+        after_ln = draft.next_content(nxt, kinds=(BODY, LIFTED))
         # A centred title wraps only where its line is full: each line before the last is
         # about as wide as the first, none wider.
         # A line that opens with a colon cannot start anything: it finishes the line above
         # (a newsletter's "刊名（第 N 期）" over "：正题"), whatever its width.
         colon_tail = ln.text[:1] in "：:" and titleish(ln) and len(cand) == 1
-        if not colon_tail and not (titleish(ln) and ln.width <= lines[cand[0]].width + 1
-                                   and lines[cand[0]].width >= 8
-                                   and lines[cand[-1]].width >= lines[cand[0]].width - 2):
+        # A two-line title (main line and second line, each centred) may have the wider
+        # line second: the subtitle or byline right under it says the title ends there.
+        # (Not a dated line: that is a speech's subtitle whose dash the extractor lost.)
+        second_line = (len(cand) == 1 and titleish(ln) and after_ln is not None and not re.match(r"\d", ln.text)
+                       and (_subtitle_start(lines[after_ln].text) or bool(byline_at(after_ln))))
+        if not (colon_tail or cut_word(nxt) or second_line or _year_note(ln.text)) \
+                and not (titleish(ln) and ln.width <= lines[cand[0]].width + 1
+                         and lines[cand[0]].width >= 8
+                         and lines[cand[-1]].width >= lines[cand[0]].width - 2):
             break
         cand.append(nxt)
-        nxt = draft.next_content(nxt, kinds=(BODY, LIFTED))
+        nxt = after_ln
     if nxt is None:
         return [], None
     if _ends_title_block(draft, nxt, byline_at):
@@ -435,6 +455,9 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     # ... unless a line opening with "：" finishes it: no line of running text starts with
     # a colon (line breaking forbids it), only a title broken by hand.
     if len(cand) > 1 and lines[cand[1]].text[:1] in "：:":
+        as_wide = False
+    # ... or a short last line without a full stop ends it: a paragraph ends on one.
+    if len(cand) > 1 and not draft.layout.full(lines[cand[-1]], first=True):
         as_wide = False
     if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
             and _body_like(lines[nxt], head) and not as_wide:
