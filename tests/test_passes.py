@@ -752,3 +752,12 @@ def test_title_blocks_of_several_lines():
     report = clean("\n".join(["政府工作报告", "（2026年）", "——2026年1月20日在省第十四届人民代表大会第四次会议上",
                               "王立新 陈静 李明"] + body(0) + ["一、2025年工作回顾"] + body(1)))
     assert (report.title, report.authors) == ("政府工作报告（2026年）", ["王立新", "陈静", "李明"])
+
+
+def test_appendix_numbers_are_no_footers_and_a_footer_glued_to_its_folio_is():
+    para = [COL + "，", COL[:20] + "。"]
+    doc = clean("\n".join(["关于推进产业链现代化的通知"] + para + ["附件 1"] + para + ["附件 2"] + para
+                          + ["经济要参第 1 页 共 2 页"] + para))
+    text = "".join(b.text for b in doc.blocks)
+    assert "附件1" in text and "附件2" in text
+    assert ("经济要参", "running footer") in {(r.text, r.reason) for r in doc.removed}

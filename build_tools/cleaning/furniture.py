@@ -16,11 +16,27 @@ _FOLIO = (r"(?:[-—–·•~]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–·
           r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?")
 _PAGE_NUMBER = re.compile(rf"^(?:{_FOLIO})$", re.IGNORECASE)
 # A folio sharing its line with a short name (a journal's name in the footer, left or right
-# of the page number): "社会治理  第 3 页 共 8 页", "— 4 —  法治研究通讯".
-_NAMED_FOLIO = re.compile(rf"^(?:(?P<before>[^\s\d，。；：、！？,.;:()（）《》“”]{{2,16}})\s+(?P<f1>{_FOLIO})"
-                          rf"|(?P<f2>{_FOLIO})\s+(?P<after>[^\s\d，。；：、！？,.;:()（）《》“”]{{2,16}}))$",
+# of the page number): "社会治理  第 3 页 共 8 页", "— 4 —  法治研究通讯", "经济要参第 17 页".
+_NAME = r"[^\s\d，。；：、！？,.;:()（）《》“”]{2,16}"
+_NAMED_FOLIO = re.compile(rf"^(?:(?P<before>{_NAME}?)\s*(?P<f1>{_FOLIO})|(?P<f2>{_FOLIO})\s*(?P<after>{_NAME}))$",
                           re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def _page_edge_lines(draft: Draft) -> set[int]:
+    """Lines (ids) that open or close a page of the extractor's (next to a form feed)."""
+    lines = draft.lines
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ln.page_start:
+            nxt = next((x for x in lines[i:] if x.kind == BODY), None)
+            prev = next((x for x in reversed(lines[:i]) if x.kind == BODY), None)
+            out |= {id(x) for x in (nxt, prev) if x is not None}
+    if lines:
+        last = next((x for x in reversed(lines) if x.kind == BODY), None)
+        if last is not None:
+            out.add(id(last))
+    return out
 _ISSUE_LIKE = re.compile(r"第\s*#+\s*期|#+\s*年|Vol\.|No\.|卷")
 
 
@@ -79,9 +95,12 @@ def strip_page_numbers(draft: Draft) -> None:
             line.kind = DROPPED
             line.folio = True
             n += 1
+    edges = _page_edge_lines(draft)
     for line, m in named:
         name, folio = m.group("before") or m.group("after"), m.group("f1") or m.group("f2")
-        if _BARE_NUMBER.match(folio) and names[name] < 2:
+        # A bare number beside a name is a folio only at a page's edge, and only when the
+        # same name stands so twice ("附件 2" over an appendix is text).
+        if _BARE_NUMBER.match(folio) and (names[name] < 2 or id(line) not in edges or not re.search(r"\s", m.group())):
             continue
         draft.remove(name, "running footer", line.no)
         draft.remove(folio, "page number", line.no)

@@ -9,6 +9,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..cleaning.furniture import _NAMED_FOLIO, _PAGE_NUMBER
 from ..cleaning.fields import _names as author_names
 from ..model import Document, Footnote, Removal
 from ..text import join_wrapped
@@ -82,25 +83,37 @@ def strip_page_furniture(d: PdfDraft) -> None:
                 live = sorted((ln for ln in p.lines if ln.kind == BODY), key=lambda ln: ln.y)
                 if len(live) < 2:
                     break
-                line, nxt = (live[0], live[1]) if side == "top" else (live[-1], live[-2])
-                if line.size > d.body_size * 1.05:
+                line = live[0] if side == "top" else live[-1]
+                # The edge row: a footer may print a name left and the folio right of it.
+                row = [ln for ln in live if abs(ln.y - line.y) < 0.5 * d.pitch]
+                rest = [ln for ln in live if abs(ln.y - line.y) >= 0.5 * d.pitch]
+                if not rest or any(ln.size > d.body_size * 1.05 for ln in row):
                     break
+                nxt = rest[0] if side == "top" else rest[-1]
                 # Set apart from the text: by two line steps, or by more than one for a
                 # line in smaller type (a one-page document's header repeats nowhere).
                 gap = abs(line.y - nxt.y)
-                apart = gap > 2.2 * d.pitch or line.size < 0.97 * d.body_size and gap > 1.4 * d.pitch
+                small = all(ln.size < 0.97 * d.body_size for ln in row)
+                apart = gap > 2.2 * d.pitch or small and gap > 1.4 * d.pitch
                 # Inside the folio only repetition counts, and a footnote is no footer.
                 apart = apart and outermost and not (side == "bottom" and (_MARK.match(line.text) or _raised_mark(line)))
-                repeated = edges[side][(_shape(line.text), round(line.y / 3))] >= 2
-                if _is_folio(line) and (apart or repeated):
-                    reason = "page number"
-                elif repeated and len(d.pages) > 1 or apart and line.size < d.body_size * 0.97:
-                    reason = "running header" if side == "top" else "running footer"
-                else:
+                reasons = []
+                for ln in row:
+                    repeated = edges[side][(_shape(ln.text), round(ln.y / 3))] >= 2
+                    if (_is_folio(ln) or _PAGE_NUMBER.match(ln.text)) and (apart or repeated):
+                        reasons.append("page number")
+                    elif apart and _NAMED_FOLIO.match(ln.text):   # "刊名  第 3 页 共 8 页"
+                        reasons.append("running footer (with page number)")
+                    elif repeated and len(d.pages) > 1 or apart and small:
+                        reasons.append("running header" if side == "top" else "running footer")
+                    else:
+                        reasons.append(None)
+                if reasons[row.index(line)] is None or (len(row) > 1 and None in reasons):
                     break
-                line.kind = FURNITURE
-                d.remove(line.text, reason, p.number)
-                removed += 1
+                for ln, reason in zip(row, reasons):
+                    ln.kind = FURNITURE
+                    d.remove(ln.text, reason, p.number)
+                    removed += 1
     if removed:
         d.note("strip_page_furniture", f"removed {removed} header/footer/folio line(s)")
 
