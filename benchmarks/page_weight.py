@@ -2,10 +2,14 @@
 article pages (Material's chrome, the apparatus, the body, the citation ...), so that what
 repeats on every page shows up.
 
-    python benchmarks/page_weight.py /tmp/briefing-bench-1000/site [--sample 300]
+    python benchmarks/page_weight.py /tmp/briefing-bench-1000/site [--sample 300] [--extrapolate 10000]
 
 Sizes are apparent sizes (bytes of the files). Components are byte ranges of each page, cut
-at the markers our writer and the theme put there; the "cross-cutting" rows overlap them."""
+at the markers our writer and the theme put there; the "cross-cutting" rows overlap them.
+--extrapolate N estimates the site at N sources from this one: the folders that hold a
+page or a file per article (articles, search, tags, the sitemap) grow in proportion; a
+term's page is bounded (term_page_articles), so the glossary is at most its largest term
+page times the number of terms; assets are fixed. It is an estimate, not a build."""
 from __future__ import annotations
 
 import argparse
@@ -70,11 +74,35 @@ def folder_sizes(edition_dir: Path, nested: set[str]) -> Counter:
     return out
 
 
+def extrapolate(site: Path, n: int) -> None:
+    print(f"| edition | folder | MB at {n} sources (estimate) | how |\n| --- | --- | ---: | --- |")
+    total = 0.0
+    for edition in EDITIONS:
+        root = site / edition
+        have = len(list((root / "articles").glob("*/index.html")))
+        sizes = folder_sizes(root, {"zh-Hant", "en"} if not edition else set())
+        for folder, size in sorted(sizes.items()):
+            if folder == "glossary":
+                terms = [p.stat().st_size for p in (root / "glossary").glob("*/index.html")]
+                rest = size - sum(terms)
+                mb, how = (max(terms) * len(terms) + rest) / 2**20, f"bounded: largest term page x {len(terms)} terms"
+            elif folder in ("articles", "search", "tags", "(files at the top)"):
+                mb, how = size * n / have / 2**20, f"x {n}/{have} (per article)"
+            else:
+                mb, how = size / 2**20, "fixed"
+            total += mb
+            print(f"| {edition or 'zh-Hans'} | {folder} | {mb:.0f} | {how} |")
+    print(f"| **all** | | **{total:.0f}** | |\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("site", type=Path)
     parser.add_argument("--sample", type=int, default=300, help="article pages per edition to break down")
+    parser.add_argument("--extrapolate", type=int, default=0, help="estimate the site at this many sources")
     args = parser.parse_args()
+    if args.extrapolate:
+        extrapolate(args.site, args.extrapolate)
     total = sum(p.stat().st_size for p in args.site.rglob("*") if p.is_file())
     print(f"site: {total / 2**20:.1f} MB\n")
     print("| edition | folder | MB | files |\n| --- | --- | ---: | ---: |")
