@@ -1,8 +1,8 @@
 """Glossary pages for an edition: an index grouped by kind (sorted by pinyin in Chinese,
 alphabetically in English) and one page per term with backlinks to the articles that use it
 most (the plugin's term_page_articles), then how many more there are and a search for the
-rest: a term page must not grow with the corpus (a common term's page listed every article, 2.7 MB at 10,000
-sources). Why this and not pagination into numbered pages: the rows of every term's pages
+rest: a term page must not grow with the corpus (a common term's page listed every article:
+2.7 MB at 10,000 sources). Why this and not pagination into numbered pages: the rows of every term's pages
 together would still grow with corpus x terms (480 MB of the site at 10,000 x 3), and a
 reader comes to a term page for its definition and the articles that discuss it most, as
 an encyclopedia's "what links here" or a search engine's first page; the long tail is what
@@ -59,9 +59,9 @@ def term_key(term, uses, by_zh, view: View, fixed: str) -> str:
     """Everything a term's page is made from (page_cache.py): kept when none of it changed
     (a change to an article it does not list changes at most the count). `uses`: term_uses."""
     shown, total = uses
-    uses = [[a.source.slug, title_of(a, view), n, a.enriched.first_anchor.get(term.zh, "")] for a, n in shown]
+    rows = [[a.source.slug, title_of(a, view), n, a.enriched.first_anchor.get(term.zh, "")] for a, n in shown]
     related = [[by_zh[r].slug, _name(by_zh[r], view)[0]] for r in term.related if r in by_zh]
-    return fingerprint(asdict(term), view.code, fixed, related, uses, total, code=True)
+    return fingerprint(asdict(term), view.code, fixed, related, rows, total, code=True)
 
 
 def term_page(term, uses, by_zh, view: View, key: str = "") -> str:

@@ -40,7 +40,7 @@ _TERM_MARKUP: dict = {}
 
 def _term_markup(t, link: bool, prefix: str) -> tuple[Markup, Markup]:
     """The same for every use of a term (made once per build, not once per use)."""
-    key = (t.slug, t.en, t.def_en, link, prefix)
+    key = (t.slug, t.en, link, prefix)
     if key not in _TERM_MARKUP:
         if link:
             _TERM_MARKUP[key] = (Html('<a class="glossary-term" href="{}{}.md" title="{}">').format(
