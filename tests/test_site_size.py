@@ -105,6 +105,7 @@ def test_every_mark_of_a_term_shows_its_definition_by_hover_and_keyboard(built_s
             # by keyboard: focus reaches a term's first use (a link); its box shows the definition
             link = links[0]
             link.focus()
+            page.wait_for_function("e => e.title.includes(' — ')", arg=link, timeout=5000)
             english_of_link = link.get_attribute("data-en")
             assert link.get_attribute("title") == english_of_link + " — " + terms[english_of_link].def_en
             box = link.evaluate("e => getComputedStyle(e, '::after').content")
@@ -114,6 +115,26 @@ def test_every_mark_of_a_term_shows_its_definition_by_hover_and_keyboard(built_s
             printed = link.evaluate("e => getComputedStyle(e, '::after').content")
             assert printed == f'" ({english_of_link})"', printed
             assert outside == []
+
+
+def test_a_keyboard_reader_has_the_definition_when_focus_first_reaches_a_term(built_site, browser):
+    """Definitions load at the first focus anywhere on the page, so the term's description
+    (its title) is there when Tab reaches it, as a screen reader announces it."""
+    with serve(built_site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/articles/{SLUG['001']}/")
+        page.keyboard.press("Tab")   # the skip link, before any term
+        page.wait_for_function("typeof window.__briefingTerms === 'function' && "
+                               "[...document.scripts].some(s => s.src.endsWith('glossary/definitions.js'))")
+        page.wait_for_timeout(500)   # the file has loaded (a local server)
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('glossary-term')"):
+                break
+        else:
+            raise AssertionError("Tab never reached a glossary term")
+        title = page.evaluate("document.activeElement.title")
+        assert " — " in title and len(title) > 40, title   # "English — definition", at once
 
 
 def test_pages_carry_no_template_indentation_and_keep_preformatted_text(built_site):

@@ -20,11 +20,7 @@
     var tip = tips[el.getAttribute("data-en")];
     if (tip) el.setAttribute("title", tip);
   }
-  function on(ev) {
-    var el = ev.target && ev.target.closest && ev.target.closest(".glossary-term");
-    if (!el) return;
-    if (tips) { show(el); return; }
-    waiting.push(el);
+  function fetchTips() {
     if (asked) return;
     asked = true;
     var s = document.createElement("script");
@@ -32,6 +28,15 @@
     s.async = true;
     s.onerror = function () { window.__briefingTerms(null); };
     document.head.appendChild(s);
+  }
+  function on(ev) {
+    var el = ev.target && ev.target.closest && ev.target.closest(".glossary-term");
+    // A reader moving by keyboard: load at the first focus anywhere, so that a screen
+    // reader already has the definition when focus reaches a term.
+    if (!el) { if (ev.type === "focusin") fetchTips(); return; }
+    if (tips) { show(el); return; }
+    waiting.push(el);
+    fetchTips();
   }
   // One listener each on the document, not one per term: a long article has hundreds.
   ["pointerover", "focusin", "touchstart"].forEach(function (type) {
