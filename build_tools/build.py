@@ -26,10 +26,10 @@ from .search.index import index_files
 from .search.records import (INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_units, markdown_record,
                              term_record, unit_texts, with_words)
 from .search.tokens import Words, converted_record, converted_words
-from .render.glossary_pages import glossary_index, term_key, term_page
+from .render.glossary_pages import glossary_index, term_key, term_page, term_uses
 from .render.print_doc import print_documents
 from .render.pdf import render_pdfs
-from .render.site_pages import article_index, description_of, home_page, tag_pages, title_of
+from .render.site_pages import article_index, definitions_script, description_of, home_page, tag_pages, title_of
 from .render.feed import FILE as FEED_FILE, atom_feed, newest
 from .render.names import authors_of
 from .render.redirects import load_redirects, redirect_pages
@@ -91,7 +91,8 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     files (editions.handwritten)."""
     site_name = view.site_name
     pages = {"index.md": home_page(articles, terms, site_name, view),
-             "glossary/index.md": glossary_index(terms, view)}
+             "glossary/index.md": glossary_index(terms, view),
+             "glossary/definitions.js": definitions_script(terms)}
     fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}\0{view.base_url}\0{view.directory_urls}\0{view.pdf}"
     pages.update(article_index(articles, view, cache.has_page))
     pages.update(tag_pages(articles, view, cache.has_page))
@@ -122,8 +123,9 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
             users.setdefault(zh, []).append(a)
     for t in terms:
         rel = f"glossary/{t.slug}.md"
-        key = term_key(t, users.get(t.zh, []), by_zh, view, fixed)
-        pages[rel] = KEPT if cache.has_page(rel, key) else term_page(t, users.get(t.zh, []), by_zh, view, key)
+        uses = term_uses(t, users.get(t.zh, []), settings.term_page_articles)
+        key = term_key(t, uses, by_zh, view, fixed)
+        pages[rel] = KEPT if cache.has_page(rel, key) else term_page(t, uses, by_zh, view, key)
         search[rel] = term_record(t, view, words)
     for rel, data in shared.items():   # the guide: Chinese in every edition
         if rel.endswith(".md") and rel not in pages:

@@ -31,6 +31,7 @@ class Settings:
     max_source_mb: float = 10
     pdf: bool = True
     feed_entries: int = 20
+    term_page_articles: int = 50
     site_url: str = ""            # the published address of the Simplified edition (the root)
     directory_urls: bool = True   # articles/x/ (else articles/x.html, as `make offline` sets)
 
@@ -67,6 +68,7 @@ def settings_from_config(config) -> Settings:
         max_source_mb=float(options.max_source_mb),
         pdf=options.pdf,
         feed_entries=options.feed_entries,
+        term_page_articles=options.term_page_articles,
         site_url=str(config.site_url or ""),
         directory_urls=bool(config.use_directory_urls),
     )

@@ -90,7 +90,7 @@ def _render(page, config, files) -> None:
         path, hash_, fragment = href.partition("#")
         if _EXTERNAL.match(href):
             return m.group(0)
-        if not path:   # on this page
+        if not path or path.startswith("?"):   # on this page (?q=: a search on it, glossary_pages.py)
             if fragment:
                 anchors.setdefault(page.file, {}).setdefault(unescape(fragment), unescape(href))
             return m.group(0)
@@ -120,3 +120,23 @@ def _render(page, config, files) -> None:
     page.toc = get_toc(_toc(page.meta.get("briefing_toc") or []))
     page.present_anchor_ids = ids
     page.links_to_anchors = anchors
+
+
+# Where whitespace is the content: left as it is.
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+_INDENT = re.compile(r"[ \t]*\n[ \t\n]*")
+
+
+def compact(html_text: str) -> str:
+    """A built page without the indentation and blank lines of Material's templates (a
+    sixth of an article page's chrome): each run of whitespace holding a line break becomes
+    one line break, which the browser shows as the same single space (or nothing, between
+    blocks); <pre>, <textarea>, <script> and <style> are left as they are."""
+    parts = _VERBATIM.split(html_text)
+    out = []
+    # split() gives text, then (whole match, tag name) per match
+    for k in range(0, len(parts), 3):
+        out.append(_INDENT.sub("\n", parts[k]))
+        if k + 1 < len(parts):
+            out.append(parts[k + 1])
+    return "".join(out)

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .config import ConfigError, settings_from_config
 from .editions import EDITIONS
-from .html_page import render_html_page
+from .html_page import compact, render_html_page
 from .host import check_versions
 from .render.html_doc import PAGE_FORMAT_KEY
 
@@ -46,6 +46,9 @@ class BriefingConfig(base.Config):
     opencc_profile = c.Type(str, default="s2tw")
     max_source_mb = c.Type((int, float), default=10)
     feed_entries = c.Type(int, default=20)   # newest articles in each edition's Atom feed
+    # Articles a glossary term's page lists (those that mention it most; then how many more,
+    # and a search for them), so that no term page grows with the corpus.
+    term_page_articles = c.Type(int, default=50)
     # Briefing PDFs, the same for `briefing site` and `mkdocs build`/`serve` (pages link to
     # them, so the two must agree or each would rewrite the other's pages).
     pdf = Switch(default=True)
@@ -125,6 +128,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if page.meta.get(PAGE_FORMAT_KEY):
             render_html_page(page)
         return markdown
+
+    def on_post_page(self, output, *, page, config):
+        return compact(output)
 
     def on_env(self, env, *, config, files):
         env.globals["briefing_edition"] = self.settings.edition   # every template, the sitemap too

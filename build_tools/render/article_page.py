@@ -216,13 +216,8 @@ def article_page(article, view: View, key: str = "") -> str:
                           for k, v in doc.metadata.items()]))
     toc.append(toc_entry(2, "cite", ui["cite"]))
     out.append(citation(article, view)[0])
-    used = [t for t in article.terms if e.term_counts.get(t.zh)]
-    if used:  # tooltips do not print: the printed page lists its terms at the end (their
-        # definitions print after each term's first use: briefing.css)
-        other = "zh-Hans" if view.english else "en"
-        terms = join((Html('{} <em lang="{}">{}</em>').format(t.en if view.english else view.han(t.zh), other,
-                                                               t.zh if view.english else t.en) for t in used), " · ")
-        out.append(Html('<div class="print-only"><h2>{}</h2><p>{}</p></div>').format(ui["glossary"], terms))
+    # No list of the page's terms for print: the English rendering prints after each term's
+    # first use (briefing.css); a list repeated it, 3 KB of every page.
     out.append(notes.section([(f.mark, _translated(view, stem, f.text)) for f in doc.footnotes]))
     meta = {KEY: key} if key else {}
     meta.update(title=title, description=description_of(article, view))

@@ -1,8 +1,16 @@
 """Glossary pages for an edition: an index grouped by kind (sorted by pinyin in Chinese,
-alphabetically in English) and one page per term with backlinks to every article using it."""
+alphabetically in English) and one page per term with backlinks to the articles that use it
+most (the plugin's term_page_articles), then how many more there are and a search for the
+rest: a term page must not grow with the corpus (a common term's page listed every article:
+2.7 MB at 10,000 sources). Why this and not pagination into numbered pages: the rows of every term's pages
+together would still grow with corpus x terms (480 MB of the site at 10,000 x 3), and a
+reader comes to a term page for its definition and the articles that discuss it most, as
+an encyclopedia's "what links here" or a search engine's first page; the long tail is what
+search (which indexes each article's terms) and the tag pages are for."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -39,17 +47,26 @@ def glossary_index(terms, view: View) -> str:
     return html_page(ui["glossary"], out, toc=toc)
 
 
-def term_key(term, articles, by_zh, view: View, fixed: str) -> str:
-    """Everything a term's page is made from (page_cache.py): kept when none of it changed."""
-    uses = [[a.source.slug, title_of(a, view), a.enriched.term_counts[term.zh], a.enriched.first_anchor.get(term.zh, "")]
-            for a in articles if a.enriched.term_counts.get(term.zh)]
+def term_uses(term, articles, shown: int) -> tuple[list[tuple[object, int]], int]:
+    """The articles a term's page lists, at most `shown` (the plugin's term_page_articles),
+    those that mention it most (ties in corpus order), and how many use it in all."""
+    uses = [(a, a.enriched.term_counts[term.zh]) for a in articles if a.enriched.term_counts.get(term.zh)]
+    uses.sort(key=lambda u: -u[1])   # stable: ties stay in corpus order
+    return uses[:shown], len(uses)
+
+
+def term_key(term, uses, by_zh, view: View, fixed: str) -> str:
+    """Everything a term's page is made from (page_cache.py): kept when none of it changed
+    (a change to an article it does not list changes at most the count). `uses`: term_uses."""
+    shown, total = uses
+    rows = [[a.source.slug, title_of(a, view), n, a.enriched.first_anchor.get(term.zh, "")] for a, n in shown]
     related = [[by_zh[r].slug, _name(by_zh[r], view)[0]] for r in term.related if r in by_zh]
-    return fingerprint(asdict(term), view.code, fixed, related, uses, code=True)
+    return fingerprint(asdict(term), view.code, fixed, related, rows, total, code=True)
 
 
-def term_page(term, articles, by_zh, view: View, key: str = "") -> str:
-    """Written as HTML (html_doc.py says why): a common term's table of uses lists hundreds
-    of articles in a large corpus. `key`: what the page is made from (term_key)."""
+def term_page(term, uses, by_zh, view: View, key: str = "") -> str:
+    """Written as HTML (html_doc.py says why). `uses`: term_uses; `key`: what the page is
+    made from (term_key)."""
     ui = view.ui
     first, second = _name(term, view)
     defs = [term.def_en, term.def_zh] if view.english else [view.han(term.def_zh), term.def_en]
@@ -65,7 +82,7 @@ def term_page(term, articles, by_zh, view: View, key: str = "") -> str:
         out.append(paragraph(esc(ui["related_terms"] + ui["colon"]) + join(
             (link(f"{r.slug}.md", _name(r, view)[0]) for r in related), " · ")))
     out.append(heading(2, ui["used_in"], "used-in"))
-    uses = [(a, a.enriched.term_counts[term.zh]) for a in articles if a.enriched.term_counts.get(term.zh)]
+    uses, total = uses
     if uses:
         rows = []
         for a, n in uses:
@@ -74,6 +91,10 @@ def term_page(term, articles, by_zh, view: View, key: str = "") -> str:
             rows.append([link(target, esc(title_of(a, view))), str(n),
                          link(f"{target}#{anchor}", esc(ui["see"])) if anchor else ""])
         out.append(table([esc(h) for h in ui["used_columns"]], rows, ["", "right", ""]))
+        if total > len(uses):   # the search box opens with the term (?q=, briefing-search.js)
+            out.append(paragraph(Html('{} <a href="?q={}">{}</a>').format(
+                ui["used_more"].format(shown=len(uses), total=total, more=total - len(uses)),
+                quote(first, safe=""), ui["used_search"].format(term=first)), "used-more"))
     else:
         out.append(paragraph(esc(ui["unused"])))
     meta = {KEY: key} if key else {}

@@ -25,10 +25,13 @@ def front_matter(meta: dict) -> str:
 
 def term_span(mark, t, prefix: str) -> tuple[int, int, str, str]:
     """A glossary term in running text (HTML): its first use on the page links to its entry
-    (to the .md file, which the plugin resolves for directory and file URLs alike), with the
-    English rendering and definition as its tooltip (printed after it, too: briefing.css);
-    later ones show the English rendering (once per paragraph: article_page.py) — a
-    definition on every use made long articles' pages carry 100 KB of markup."""
+    (to the .md file, which the plugin resolves for directory and file URLs alike); later
+    ones are marked once per paragraph (article_page.py). Each has the English rendering as
+    its title (printed after the first use: briefing.css); the definitions are not on the
+    page but in one file per edition (glossary/definitions.js, definitions_script), which
+    briefing-terms.js loads when a reader points at, taps or tabs to a term and puts into its
+    title: a definition on every first use was 9 KB of a mean article page, 250 MB of the
+    site at 10,000 sources x 3 editions."""
     return (mark.start, mark.end, *_term_markup(t, mark.link, prefix))
 
 
@@ -37,15 +40,29 @@ _TERM_MARKUP: dict = {}
 
 def _term_markup(t, link: bool, prefix: str) -> tuple[Markup, Markup]:
     """The same for every use of a term (made once per build, not once per use)."""
-    key = (t.slug, t.en, t.def_en, link, prefix)
+    key = (t.slug, t.en, link, prefix)
     if key not in _TERM_MARKUP:
         if link:
             _TERM_MARKUP[key] = (Html('<a class="glossary-term" href="{}{}.md" title="{}">').format(
-                prefix, t.slug, tooltip(f"{t.en} — {t.def_en}")), Markup("</a>"))
+                prefix, t.slug, tooltip(t.en)), Markup("</a>"))
         else:
             _TERM_MARKUP[key] = (Html('<abbr class="glossary-term" title="{}" tabindex="0">').format(tooltip(t.en)),
                                  Markup("</abbr>"))
     return _TERM_MARKUP[key]
+
+
+def definitions_script(terms) -> str:
+    """glossary/definitions.js: each term's tooltip, keyed by its title on the pages (the
+    English rendering, as tooltip() leaves it in the attribute), for briefing-terms.js. A
+    script (not JSON fetched), so the offline copy shows definitions from file:// too. Two
+    terms rendered alike in English share the key: their tooltips are joined."""
+    tips: dict[str, list[str]] = {}
+    for t in terms:
+        tip = f"{t.en} — {t.def_en}".replace("<", "&lt;")   # as tooltip() writes titles
+        tips.setdefault(t.en.replace("<", "&lt;"), []).append(tip)
+    data = {k: " / ".join(v) for k, v in sorted(tips.items())}
+    # U+2028/9 are valid in JS strings; "<" needs nothing here (not inside HTML)
+    return "__briefingTerms(" + json.dumps(data, ensure_ascii=False, sort_keys=True) + ");\n"
 
 
 def title_of(article, view: View) -> str:

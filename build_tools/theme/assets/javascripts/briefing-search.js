@@ -273,6 +273,10 @@
     input.select();
   }
   toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); load("meta"); } });
+  // A link with ?q= opens the search with that query (as Material's search does): a term
+  // page sends its reader here for the articles beyond the ones it lists.
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked) { input.value = asked; open(); run(); }
   // Material's shortcuts for its search: / s f open it, Escape closes it.
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
