@@ -761,3 +761,20 @@ def test_appendix_numbers_are_no_footers_and_a_footer_glued_to_its_folio_is():
     text = "".join(b.text for b in doc.blocks)
     assert "附件1" in text and "附件2" in text
     assert ("经济要参", "running footer") in {(r.text, r.reason) for r in doc.removed}
+
+
+def test_the_column_order_search_of_a_long_source_is_bounded():
+    # Fifty pages whose blocks all read out of order: the first pages are searched, the
+    # rest are left as read and said so (a bounded cost, the same on every build).
+    cn = "一二三四五六七八九"
+
+    def name(n):
+        tens, units = divmod(n, 10)
+        return (cn[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (cn[units - 1] if units else "")
+
+    pages = [[ln for b in range(20) for ln in ("第" + name(1 + (b + 10) % 20 + 20 * (p % 4)) + "条 " + COL[:24] + "，",
+                                                 COL[:16] + "。", "")] for p in range(50)]
+    doc = clean_pages(pages)
+    notes = [m for name_, m in doc.changes if name_ == "restore_column_order"]
+    assert any("budget is spent" in m for m in notes) and any("read in the order" in m for m in notes)
+    assert doc.to_dict() == clean_pages(pages).to_dict()

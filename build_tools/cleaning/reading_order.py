@@ -56,6 +56,9 @@ _NOTE_START = re.compile(r"^(?:[①-⑳]|\[\d{1,3}\]|注[：:释])")
 MARGIN = 2.0      # how much better a new order must read than the extractor's
 EXHAUSTIVE = 12   # pages of up to this many blocks try every reading (2^n of them)
 MAX_BLOCKS = 40   # larger pages (pdfminer's boxes of a line or two) take a search's proposals
+# Readings scored per document at most (a few seconds): a long source of pages that all read
+# wrong is searched on its first pages only, the same ones every build (no clock).
+BUDGET = 1_500_000
 
 
 @dataclass
@@ -275,6 +278,7 @@ def restore_column_order(draft: Draft) -> None:
     if len(pages) < 2:       # no page breaks seen: not a page-by-page extraction
         return
     moved = 0
+    budget = BUDGET
     prev_last: Line | None = None
     numbering: dict = {}
     for p, (start, end) in enumerate(pages):
@@ -309,7 +313,12 @@ def restore_column_order(draft: Draft) -> None:
             state = dict(numbering)
             wrong = (join(None, 0) < 0 or join(n - 1, None) < 0 or any(join(x, x + 1) < 0 for x in range(n - 1))
                      or min(_steps(state, [x for b in blocks for x in b.numbers]), default=0) < 0)
-            if wrong:
+            cost = 2 ** n * n if n <= EXHAUSTIVE else 4 * n ** 3
+            if wrong and cost > budget:
+                draft.note("restore_column_order", f"line {blocks[0].first.no}: column order not searched "
+                                                   f"(this source's search budget is spent)")
+            elif wrong:
+                budget -= cost
                 identity = reads(order)
                 best, gain = order, 0.0
                 memo: dict = {}
