@@ -46,8 +46,9 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check
 
+# Two workers (pytest-xdist): the suite spends most of its time waiting on MkDocs and Chromium.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 clean:
 	rm -rf site site.tmp site.tmp-* site.old site-offline briefing-offline.zip .cache docs/index.md docs/articles \

@@ -161,11 +161,11 @@ def _pages(lines: list[Line]) -> list[tuple[int, int]]:
     return pages
 
 
-def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> tuple[int, list[_Block]]:
+def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> list[_Block]:
     """The page's text blocks: runs of lines up to a blank line, and front matter already
     lifted (a title, a byline) apart from the text under it, which may be another column's.
-    Returns where the first block starts — lines without body text above it stay on top —
-    and the blocks; other lines without body text go with the block below them."""
+    Lines without body text above the first block stay on top; other lines without body
+    text go with the block below them."""
     spans: list[list[int]] = []
     for i in range(start, end):
         ln = lines[i]
@@ -179,15 +179,13 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> tuple[in
         else:
             spans[-1][1] = i + 1
     blocks: list[_Block] = []
-    head, pending = end, None
+    pending = None
     for a, b in spans:
         body = [ln for ln in lines[a:b] if ln.kind == BODY]
         if not body:
             if blocks:
                 pending = a if pending is None else pending
             continue
-        if not blocks:
-            head = a
         if pending is not None:
             a, pending = pending, None
         look = (len(body) > 1 and not layout.full(body[0], first=True) and len(body[0].text) <= 20
@@ -195,7 +193,7 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> tuple[in
         blocks.append(_Block(a, b, body[0], body[-1], _numbers(layout, lines[a:b]), look))
     if pending is not None:
         blocks[-1].end = end
-    return head, blocks
+    return blocks
 
 
 def _merges(n: int):
@@ -282,7 +280,7 @@ def restore_column_order(draft: Draft) -> None:
     prev_last: Line | None = None
     numbering: dict = {}
     for p, (start, end) in enumerate(pages):
-        head, blocks = _blocks(layout, lines, start, end)
+        blocks = _blocks(layout, lines, start, end)
         # Notes at the foot of the page stay there.
         while blocks and _NOTE_START.match(blocks[-1].first.text):
             blocks.pop()
