@@ -7,13 +7,12 @@ in docs/ (see Settings.generated) and are not in git."""
 from __future__ import annotations
 
 import json
-import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
 from .model import Article
+from .page_writer import BuildResult, PageWriter
 from .reading import SourceError
 from .enrich.corpus import enrich_corpus
 from .enrich.glossary import GlossaryError, Term, load_glossary
@@ -21,8 +20,10 @@ from .editions import EDITIONS, KeptConversions, converter_id, handwritten, tag_
 from .render.cite import citation
 from .render.article_page import article_page
 from .render.edition_view import hant_corpus
-from .render.page_cache import KEPT, Kept, PageCache, page_key
+from .render.page_cache import KEPT, PageCache, page_key
+from .enrich.segment import stopwords
 from .search.index import index_files
+from .search.postings import Postings, digest
 from .search.records import (INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_units, markdown_record,
                              term_record, unit_texts, with_words)
 from .search.tokens import Words, converted_record, converted_words
@@ -44,16 +45,6 @@ class BuildError(Exception):
     def __init__(self, errors: list[SourceError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
-
-
-@dataclass
-class BuildResult:
-    articles: list[Article]
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    kept: int = 0           # not rendered again: what they are made from did not change
-    kept_articles: int = 0  # of which article pages
-    deleted: list[str] = field(default_factory=list)
 
 
 def load_terms(settings: Settings) -> list[Term]:
@@ -149,20 +140,22 @@ def edition_views(settings: Settings, articles: list[Article], pdf: bool = False
     }
 
 
-def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
-                 pdf: bool = False, clock=lambda stage: None, reuse: bool = True) -> dict[str, str | bytes | Kept]:
-    """Every edition's pages (and PDFs, if asked), keyed by path below docs/; `reuse`: keep
-    the article pages in docs/ whose inputs did not change."""
+def render_pages(settings: Settings, articles: list[Article], terms: list[Term], emit,
+                 pdf: bool = False, clock=lambda stage: None, reuse: bool = True) -> None:
+    """Every edition's pages (and PDFs, if asked), each edition's handed to `emit` ({path
+    below docs/: text, bytes or KEPT}: PageWriter.add) as soon as it is made, so that one
+    edition's pages and search records are in memory at a time (zh-Hant's records are the
+    zh-Hans ones converted: those are kept until then); `reuse`: keep the article pages in
+    docs/ whose inputs did not change."""
     views = edition_views(settings, articles, pdf)
     words = Words(settings.cache / "search-words.pickle", [f for t in terms for f in t.forms])
     hant = views["zh-Hant"][0]
     hant_words = converted_words(words, hant.convert)
-    records: dict[str, dict] = {}   # each edition's search records; zh-Hant converts the zh-Hans ones
+    records: dict[str, dict] = {}
 
     def hant_record(a):
         record = converted_record(records["zh-Hans"][f"articles/{a.source.slug}.md"], hant.convert)
         return record | {"title": title_of(a, hant), "tags": [hant.tag(t) for t in a.enriched.tags]}
-    pages: dict[str, str | bytes | Kept] = {}
     shared = handwritten(settings)
     for ed in EDITIONS:
         view, shown = views[ed.code]
@@ -170,22 +163,48 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
         ed_words = hant_words if ed.code == "zh-Hant" else words
         records_of = hant_record if ed.code == "zh-Hant" else None
         made, records[ed.code] = edition_pages(settings, shown, terms, view, ed_words, cache, shared, records_of)
-        pages.update((ed.prefix + rel, text) for rel, text in made.items())
+        pages = {ed.prefix + rel: text for rel, text in made.items()}
+        del made
         if ed.prefix:
             for rel, data in shared.items():
                 pages[ed.prefix + rel] = view.han(data.decode("utf-8")) if rel.endswith(".md") else data
+        clock("render 3 editions (pages, search records)")
+        pages.update((ed.prefix + path, text) for path, text in
+                     _index(settings, ed, records[ed.code], cache, pages[ed.prefix + SEARCH_FILE]).items())
+        del cache
+        if ed.code != "zh-Hans":
+            records.clear()   # zh-Hant was the last to need the zh-Hans records
+        clock("search index, 3 editions")
+        emit(pages)
+        del pages
+        clock("write changed pages")
     words.save()
     hant.convert.save()
-    pages.update(_redirects(settings, articles, views))
-    pages.update(_feeds(settings, views))
+    emit(_redirects(settings, articles, views))
+    emit(_feeds(settings, views))
     clock("render 3 editions (pages, search records)")
-    for ed in EDITIONS:
-        pages.update((ed.prefix + path, text) for path, text in index_files(records[ed.code]).items())
-    clock("search index, 3 editions")
     if pdf:
-        pages.update(render_pdfs(settings, print_documents(settings, views)))
+        emit(render_pdfs(settings, print_documents(settings, views)))
         clock("PDF")
-    return pages
+
+
+def _index(settings: Settings, ed, records: dict[str, dict], cache: PageCache, text: str) -> dict:
+    """An edition's search index files: its postings brought up to date from the previous
+    build's (search/postings.py) when they are of the records in docs/ and few pages
+    changed, else made anew; files holding no changed word or page are KEPT."""
+    stop = stopwords()
+    state = settings.cache / f"search-postings-{ed.code}.pickle"
+    postings = Postings.load(state, cache.search_digest) if cache.search_digest else None
+    changed = postings and postings.update(records, cache.search, stop, most=max(8, len(records) // 20))
+    if changed is None:
+        postings = Postings.build(records, stop)
+    files = index_files(records, postings, changed)
+    folder = settings.docs / ed.prefix
+    if changed and any(f is KEPT and not (folder / path).is_file() for path, f in files.items()):
+        files = index_files(records, postings)   # docs/ lost some of them: all written
+    postings.of = digest(text)
+    postings.save(state)
+    return files
 
 
 def _feeds(settings: Settings, views: dict) -> dict[str, str]:
@@ -217,50 +236,6 @@ def _redirects(settings: Settings, articles: list[Article], views: dict) -> dict
     return pages
 
 
-def write_pages(docs: Path, generated: tuple[str, ...], pages: dict[str, str | bytes | Kept]) -> BuildResult:
-    """Write the pages whose bytes differ from the file's (each replaced whole: written
-    under a temporary name, then renamed), remove generated files no page is left for.
-    Tens of thousands of files: plain os calls, a file read only when its size matches."""
-    result = BuildResult([])
-    made: set[str] = set()
-    for rel, content in sorted(pages.items()):
-        if content is KEPT:
-            result.kept += 1
-            continue
-        path = os.path.join(docs, rel)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        try:
-            if os.stat(path).st_size == len(data):
-                with open(path, "rb") as fh:
-                    if fh.read() == data:
-                        result.unchanged += 1
-                        continue
-        except FileNotFoundError:
-            pass
-        folder = os.path.dirname(path)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.path.basename(path)}")
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-        result.written.append(rel)
-    for root in generated:
-        base = os.path.join(docs, root)
-        gone = []
-        for folder, _, names in os.walk(base, topdown=False):   # nothing when not a folder
-            prefix = os.path.relpath(folder, docs).replace(os.sep, "/") + "/"
-            for name in names:
-                if prefix + name not in pages:
-                    os.unlink(os.path.join(folder, name))
-                    gone.append(prefix + name)
-            if folder != base and not os.listdir(folder):   # left empty
-                os.rmdir(folder)
-        result.deleted += sorted(gone)
-    return result
-
-
 class Stopwatch:
     """Wall and CPU time per stage (CPU of this process and of its finished children, such
     as the process pool) and the peak memory of one process so far, for `briefing site
@@ -278,8 +253,12 @@ class Stopwatch:
                 max(me.ru_maxrss, kids.ru_maxrss) / 1024)
 
     def __call__(self, stage: str) -> None:
+        """The time since the last call, added to the stage's (a stage may come back: each
+        edition is rendered, indexed and written in turn)."""
         now = self._now()
-        self.stages[stage] = {"wall": now[0] - self._last[0], "cpu": now[1] - self._last[1], "peak_mb": now[2]}
+        was = self.stages.get(stage, {"wall": 0.0, "cpu": 0.0})
+        self.stages[stage] = {"wall": was["wall"] + now[0] - self._last[0], "cpu": was["cpu"] + now[1] - self._last[1],
+                              "peak_mb": now[2]}
         self._last = now
 
     def add(self, stage: str, wall: float, cpu: float, peak_mb: float) -> None:
@@ -304,9 +283,13 @@ def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: boo
     clock("read + clean + enrich per source")
     enrich_corpus(articles, terms)
     clock("enrich corpus (related articles)")
-    pages = render_pages(settings, articles, terms, pdf, clock, reuse)
-    result = write_pages(settings.docs, settings.generated, pages)
-    result.kept_articles = sum(pages.get(f"{ed.prefix}articles/{a.source.slug}.md") is KEPT
+    writer = PageWriter(settings.docs, settings.generated, settings.cache / "staging")
+    try:
+        render_pages(settings, articles, terms, writer.add, pdf, clock, reuse)
+        result = writer.commit()
+    finally:
+        writer.discard()
+    result.kept_articles = sum(f"{ed.prefix}articles/{a.source.slug}.md" in writer.kept
                                for a in articles for ed in EDITIONS)
     clock("write changed pages")
     result.articles = articles

@@ -3,13 +3,14 @@ matter a key of everything it is made from: the source's content address (source
 glossary, code version), the edition, its related articles as shown, the tag names, its
 translations, the Traditional converter's settings and the search settings. A build that
 finds the page already in docs/ with the same key keeps it, and its search entries,
-instead of rendering it again; write_pages then leaves the file alone."""
+instead of rendering it again; the page writer then leaves the file alone."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 from ..fingerprint import fingerprint
+from ..search.postings import digest
 from ..search.records import INDEX_FILE
 
 KEY = "briefing_key"
@@ -43,10 +44,13 @@ class PageCache:
     def __init__(self, folder: Path, reuse: bool = True):
         self.folder, self.reuse = folder, reuse
         index = folder / INDEX_FILE
+        self.search, self.search_digest = {}, ""   # the digest: what search/postings.py states are of
         try:
-            self.search = json.loads(index.read_text(encoding="utf-8")) if reuse and index.exists() else {}
+            if reuse and index.exists():
+                text = index.read_text(encoding="utf-8")
+                self.search, self.search_digest = json.loads(text), digest(text)
         except (OSError, ValueError):
-            self.search = {}
+            self.search, self.search_digest = {}, ""
 
     def has(self, rel: str, key: str) -> bool:
         """The page is in docs/ with this key, and so are its search entries (a build

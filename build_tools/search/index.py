@@ -11,9 +11,12 @@ and from file:// alike — and only those a query needs:
 
 Postings are (page, unit) pairs in order, as varints (page delta, then unit: absolute on a
 new page, else the delta), base64; the unit is written as 4 * its number + its length class
-(LENGTHS), so that the browser ranks a page by its most specific match — a short paragraph
+(postings.LENGTHS), so that the browser ranks a page by its most specific match — a short paragraph
 or heading holding every word of the query — without loading anything more. Stop words are
-kept as known words without postings."""
+kept as known words without postings.
+
+The postings are kept between builds (postings.py): after a change, only the files holding a
+changed word or page are written again; the others are KEPT."""
 from __future__ import annotations
 
 import base64
@@ -21,16 +24,13 @@ import hashlib
 import json
 
 from ..enrich.segment import stopwords
+from ..render.page_cache import KEPT, Kept
+from .postings import Postings
 from .tokens import HAN, STEM_RULES
 
 CHUNK = 32          # pages per d/ file
 INLINE = 384        # longest postings (base64 characters) kept in their word's shard
 SHARD_BYTES = 24_000
-LENGTHS = (12, 40, 100)   # distinct words of a unit: class 0 up to 12, 1 up to 40, 2 up to 100, else 3
-
-
-def length_class(n: int) -> int:
-    return next((k for k, most in enumerate(LENGTHS) if n <= most), len(LENGTHS))
 
 
 def shard_key(word: str, shards: int) -> int:
@@ -43,61 +43,74 @@ def shard_key(word: str, shards: int) -> int:
     return h % shards
 
 
-def _varints(pairs: list[tuple[int, int]]) -> str:
-    out = bytearray()
-    pd, pu = -1, 0
-    for d, u in pairs:
-        for v in ((d - pd, u) if d != pd else (0, u - pu)):
-            while v >= 0x80:
-                out.append((v & 0x7F) | 0x80)
-                v >>= 7
-            out.append(v)
-        pd, pu = d, u
-    return base64.b64encode(bytes(out)).decode("ascii")
-
-
 def _script(name: str, data) -> str:
     return f"__briefingSearch({json.dumps(name)},{json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(',', ':'))})\n"
 
 
-def index_files(records: dict[str, dict]) -> dict[str, str]:
-    """{path below the edition's docs folder: text} for every record {page path: record}."""
+def _code_length(n: int) -> int:
+    """Characters of a word's entry for n bytes of postings: base64, or a file's name."""
+    b64 = 4 * ((n + 2) // 3)
+    return 15 if b64 > INLINE else b64   # "@p/" + 12 hex digits
+
+
+def _entry(word: str, count: int, data: bytes, stop: frozenset[str]) -> tuple[list, str | None, str]:
+    """A word's entry in its shard; the name of its postings file if they are long, and
+    the postings (base64)."""
+    if word in stop:
+        return [count, 0], None, ""
+    code = base64.b64encode(data).decode("ascii")
+    if len(code) > INLINE:
+        name = "p/" + hashlib.sha1(word.encode("utf-8")).hexdigest()[:12]
+        return [count, "@" + name], name, code
+    return [count, code], None, code
+
+
+def index_files(records: dict[str, dict], postings: Postings,
+                changed: tuple[set[str], set[int]] | None = None) -> dict[str, str | Kept]:
+    """{path below the edition's docs folder: text} for the records {page path: record}
+    and their postings; `changed`: the words and pages a Postings.update changed, when the
+    files in docs/ are those of the records before it — a file holding none of them is KEPT
+    (the same bytes as a full build would write)."""
     stop = stopwords()
-    rels = sorted(records)
-    postings: dict[str, list[tuple[int, int]]] = {}
-    units = 0
-    for d, rel in enumerate(rels):
-        for u, (_, words) in enumerate(records[rel]["units"]):
-            units += 1
-            split = words.split()
-            code = 4 * u + length_class(len(split))
-            for w in split:
-                postings.setdefault(w, []).append((d, code))
-    entries, files = {}, {}
-    for w in sorted(postings):
-        pairs = postings[w]
-        if w in stop:
-            entries[w] = [len(pairs), 0]
-            continue
-        code = _varints(pairs)
-        if len(code) > INLINE:
-            name = "p/" + hashlib.sha1(w.encode("utf-8")).hexdigest()[:12]
-            files[f"search/{name}.js"] = _script(name, code)
-            code = "@" + name
-        entries[w] = [len(pairs), code]
-    size = sum(len(w) * 3 + len(v[1] or "") + 8 for w, v in entries.items())
+    words = postings.words
+    size = sum(len(w) * 3 + (0 if w in stop else _code_length(len(v[1]))) + 8 for w, v in words.items())
     shards = 8
     while shards < 4096 and size / shards > SHARD_BYTES:
         shards *= 2
-    by_shard: dict[int, dict] = {}
-    for w, v in entries.items():
-        by_shard.setdefault(shard_key(w, shards), {})[w] = v
+    if changed is not None and shards != postings.shards:
+        changed = None   # every word moves shard
+    postings.shards = shards
+    files: dict[str, str | Kept] = {}
+    if changed is None:
+        touched = set(range(shards))
+        pages = range(len(postings.rels))
+    else:
+        touched = {shard_key(w, shards) for w in changed[0]}
+        pages = changed[1]
+    by_shard: dict[int, dict] = {k: {} for k in touched}
+    for w in sorted(words):
+        count, data = words[w]
+        k = shard_key(w, shards)
+        if k in by_shard or changed is None or w in changed[0]:
+            entry, name, code = _entry(w, count, data, stop)
+            if k in by_shard:
+                by_shard[k][w] = entry
+            if name:
+                fresh = changed is None or w in changed[0]
+                files[f"search/{name}.js"] = _script(name, code) if fresh else KEPT
+        elif w not in stop and _code_length(len(data)) == 15:
+            files["search/p/" + hashlib.sha1(w.encode("utf-8")).hexdigest()[:12] + ".js"] = KEPT
     for k in range(shards):   # every shard, empty ones too: a query's request never fails
-        files[f"search/w/{k}.js"] = _script(f"w/{k}", by_shard.get(k, {}))
+        files[f"search/w/{k}.js"] = _script(f"w/{k}", by_shard[k]) if k in by_shard else KEPT
+    rels = postings.rels
+    chunks = {d // CHUNK for d in pages}
     for start in range(0, len(rels), CHUNK):
-        pages = [[rel[:-3], records[rel]["title"], records[rel]["tags"], [a for a, _ in records[rel]["units"]]]
-                 for rel in rels[start:start + CHUNK]]
-        files[f"search/d/{start // CHUNK}.js"] = _script(f"d/{start // CHUNK}", pages)
-    files["search/meta.js"] = _script("meta", {"pages": len(rels), "units": units, "shards": shards,
+        if start // CHUNK not in chunks:
+            files[f"search/d/{start // CHUNK}.js"] = KEPT
+            continue
+        rows = [[rel[:-3], records[rel]["title"], records[rel]["tags"], [a for a, _ in records[rel]["units"]]]
+                for rel in rels[start:start + CHUNK]]
+        files[f"search/d/{start // CHUNK}.js"] = _script(f"d/{start // CHUNK}", rows)
+    files["search/meta.js"] = _script("meta", {"pages": len(rels), "units": postings.units, "shards": shards,
                                                "chunk": CHUNK, "stem": [list(r) for r in STEM_RULES]})
     return files

@@ -1,0 +1,110 @@
+"""Writing the generated pages into docs/, as they are made and all at once.
+
+A build makes tens of thousands of pages (three editions of every article, their search
+index): held in memory until the end they were most of a large build's peak memory. So
+each edition's pages are handed over as soon as they are made: compared with the file in
+docs/ and, if changed, written to a staging folder. Only `commit()` — called once every
+page is made — moves them into docs/ (a rename each, so every file is replaced whole) and
+removes the generated files no page is left for: a build that fails on the way leaves
+docs/ as it was, as before."""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .render.page_cache import KEPT
+
+
+@dataclass
+class BuildResult:
+    articles: list
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    kept: int = 0           # not rendered again: what they are made from did not change
+    kept_articles: int = 0  # of which article pages
+    deleted: list[str] = field(default_factory=list)
+
+
+class PageWriter:
+    """`add(pages)` any number of times ({path below docs/: text, bytes or KEPT}, each path
+    once), then `commit()`; `discard()` drops what is staged (always safe to call)."""
+
+    def __init__(self, docs: Path, generated: tuple[str, ...], staging: Path):
+        self.docs, self.generated, self.staging = str(docs), generated, str(staging)
+        shutil.rmtree(self.staging, ignore_errors=True)   # left by a build that was killed
+        self.paths: set[str] = set()
+        self.kept: set[str] = set()
+        self.staged: list[str] = []
+        self.unchanged = 0
+        self._folders: set[str] = set()
+
+    def add(self, pages: dict) -> None:
+        for rel, content in pages.items():
+            if rel in self.paths:
+                raise ValueError(f"page {rel} made twice")
+            self.paths.add(rel)
+            if content is KEPT:
+                self.kept.add(rel)
+                continue
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if self._same(os.path.join(self.docs, rel), data):
+                self.unchanged += 1
+                continue
+            self._write(os.path.join(self.staging, rel), data)
+            self.staged.append(rel)
+
+    @staticmethod
+    def _same(path: str, data: bytes) -> bool:
+        """A file read only when its size matches."""
+        try:
+            if os.stat(path).st_size != len(data):
+                return False
+            with open(path, "rb") as fh:
+                return fh.read() == data
+        except FileNotFoundError:
+            return False
+
+    def _write(self, path: str, data: bytes) -> None:
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        with open(path, "wb") as fh:
+            fh.write(data)
+
+    def commit(self) -> BuildResult:
+        result = BuildResult([], unchanged=self.unchanged, kept=len(self.kept))
+        made: set[str] = set()
+        for rel in sorted(self.staged):
+            path = os.path.join(self.docs, rel)
+            folder = os.path.dirname(path)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            try:
+                os.replace(os.path.join(self.staging, rel), path)
+            except OSError:   # staging on another file system: copied, then renamed there
+                tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.path.basename(path)}")
+                shutil.copyfile(os.path.join(self.staging, rel), tmp)
+                os.replace(tmp, path)
+            result.written.append(rel)
+        for root in self.generated:
+            base = os.path.join(self.docs, root)
+            gone = []
+            for folder, _, names in os.walk(base, topdown=False):   # nothing when not a folder
+                prefix = os.path.relpath(folder, self.docs).replace(os.sep, "/") + "/"
+                for name in names:
+                    if prefix + name not in self.paths:
+                        os.unlink(os.path.join(folder, name))
+                        gone.append(prefix + name)
+                if folder != base and not os.listdir(folder):   # left empty
+                    os.rmdir(folder)
+            result.deleted += sorted(gone)
+        self.discard()
+        return result
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staged = []
