@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -13,6 +14,21 @@ from .figures import KeyFigure, key_figures
 from .glossary import Matcher, Term
 from .segment import teach
 from .summary import summarize
+
+
+class Bag(NamedTuple):
+    """An article's content words and their counts, for similarity. Compact: as a Counter,
+    an article's thousand-odd words took 55 KB of memory, half of a loaded corpus (every
+    build loads every cached article)."""
+    words: str = ""       # newline-separated, in the order first met
+    counts: bytes = b""   # array("I")
+
+    @classmethod
+    def of(cls, counter: Counter) -> "Bag":
+        return cls("\n".join(counter), array("I", counter.values()).tobytes())
+
+    def items(self):
+        return zip(self.words.split("\n"), array("I", self.counts)) if self.words else iter(())
 
 
 class Mark(NamedTuple):
@@ -39,7 +55,7 @@ class Enriched:
     first_anchor: dict[str, str] = field(default_factory=dict)   # zh -> anchor of first use
     tags: list[str] = field(default_factory=list)
     related: list[tuple[object, float, list[Term]]] = field(default_factory=list)
-    bag: Counter = field(default_factory=Counter)                 # content words, for similarity
+    bag: Bag = Bag()                                              # content words, for similarity
     source_key: str = ""    # the content address of source + sidecar + glossary + code
 
 
@@ -86,8 +102,10 @@ def enrich_article(article, matcher: Matcher) -> Enriched:
         if isinstance(b, Paragraph):
             e.anchors[i] = anchor_for(b.text, taken)
     summary, points, sents = summarize(doc)
+    bag = Counter()
     for s in sents:
-        e.bag.update(s.words)
+        bag.update(s.words)
+    e.bag = Bag.of(bag)
     e.editor_summary = meta.get("summary_zh", "")
     e.summary_source = ("machine" if meta.get("summary_zh_provenance", "").startswith("machine") else "editor") \
         if e.editor_summary else "author" if doc.abstract else "extract"
@@ -145,15 +163,15 @@ def relate(articles, k: int = 3) -> None:
     terms[rows, cols] = 1.0
     term_idf = np.log((1 + n) / np.maximum(terms.sum(axis=0), 1.0)) + 0.2
     score = (terms * term_idf) @ terms.T
-    df = Counter(w for a in articles for w in a.enriched.bag)
+    df = Counter(w for a in articles for w in a.enriched.bag.words.split("\n") if w)
     vocab = {w: i for i, w in enumerate(sorted(w for w, c in df.items() if c >= 2))}
     idf = {w: math.log((1 + n) / (1 + df[w])) for w in vocab}
     rows, cols, weights = [], [], []
     for i, a in enumerate(articles):
-        kept = [w for w in a.enriched.bag if w in idf]
+        kept = [(w, c) for w, c in a.enriched.bag.items() if w in idf]
         rows += [i] * len(kept)
-        cols += [vocab[w] for w in kept]
-        weights += [a.enriched.bag[w] * idf[w] for w in kept]
+        cols += [vocab[w] for w, _ in kept]
+        weights += [c * idf[w] for w, c in kept]
     tfidf = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
     tfidf[rows, cols] = weights
     norms = np.linalg.norm(tfidf, axis=1)
