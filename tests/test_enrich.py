@@ -314,6 +314,26 @@ def test_related_articles_with_shared_terms_as_reasons(corpus):
             assert all(a.enriched.term_counts[t.zh] and other.enriched.term_counts[t.zh] for t in shared)
 
 
+def test_related_articles_are_the_same_when_the_vocabulary_is_made_dense_in_blocks(corpus, monkeypatch):
+    """A real corpus's vocabulary is too large for one dense matrix: relate() multiplies
+    it in column blocks; blocks of 7 words give the articles and order of one block."""
+    import build_tools.enrich.corpus as corpus_module
+    articles, _ = corpus
+    whole = {a.source.slug: [(o.source.slug, [t.zh for t in shared]) for o, _, shared in a.enriched.related]
+             for a in articles}
+    scores = {a.source.slug: [s for _, s, _ in a.enriched.related] for a in articles}
+    monkeypatch.setattr(corpus_module, "COLUMNS", 7)
+    try:
+        corpus_module.relate(articles)
+        assert {a.source.slug: [(o.source.slug, [t.zh for t in shared]) for o, _, shared in a.enriched.related]
+                for a in articles} == whole
+        for a in articles:
+            assert [s for _, s, _ in a.enriched.related] == pytest.approx(scores[a.source.slug], rel=1e-4)
+    finally:
+        monkeypatch.undo()
+        corpus_module.relate(articles)   # the module-scoped corpus as the other tests expect it
+
+
 def test_tags_come_from_sidecars_and_glossary_terms(corpus):
     articles, _ = corpus
     by_slug = {a.source.slug: a for a in articles}
