@@ -103,10 +103,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(100)
     def on_pre_build(self, *, config):
+        if self.config.prebuilt:
+            return   # before the imports: an edition's build under `briefing site` does not need them
         from .build import BuildError, build
         from .render.pdf import pdf_status
-        if self.config.prebuilt:
-            return
         pdf, why_not = pdf_status(self.settings.pdf)
         if self.settings.pdf and not pdf:
             log.warning(why_not)
@@ -134,6 +134,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env, *, config, files):
         env.globals["briefing_edition"] = self.settings.edition   # every template, the sitemap too
+        # Compiling Material's templates was a third of an incremental edition build (0.3 s
+        # a process); Jinja's own cache keys them by name and source checksum.
+        from jinja2 import FileSystemBytecodeCache
+        folder = self.settings.cache / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
         return env
 
     def on_page_context(self, context, *, page, config, nav):
