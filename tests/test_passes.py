@@ -778,3 +778,22 @@ def test_the_column_order_search_of_a_long_source_is_bounded():
     notes = [m for name_, m in doc.changes if name_ == "restore_column_order"]
     assert any("budget is spent" in m for m in notes) and any("read in the order" in m for m in notes)
     assert doc.to_dict() == clean_pages(pages).to_dict()
+
+
+def test_speech_subtitle_without_its_dash_or_with_horizontal_bars():
+    # A report page prints its occasion line without the dash ("2026年2月3日在……会议上"),
+    # here wrapped in a narrow column, under a banner and over the speaker; another
+    # prints the dash as two horizontal bars (U+2015), as GB2312-era converters do.
+    body = [NARROW + "，", NARROW[:9] + "。", "一、工作回顾", NARROW + "，", NARROW[:6] + "。"]
+    dashless = clean("\n".join(["理论前沿", "2026年四川省人民政府工作报告", "2026年2月3日在四川省第十",
+                                "四届人民代表大会第五次", "会议上", "施小琳", "各位代表："] + body))
+    assert dashless.title == "2026年四川省人民政府工作报告"
+    assert dashless.subtitle == "2026年2月3日在四川省第十四届人民代表大会第五次会议上"
+    assert dashless.authors == ["施小琳"] and ("理论前沿", "banner") in {(r.text, r.reason) for r in dashless.removed}
+    bars = clean("\n".join(["2026年青海省政府工作报告", "――2026年1月27日在青海省第十四届人民代表大会第四次会议上",
+                            "罗东川", "各位代表："] + body))
+    assert bars.title == "2026年青海省政府工作报告" and bars.subtitle.startswith("――2026年")
+    # A sentence that opens with a date is no subtitle (it has a comma).
+    sentence = clean("\n".join(["关于推进产业链现代化的通知", "2026年2月3日在北京召开会议，" + NARROW[:4],
+                                NARROW + "。"] + body))
+    assert sentence.subtitle is None
