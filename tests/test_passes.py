@@ -797,3 +797,20 @@ def test_speech_subtitle_without_its_dash_or_with_horizontal_bars():
     sentence = clean("\n".join(["关于推进产业链现代化的通知", "2026年2月3日在北京召开会议，" + NARROW[:4],
                                 NARROW + "。"] + body))
     assert sentence.subtitle is None
+
+
+def test_numbered_heading_closed_by_a_full_stop():
+    # Government reports close their "（一）" heads with a full stop: alone on a line left
+    # short, or wrapped in a narrow column with a word cut at the join ("生" / "态").
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    src = para + ["（一）以更高标准打造生", "态文明高地。"] + para + ["（二）扩大内需。"] + para
+    heads = [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)]
+    assert heads == ["（一）以更高标准打造生态文明高地。", "（二）扩大内需。"]
+    # One-line clauses in a row are a list, not headings; so is a clause of an article.
+    clauses = para + ["（一）建立健全工作机制。", "（二）加强组织领导。"] + para
+    assert not [b for b in clean("\n".join(clauses)).blocks if isinstance(b, Heading)]
+    law = ["第三条 " + NARROW[:7] + "。"] + para + ["（三）具体的请求和理由。"] + para
+    assert not [b for b in clean("\n".join(law)).blocks if isinstance(b, Heading)]
+    # A run-in lead whose sentence goes on in its paragraph stays a paragraph.
+    lead = para + ["（一）推动高质量发展。坚", "持稳中求进，" + NARROW[:5], NARROW[:6] + "。"] + para
+    assert not [b for b in clean("\n".join(lead)).blocks if isinstance(b, Heading)]

@@ -244,6 +244,8 @@ def detect_numbered_headings(draft: Draft) -> None:
     lines = draft.lines
     column = draft.layout.column
     count = 0
+    # In a text divided into articles (第N条) a "（一）……。" line is a clause of an article.
+    has_articles = any(ln.kind == BODY and ARTICLE.match(ln.text) for ln in lines)
     for i, line in enumerate(lines):
         if line.kind != BODY or line.starts_paragraph:
             continue
@@ -262,6 +264,17 @@ def detect_numbered_headings(draft: Draft) -> None:
             line.starts_paragraph = True
             continue
         kind, number, title = found
+        rest = _closed_heading(draft, i, kind) if kind == "cn_paren" and title and not has_articles else None
+        if rest is not None:
+            for k in rest:
+                line.text = join_wrapped(line.text, lines[k].text)
+                title = join_wrapped(title, lines[k].text)
+                lines[k].kind = LIFTED
+            draft.note("detect_numbered_headings", f"line {line.no}: heading closed by a full stop")
+            line.kind = HEADING
+            line.heading = HeadingFacts(kind, number, title)
+            count += 1
+            continue
         if not title or re.search(r"[。！？；]", title):
             if title:
                 line.run_in = kind
@@ -314,6 +327,43 @@ def detect_numbered_headings(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
+    """A numbered heading closed by a full stop, as government reports print their
+    second-level heads ("（一）经济运行顶住压力、稳中有进。"), alone or wrapped over up to
+    three lines (each but the last full, a word cut at each join): one sentence, ending on a line left short of
+    the column (the paragraph ended there: a run-in lead's text would go on), at most
+    MAX_HEADING characters, with body text under it. Not when an item of the same
+    numbering stands right before or after it: one-line clauses "（一）……。" / "（二）……。"
+    in a row are a list. Returns the lines that finish it."""
+    lines, layout = draft.lines, draft.layout
+    if layout.soft:
+        return None
+    span, text = [i], lines[i].text
+    while not text.endswith("。"):
+        if len(span) == 3 or not layout.full(lines[span[-1]], first=len(span) == 1):
+            return None
+        k = draft.next_content(span[-1])
+        # (a word cut at the join says the line goes on: a heading is not broken at a word end
+        # by chance as often as running text is, and the next line may be a sentence of its own)
+        if k is None or lines[k].kind != BODY or _numbered(lines[k].text) or ARTICLE.match(lines[k].text) \
+                or not _word_spans(lines[span[-1]].text, lines[k].text):
+            return None
+        span.append(k)
+        text = join_wrapped(text, lines[k].text)
+    if re.search(r"[。！？；：;:?!]", text[:-1]) or len(text) > MAX_HEADING \
+            or layout.full(lines[span[-1]]):
+        # (a run-in lead whose sentence ends at the line end fills it, less the indent)
+        return None
+    nxt, prev = draft.next_content(span[-1]), draft.prev_content(i)
+    if nxt is None or lines[nxt].kind != BODY:
+        return None
+    for k in (nxt, prev):
+        found = _numbered(lines[k].text) if k is not None else None
+        if found and found[0] == kind:
+            return None
+    return span[1:]
 
 
 def _broken_heading(draft: Draft, i: int) -> list[int] | None:
