@@ -814,3 +814,16 @@ def test_numbered_heading_closed_by_a_full_stop():
     # A run-in lead whose sentence goes on in its paragraph stays a paragraph.
     lead = para + ["（一）推动高质量发展。坚", "持稳中求进，" + NARROW[:5], NARROW[:6] + "。"] + para
     assert not [b for b in clean("\n".join(lead)).blocks if isinstance(b, Heading)]
+
+
+def test_heading_line_opening_with_a_conjunction_finishes_the_heading():
+    # A 3-column newsletter wraps "一、2025年工作总结和“十四五”发展成就" before "和": the
+    # second line fills the column, but no heading or paragraph opens with "和".
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    src = para + ["一、2025年工作总结", "和“十四五”发展成就", "过去一年，全区上下", NARROW + "。"]
+    heads = [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)]
+    assert heads == ["一、2025年工作总结和“十四五”发展成就"]
+    # "与此同时" is a word of its own (jieba), no conjunction: the paragraph starts there.
+    other = para + ["一、2025年工作总结", "与此同时全区上下坚", "持稳中求进，" + NARROW[:4], NARROW + "。"]
+    heads = [b.text for b in clean("\n".join(other)).blocks if isinstance(b, Heading)]
+    assert heads == ["一、2025年工作总结"]

@@ -229,6 +229,17 @@ def _word_spans(left: str, right: str) -> bool:
     return False
 
 
+_CONJUNCTIONS = {"和", "与", "及", "以及", "并", "或"}
+
+
+def _opens_with_conjunction(text: str) -> bool:
+    """Does the line open with a conjunction as a word of its own (jieba: "和" in
+    "和“十四五”", not "与此同时" or "及时")?"""
+    from ..enrich.segment import cut
+    words = cut(text[:6], hmm=False)
+    return bool(words) and words[0] in _CONJUNCTIONS
+
+
 def _numbered(text: str):
     for kind, rx in HEADING_PATTERNS:
         m = rx.match(text)
@@ -433,6 +444,10 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
             or ARTICLE.match(cand.text) or cand.text[-1] in "：:"):
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
+        return True
+    # A line that opens with a coordinating conjunction ("和“十四五”发展成就") joins a
+    # second part to the phrase above: it finishes the heading, however wide.
+    if _opens_with_conjunction(cand.text):
         return True
     # A heading does not end on a conjunction, preposition or structural particle
     # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
