@@ -827,3 +827,18 @@ def test_heading_line_opening_with_a_conjunction_finishes_the_heading():
     other = para + ["一、2025年工作总结", "与此同时全区上下坚", "持稳中求进，" + NARROW[:4], NARROW + "。"]
     heads = [b.text for b in clean("\n".join(other)).blocks if isinstance(b, Heading)]
     assert heads == ["一、2025年工作总结"]
+
+
+def test_top_level_heading_as_wide_as_an_indented_line_ending_on_a_whole_word():
+    # "一、2025年和“十四五”时期工作回顾" fills a 2-column line less the indent, and the
+    # paragraph under it (indent dropped by the extractor) runs on into a sentence end:
+    # the heading ends on a whole word, so the sentence is the paragraph's own.
+    col = "现在我代表省人民政府向大会报告工作"   # 17 characters and a mark: an 18-character column
+    para = [col + "，", col + "，", col[:12] + "。"]
+    src = para + ["一、2025年和“十四五”时期工作回顾", "习近平总书记始终对辽宁高度重视、", "深情牵挂、亲切关怀。2025年春节前夕，",
+                  col + "，", col + "。"]
+    heads = [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)]
+    assert heads == ["一、2025年和“十四五”时期工作回顾"]
+    # A clause cut mid-word at the line end stays a paragraph.
+    clause = para + ["一、县级以上人民政府应当加强组织领", "导，" + col[:14] + "。", col + "。"]
+    assert not [b for b in clean("\n".join(clause)).blocks if isinstance(b, Heading)]

@@ -316,6 +316,7 @@ def detect_numbered_headings(draft: Draft) -> None:
         nxt = draft.next_content(i)
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
+                and not _heading_ends_whole(draft, line, kind, nxt)
                 and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
                      or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text))
                      or (column - 5 <= line.width <= column - 3 and _lead_runs_on(draft, nxt)))):
@@ -375,6 +376,20 @@ def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
         if found and found[0] == kind:
             return None
     return span[1:]
+
+
+def _heading_ends_whole(draft: Draft, line: Line, kind: str, k: int) -> bool:
+    """A top-level numbered line ("一、2025年和“十四五”时期工作回顾") that happens to fill
+    the column less an indent, whose last word ends with the line (jieba: no word runs
+    into line k, no function word left open) and whose text has no punctuation but
+    quotation marks, is a whole heading: the sentence that starts under it is the
+    paragraph's own, not the rest of a clause. (A clause that fills its line is cut
+    mid-word or mid-phrase at least as often as not: "（二）县级以上人民政府应当加强" /
+    "领导。".) Only "一、" heads: clauses are numbered "（一）" and "1."."""
+    text = line.text
+    return (kind == "cn" and not re.search(r"[，。；：、,.;:！？!?（）()]", text[2:])
+            and text[-1] not in OPEN_ENDINGS and not _word_spans(text, draft.lines[k].text)
+            and not _opens_with_conjunction(draft.lines[k].text))
 
 
 def _broken_heading(draft: Draft, i: int) -> list[int] | None:
