@@ -842,3 +842,16 @@ def test_top_level_heading_as_wide_as_an_indented_line_ending_on_a_whole_word():
     # A clause cut mid-word at the line end stays a paragraph.
     clause = para + ["一、县级以上人民政府应当加强组织领", "导，" + col[:14] + "。", col + "。"]
     assert not [b for b in clean("\n".join(clause)).blocks if isinstance(b, Heading)]
+
+
+def test_line_left_short_by_a_long_number_or_a_cut_word_is_no_heading():
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    # "8.7∶41.2∶50.1" could not be broken and did not fit after "三次产业结构由".
+    number = para + ["三次产业结构由", "8.7∶41.2∶50.1调整为", "7.4∶39.6∶53。" + NARROW[:4], NARROW + "。"]
+    assert not [b for b in clean("\n".join(number)).blocks if isinstance(b, Heading)]
+    # A two-line "heading" whose second line ends mid-word ("获" / "得") is running text.
+    cut = para + ["在国家巩固脱贫成果后评", "估考核中连续三年获", "得“好”的等次，牢牢守", "住不发生规模性返贫底", "线。"]
+    assert not [b for b in clean("\n".join(cut)).blocks if isinstance(b, Heading)]
+    # A heading over a paragraph that opens with a short number stays a heading.
+    head = para + ["主要预期目标", "2026年" + NARROW[:5] + "，", NARROW + "。"]
+    assert [b.text for b in clean("\n".join(head)).blocks if isinstance(b, Heading)] == ["主要预期目标"]

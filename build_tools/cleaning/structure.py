@@ -500,6 +500,8 @@ def detect_title_lines(draft: Draft) -> None:
         nxt = draft.next_content(i, kinds=(BODY,))
         if nxt is None or _cut_line(t, draft.lines[nxt].text):
             continue
+        if wrap is None and _pushed_over_token(draft, t, draft.lines[nxt].text):
+            continue
         # Not straight under another unnumbered heading (short lines there are a list:
         # "参见" over "集成电路" / "晶体管"), nor over a date alone (a signature: "国务院" /
         # "2019年11月19日").
@@ -532,6 +534,15 @@ def _cut_line(text: str, nxt: str) -> bool:
     return text.count("“") > text.count("”") or nxt[1:2] in tuple(NO_LINE_START)
 
 
+def _pushed_over_token(draft: Draft, text: str, nxt: str) -> bool:
+    """Was the line left short by a token too long to break that opens the next line
+    ("三次产业结构由" / "8.7∶41.2∶50.1调整为"): would the token not have fitted in the
+    rest of the column? Then the line is running text, not a heading."""
+    m = re.match(r"[\dA-Za-z][\dA-Za-z.．%％∶:/\-]*", nxt)
+    return (m is not None and not draft.layout.soft
+            and width(text) + width(m.group()) > draft.layout.column)
+
+
 def _title_wrap(draft: Draft, i: int) -> int | None:
     """A heading too wide for a narrow column wraps: line i fills the column, the next
     line is shorter than a justified one, neither has punctuation (no sentence runs
@@ -556,6 +567,10 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
     # and a mark that may not start a line (see paragraphs.continues).
     # A justified line is also left short before a token too long to break (a number).
     if k is None or draft.lines[k].text[1:2] in tuple(NO_LINE_START) or re.match(r"[\dA-Za-z（(]", draft.lines[k].text):
+        return None
+    # A heading's last line ends on a whole word: one cut at the next join ("……三年获" /
+    # "得“好”的等次") is running text left short by line breaking.
+    if _word_spans(second, draft.lines[k].text):
         return None
     return j
 
