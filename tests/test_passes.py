@@ -855,3 +855,24 @@ def test_line_left_short_by_a_long_number_or_a_cut_word_is_no_heading():
     # A heading over a paragraph that opens with a short number stays a heading.
     head = para + ["主要预期目标", "2026年" + NARROW[:5] + "，", NARROW + "。"]
     assert [b.text for b in clean("\n".join(head)).blocks if isinstance(b, Heading)] == ["主要预期目标"]
+
+
+def test_header_block_inside_a_cut_word_and_the_title_reprinted_by_a_folio():
+    # pdftotext left a page header as a block of its own inside "航空航" / "天": the
+    # word cut around it says it interrupts the sentence ("经济要参" + "天" reads "参天").
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    src = para + ["破，人工智能、航空航", "", "经济要参", "", "天、先进装备等六大科技", "专项深入实施。"] + para
+    doc = clean("\n".join(src))
+    assert ("经济要参", "running header (inside a sentence)") in {(r.text, r.reason) for r in doc.removed}
+    # The same short line inside running text, no block of its own, a word across its end
+    # ("建" / "设"), is text.
+    text = para + ["作“头号工程”，创新实", "施重大项目建", "设“5+3”工作机制，出", NARROW + "。"]
+    assert "施重大项目建" not in {r.text for r in clean("\n".join(text)).removed}
+    # A two-line newsletter title reprinted on one line by the last folio.
+    col = "现在我代表省人民政府向大会报告工作"
+    body = [col + "，", col + "，", col[:10] + "。"]
+    news = clean("\n".join(["政务信息参考（第17期）", "：2026年辽宁省政府工作报告"] + body + ["— 1 —"] + body
+                           + ["政务信息参考（第17期）：2026年辽宁省政府工作报告", "— 2 —"]))
+    assert news.title == "政务信息参考（第17期）：2026年辽宁省政府工作报告"
+    assert ("政务信息参考（第17期）：2026年辽宁省政府工作报告", "running header (page edge)") in \
+        {(r.text, r.reason) for r in news.removed}
