@@ -876,3 +876,16 @@ def test_header_block_inside_a_cut_word_and_the_title_reprinted_by_a_folio():
     assert news.title == "政务信息参考（第17期）：2026年辽宁省政府工作报告"
     assert ("政务信息参考（第17期）：2026年辽宁省政府工作报告", "running header (page edge)") in \
         {(r.text, r.reason) for r in news.removed}
+
+
+def test_paragraph_start_whose_indent_the_extractor_dropped():
+    # pypdf drops the indent: after a full line ending a sentence, a line short of the
+    # column by just the indent, going on unfinished, opens a paragraph.
+    col = "茶林文化景观成功申遗民族"   # 12 characters and a mark: a 13-character column
+    src = [col + "，", col + "，", "定的良好局面更加巩固全省。", "这五年，我们坚定不移走", col + "，", col[:5] + "。"]
+    assert kinds(clean("\n".join(src))) == ["P", "P"]
+    # The same short line left short by line breaking (a character kept with the
+    # quotation it opens, "办“2+2”") goes on in its paragraph.
+    pushed = [col + "，", col + "，", "定的良好局面更加巩固全省。", "全面推行政务服务一窗通", "办“2+2”模式改革，推进公共",
+              col[:5] + "。"]
+    assert kinds(clean("\n".join(pushed))) == ["P"]
