@@ -889,3 +889,14 @@ def test_paragraph_start_whose_indent_the_extractor_dropped():
     pushed = [col + "，", col + "，", "定的良好局面更加巩固全省。", "全面推行政务服务一窗通", "办“2+2”模式改革，推进公共",
               col[:5] + "。"]
     assert kinds(clean("\n".join(pushed))) == ["P"]
+
+
+def test_dropped_indent_after_a_colon_and_lines_measured_with_their_quotes():
+    col = "茶林文化景观成功申遗民族"   # a 13-character column
+    # After a full line ending in a colon: "一是……" opens a paragraph; a word run across
+    # the join ("十五运" / "会") says nothing (Chinese breaks between any two characters).
+    src = [col + "，", col + "，", "果。主要做了以下工作全省：", "一是联合港澳承办十五运", "会和残特奥会。" + col[:4], col[:5] + "。"]
+    assert kinds(clean("\n".join(src))) == ["P", "P"]
+    # Curly quotes are measured one cell but set full width: this line is full.
+    quoted = [col + "，", col + "，", "定的良好局面更加巩固全省。", "召开“新年第一会”新春第", col + "，", col[:5] + "。"]
+    assert kinds(clean("\n".join(quoted))) == ["P"]

@@ -69,29 +69,39 @@ def continues(layout: Layout, prev: Line, line: Line, text_so_far: str, first: b
     return True
 
 
+def _quotes(text: str) -> int:
+    """Curly quotation marks are measured one cell wide but set full width in Chinese
+    type: the cells a line's width misses."""
+    return sum(text.count(q) for q in "“”‘’")
+
+
 def _indent_dropped(draft: Draft, prev: Line, i: int, first: bool) -> bool:
     """Does line i open a paragraph whose indent the extractor dropped (pypdf, pdfminer)?
     After a full line that ends a sentence, a line short of the column by just the
     two-character indent (a justified middle line fills it) that goes on unfinished and
-    was not left short by line breaking (a character pushed over with a no-start mark, a
-    word run across the join, a token too long to fit: see continues) is a first line.
-    Only a line of full-width characters: with digits or Latin its width says less."""
+    was not left short by line breaking (a character pushed over with two no-start marks,
+    or kept with the quotation it opens, a token too long to fit: see continues) is a
+    first line. After a full line ending in a colon too ("……五个方面工作：" / "一是……").
+    Only a line of full-width characters: with digits or Latin its width says less
+    (quotation marks are counted full width)."""
     layout, line = draft.layout, draft.lines[i]
-    if (layout.soft or line.indent or not layout.full(prev, first) or not is_terminated(prev.text)
-            or is_terminated(line.text) or re.search(r"[\x00-\x7f]", line.text)
-            or not layout.column - 5 <= line.width <= layout.column - 3):
+    if (layout.soft or line.indent or not layout.full(prev, first)
+            or not (is_terminated(prev.text) or prev.text[-1:] in "：:") or is_terminated(line.text) or re.search(r"[\x00-\x7f]", line.text)
+            or not layout.column - 5 <= line.width + _quotes(line.text) <= layout.column - 3):
         return False
     k = draft.next_content(i)
     if k is None or draft.lines[k].kind != BODY:
         return False
     nxt = draft.lines[k]
-    if nxt.text[1:2] and nxt.text[1] in NO_LINE_START or nxt.text[:1] in NO_LINE_START:
+    # A character pushed over with the mark after it leaves a line one character short,
+    # not two; with two marks after it ("……”，"), two. (A word run across the join says
+    # nothing here: Chinese breaks between any two characters.)
+    if nxt.text[:1] in NO_LINE_START or (nxt.text[1:2] and nxt.text[1] in NO_LINE_START
+                                         and nxt.text[2:3] and nxt.text[2] in NO_LINE_START):
         return False
     # A character then an opening mark ("办“2+2”", "区“桥头堡”"): line breaking keeps the
     # character with the quotation it opens onto and leaves the line above short.
     if nxt.text[1:2] and nxt.text[1] in NO_LINE_END:
-        return False
-    if _word_spans(line.text, nxt.text):
         return False
     token = _UNBREAKABLE.match(nxt.text)
     return not (token and layout.full(Line(0, line.raw.strip() + " " + token.group(), "", False)))
