@@ -824,7 +824,7 @@ def test_heading_line_opening_with_a_conjunction_finishes_the_heading():
     heads = [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)]
     assert heads == ["一、2025年工作总结和“十四五”发展成就"]
     # "与此同时" is a word of its own (jieba), no conjunction: the paragraph starts there.
-    other = para + ["一、2025年工作总结", "与此同时全区上下坚", "持稳中求进，" + NARROW[:4], NARROW + "。"]
+    other = para + ["一、2025年工作总结", "与此同时全区上下坚持", "稳中求进，" + NARROW[:6], NARROW + "。"]
     heads = [b.text for b in clean("\n".join(other)).blocks if isinstance(b, Heading)]
     assert heads == ["一、2025年工作总结"]
 
@@ -900,3 +900,15 @@ def test_dropped_indent_after_a_colon_and_lines_measured_with_their_quotes():
     # Curly quotes are measured one cell but set full width: this line is full.
     quoted = [col + "，", col + "，", "定的良好局面更加巩固全省。", "召开“新年第一会”新春第", col + "，", col[:5] + "。"]
     assert kinds(clean("\n".join(quoted))) == ["P"]
+
+
+def test_wide_unpunctuated_line_over_a_dropped_indent_first_line_is_a_heading():
+    # "“十四五”时期工作回顾" is wider than 0.7 of a narrow column and has no wrap; the
+    # line under it is short by just the indent (a first line, indent dropped): the line
+    # stands alone between paragraphs.
+    col = "茶林文化景观成功申遗民族"   # a 13-character column
+    src = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", "“十四五”时期是甘肃发", col + "，", col[:5] + "。"]
+    assert [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)] == ["“十四五”时期工作回顾"]
+    # Over a full line it is the last line of nothing: no heading without more evidence.
+    full = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", col + "，", col[:5] + "。"]
+    assert not [b for b in clean("\n".join(full)).blocks if isinstance(b, Heading)]

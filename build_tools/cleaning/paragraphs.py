@@ -84,9 +84,18 @@ def _indent_dropped(draft: Draft, prev: Line, i: int, first: bool) -> bool:
     first line. After a full line ending in a colon too ("……五个方面工作：" / "一是……").
     Only a line of full-width characters: with digits or Latin its width says less
     (quotation marks are counted full width)."""
+    if draft.layout.soft or not draft.layout.full(prev, first) \
+            or not (is_terminated(prev.text) or prev.text[-1:] in "：:"):
+        return False
+    return short_by_indent(draft, i)
+
+
+def short_by_indent(draft: Draft, i: int) -> bool:
+    """Is line i short of the column by just the two-character indent of a first line
+    whose indent the extractor dropped, going on unfinished, and not left short by line
+    breaking (see _indent_dropped)?"""
     layout, line = draft.layout, draft.lines[i]
-    if (layout.soft or line.indent or not layout.full(prev, first)
-            or not (is_terminated(prev.text) or prev.text[-1:] in "：:") or is_terminated(line.text) or re.search(r"[\x00-\x7f]", line.text)
+    if (layout.soft or line.indent or is_terminated(line.text) or re.search(r"[\x00-\x7f]", line.text)
             or not layout.column - 5 <= line.width + _quotes(line.text) <= layout.column - 3):
         return False
     k = draft.next_content(i)

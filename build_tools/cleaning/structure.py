@@ -493,7 +493,7 @@ def detect_title_lines(draft: Draft) -> None:
         wrap = None
         if not draft.layout.soft and width(t) > 0.7 * draft.layout.column:
             wrap = _title_wrap(draft, i)
-            if wrap is None:
+            if wrap is None and not _over_first_line(draft, i):
                 continue
         if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
             continue
@@ -532,6 +532,16 @@ def _cut_line(text: str, nxt: str) -> bool:
     pushed a character over with a mark that may not start a line ("……“十四" / "五”……")?"""
     from .paragraphs import NO_LINE_START
     return text.count("“") > text.count("”") or nxt[1:2] in tuple(NO_LINE_START)
+
+
+def _over_first_line(draft: Draft, i: int) -> bool:
+    """A wide unpunctuated line left short of the column, over a line short by just the
+    indent (a first line whose indent the extractor dropped): the line stands alone
+    between paragraphs, a heading ("“十四五”时期工作回顾" / "“十四五”时期是甘肃发")."""
+    from .paragraphs import short_by_indent
+    k = draft.next_content(i)
+    return (not draft.layout.full(draft.lines[i]) and k is not None and draft.lines[k].kind == BODY
+            and short_by_indent(draft, k))
 
 
 def _pushed_over_token(draft: Draft, text: str, nxt: str) -> bool:
