@@ -912,3 +912,15 @@ def test_wide_unpunctuated_line_over_a_dropped_indent_first_line_is_a_heading():
     # Over a full line it is the last line of nothing: no heading without more evidence.
     full = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", col + "，", col[:5] + "。"]
     assert not [b for b in clean("\n".join(full)).blocks if isinstance(b, Heading)]
+
+
+def test_display_title_with_a_comma_over_the_case_name():
+    # A case's holding used as its title: two lines set in larger type (the first clearly
+    # short of the column), a comma inside, over the case's name and its text.
+    body = [COL + "，", COL + "，", COL[:10] + "。"]
+    src = ["消费者明知所购食品不符合安全标准的，可要求", "销售者或者生产者十倍赔偿", "孙某诉某超市买卖合同纠纷案"] + body
+    doc = clean("\n".join(src + ["基本案情"] + body))
+    assert doc.title == "消费者明知所购食品不符合安全标准的，可要求销售者或者生产者十倍赔偿"
+    # One such line alone is no title (a deck or a first sentence has a comma).
+    one = clean("\n".join(["消费者明知所购食品不符合安全标准的，可要求"] + body))
+    assert one.title is None

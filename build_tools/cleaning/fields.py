@@ -493,10 +493,22 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     # ... or a short last line without a full stop ends it: a paragraph ends on one.
     if len(cand) > 1 and not draft.layout.full(lines[cand[-1]], first=True):
         as_wide = False
-    if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
-            and _body_like(lines[nxt], head) and not as_wide:
+    # A title of two or three lines set in larger type than the body (its first line
+    # clearly short of the column) may have a comma inside ("……标准的，可要求" /
+    # "……十倍赔偿"): a case's holding used as its title, over the case's own name.
+    display = (len(cand) > 1 and not draft.layout.soft and head.width <= draft.layout.column - 8
+               and not re.search(r"[，,]$", lines[cand[-1]].text))
+    if len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY \
+            and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))) and not as_wide:
         return cand, None
     return [], None
+
+
+def _plain_over_body(draft: Draft, i: int) -> bool:
+    """A short unpunctuated line (a heading, a case's name) with body text under it."""
+    from .structure import _short_plain
+    k = draft.next_content(i)
+    return _short_plain(draft.lines[i].text) and k is not None and draft.lines[k].kind == BODY
 
 
 def _body_like(ln: Line, title: Line) -> bool:
