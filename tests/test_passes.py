@@ -924,3 +924,13 @@ def test_display_title_with_a_comma_over_the_case_name():
     # One such line alone is no title (a deck or a first sentence has a comma).
     one = clean("\n".join(["消费者明知所购食品不符合安全标准的，可要求"] + body))
     assert one.title is None
+
+
+def test_short_lines_that_end_the_text_head_nothing():
+    # The names of figures appended to a law, with nothing under them but each other.
+    body = [COL + "，", COL[:20] + "。"]
+    doc = clean("\n".join(body + body + ["中华人民共和国国徽方格墨线图", "中华人民共和国国徽纵断面图"]))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    # With text under it, a short line is a heading.
+    doc = clean("\n".join(body + ["附则"] + body))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["附则"]

@@ -502,6 +502,8 @@ def detect_title_lines(draft: Draft) -> None:
             continue
         if wrap is None and _pushed_over_token(draft, t, draft.lines[nxt].text):
             continue
+        if _heads_nothing(draft, wrap if wrap is not None else i):
+            continue
         # Not straight under another unnumbered heading (short lines there are a list:
         # "参见" over "集成电路" / "晶体管"), nor over a date alone (a signature: "国务院" /
         # "2019年11月19日").
@@ -542,6 +544,22 @@ def _over_first_line(draft: Draft, i: int) -> bool:
     k = draft.next_content(i)
     return (not draft.layout.full(draft.lines[i]) and k is not None and draft.lines[k].kind == BODY
             and short_by_indent(draft, k))
+
+
+def _heads_nothing(draft: Draft, i: int) -> bool:
+    """Line i and the short unpunctuated lines after it to the end of the text are names
+    of one kind, all ending in the same character (the figures appended to a law:
+    "……国徽方格墨线图" / "……纵断面图"): peers, not a heading over entries (an
+    encyclopedia's "参见" over the names of related entries heads them)."""
+    from .core import BLANK, DROPPED
+    last, rest = draft.lines[i].text[-1:], 0
+    for ln in draft.lines[i + 1:]:
+        if ln.kind in (BLANK, DROPPED, LIFTED):
+            continue
+        if ln.kind != BODY or not _short_plain(ln.text) or ln.text[-1:] != last:
+            return False
+        rest += 1
+    return rest > 0
 
 
 def _pushed_over_token(draft: Draft, text: str, nxt: str) -> bool:
