@@ -934,3 +934,16 @@ def test_short_lines_that_end_the_text_head_nothing():
     # With text under it, a short line is a heading.
     doc = clean("\n".join(body + ["附则"] + body))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["附则"]
+
+
+def test_two_title_lines_reprinted_as_one_inside_a_sentence():
+    # pdfminer left the last page's header (the two-line title on one line, with its
+    # colon) between the two halves of a sentence, far from any folio.
+    col = "现在我代表省人民政府向大会报告工作"
+    body = [col + "，", col + "，", col[:10] + "。"]
+    src = ["政务信息参考（第17期）", "：2026年辽宁省政府工作报告"] + body + [
+        col + "服务“立等可取”事项52项、“一次不用", "", "政务信息参考（第17期）：2026年辽宁省政府工作报告", "",
+        "跑”事项899项。" + col[:6], col[:8] + "。"]
+    doc = clean("\n".join(src))
+    assert ("政务信息参考（第17期）：2026年辽宁省政府工作报告", "running header (title inside a sentence)") in \
+        {(r.text, r.reason) for r in doc.removed}

@@ -47,8 +47,11 @@ def strip_page_edge_names(draft: Draft) -> None:
     # Anywhere: extractors that read columns one after another leave a page's header
     # between two columns, far from its folio; the masthead's name is known by then.
     for i, line in enumerate(lines):
+        # (a title line may have punctuation when it reprints two title lines as one:
+        # "政务信息参考（第17期）：2026年……报告" matches no sentence by chance)
         if (i > first_end and line.kind == BODY and "\t" not in line.raw and 6 <= len(line.text) <= 40
-                and not _PUNCT.search(line.text) and squash(line.text) in top and _runs_across(draft, i)):
+                and ((not _PUNCT.search(line.text) and squash(line.text) in top)
+                     or squash(line.text) in title_reprints - top) and _runs_across(draft, i)):
             reason, why = "running header (title inside a sentence)", "reprints the title inside a sentence"
         elif not _page_edge_name(draft, i):
             continue
