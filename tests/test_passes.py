@@ -909,6 +909,10 @@ def test_wide_unpunctuated_line_over_a_dropped_indent_first_line_is_a_heading():
     col = "茶林文化景观成功申遗民族"   # a 13-character column
     src = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", "“十四五”时期是甘肃发", col + "，", col[:5] + "。"]
     assert [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)] == ["“十四五”时期工作回顾"]
+    # Over a first line whose indent the extractor kept (-layout), the same.
+    kept = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", "    “十四五”时期是甘肃发", col + "，",
+            col[:5] + "。"]
+    assert [b.text for b in clean("\n".join(kept)).blocks if isinstance(b, Heading)] == ["“十四五”时期工作回顾"]
     # Over a full line it is the last line of nothing: no heading without more evidence.
     full = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", col + "，", col[:5] + "。"]
     assert not [b for b in clean("\n".join(full)).blocks if isinstance(b, Heading)]

@@ -538,12 +538,12 @@ def _cut_line(text: str, nxt: str) -> bool:
 
 def _over_first_line(draft: Draft, i: int) -> bool:
     """A wide unpunctuated line left short of the column, over a line short by just the
-    indent (a first line whose indent the extractor dropped): the line stands alone
-    between paragraphs, a heading ("“十四五”时期工作回顾" / "“十四五”时期是甘肃发")."""
+    indent (a first line whose indent the extractor dropped) or indented: the line stands
+    alone between paragraphs, a heading ("“十四五”时期工作回顾" / "“十四五”时期是甘肃发")."""
     from .paragraphs import short_by_indent
     k = draft.next_content(i)
     return (not draft.layout.full(draft.lines[i]) and k is not None and draft.lines[k].kind == BODY
-            and short_by_indent(draft, k))
+            and (draft.lines[k].indent or short_by_indent(draft, k)))
 
 
 def _heads_nothing(draft: Draft, i: int) -> bool:
