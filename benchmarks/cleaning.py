@@ -1,6 +1,6 @@
 """Score the cleaner on every text of a built cleaning corpus (benchmarks/corpus/build.py).
 
-    .venv/bin/python benchmarks/cleaning.py CORPUS [--split tune|heldout] [--only ID ...] [-v]
+    .venv/bin/python benchmarks/cleaning.py CORPUS [--split tune|dev|heldout] [--only ID ...] [-v]
 
 For each document and each extracted text (extractor x encoding/line-ending/look-alike
 variant) the text is read and cleaned as `briefing clean` would, scored with
