@@ -778,3 +778,176 @@ def test_the_column_order_search_of_a_long_source_is_bounded():
     notes = [m for name_, m in doc.changes if name_ == "restore_column_order"]
     assert any("budget is spent" in m for m in notes) and any("read in the order" in m for m in notes)
     assert doc.to_dict() == clean_pages(pages).to_dict()
+
+
+def test_speech_subtitle_without_its_dash_or_with_horizontal_bars():
+    # A report page prints its occasion line without the dash ("2026年2月3日在……会议上"),
+    # here wrapped in a narrow column, under a banner and over the speaker; another
+    # prints the dash as two horizontal bars (U+2015), as GB2312-era converters do.
+    body = [NARROW + "，", NARROW[:9] + "。", "一、工作回顾", NARROW + "，", NARROW[:6] + "。"]
+    dashless = clean("\n".join(["理论前沿", "2026年四川省人民政府工作报告", "2026年2月3日在四川省第十",
+                                "四届人民代表大会第五次", "会议上", "施小琳", "各位代表："] + body))
+    assert dashless.title == "2026年四川省人民政府工作报告"
+    assert dashless.subtitle == "2026年2月3日在四川省第十四届人民代表大会第五次会议上"
+    assert dashless.authors == ["施小琳"] and ("理论前沿", "banner") in {(r.text, r.reason) for r in dashless.removed}
+    bars = clean("\n".join(["2026年青海省政府工作报告", "――2026年1月27日在青海省第十四届人民代表大会第四次会议上",
+                            "罗东川", "各位代表："] + body))
+    assert bars.title == "2026年青海省政府工作报告" and bars.subtitle.startswith("――2026年")
+    # A sentence that opens with a date is no subtitle (it has a comma).
+    sentence = clean("\n".join(["关于推进产业链现代化的通知", "2026年2月3日在北京召开会议，" + NARROW[:4],
+                                NARROW + "。"] + body))
+    assert sentence.subtitle is None
+
+
+def test_numbered_heading_closed_by_a_full_stop():
+    # Government reports close their "（一）" heads with a full stop: alone on a line left
+    # short, or wrapped in a narrow column with a word cut at the join ("生" / "态").
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    src = para + ["（一）以更高标准打造生", "态文明高地。"] + para + ["（二）扩大内需。"] + para
+    heads = [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)]
+    assert heads == ["（一）以更高标准打造生态文明高地。", "（二）扩大内需。"]
+    # One-line clauses in a row are a list, not headings; so is a clause of an article.
+    clauses = para + ["（一）建立健全工作机制。", "（二）加强组织领导。"] + para
+    assert not [b for b in clean("\n".join(clauses)).blocks if isinstance(b, Heading)]
+    law = ["第三条 " + NARROW[:7] + "。"] + para + ["（三）具体的请求和理由。"] + para
+    assert not [b for b in clean("\n".join(law)).blocks if isinstance(b, Heading)]
+    # A run-in lead whose sentence goes on in its paragraph stays a paragraph.
+    lead = para + ["（一）推动高质量发展。坚", "持稳中求进，" + NARROW[:5], NARROW[:6] + "。"] + para
+    assert not [b for b in clean("\n".join(lead)).blocks if isinstance(b, Heading)]
+
+
+def test_heading_line_opening_with_a_conjunction_finishes_the_heading():
+    # A 3-column newsletter wraps "一、2025年工作总结和“十四五”发展成就" before "和": the
+    # second line fills the column, but no heading or paragraph opens with "和".
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    src = para + ["一、2025年工作总结", "和“十四五”发展成就", "过去一年，全区上下", NARROW + "。"]
+    heads = [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)]
+    assert heads == ["一、2025年工作总结和“十四五”发展成就"]
+    # "与此同时" is a word of its own (jieba), no conjunction: the paragraph starts there.
+    other = para + ["一、2025年工作总结", "与此同时全区上下坚持", "稳中求进，" + NARROW[:6], NARROW + "。"]
+    heads = [b.text for b in clean("\n".join(other)).blocks if isinstance(b, Heading)]
+    assert heads == ["一、2025年工作总结"]
+
+
+def test_top_level_heading_as_wide_as_an_indented_line_ending_on_a_whole_word():
+    # "一、2025年和“十四五”时期工作回顾" fills a 2-column line less the indent, and the
+    # paragraph under it (indent dropped by the extractor) runs on into a sentence end:
+    # the heading ends on a whole word, so the sentence is the paragraph's own.
+    col = "现在我代表省人民政府向大会报告工作"   # 17 characters and a mark: an 18-character column
+    para = [col + "，", col + "，", col[:12] + "。"]
+    src = para + ["一、2025年和“十四五”时期工作回顾", "习近平总书记始终对辽宁高度重视、", "深情牵挂、亲切关怀。2025年春节前夕，",
+                  col + "，", col + "。"]
+    heads = [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)]
+    assert heads == ["一、2025年和“十四五”时期工作回顾"]
+    # A clause cut mid-word at the line end stays a paragraph.
+    clause = para + ["一、县级以上人民政府应当加强组织领", "导，" + col[:14] + "。", col + "。"]
+    assert not [b for b in clean("\n".join(clause)).blocks if isinstance(b, Heading)]
+
+
+def test_line_left_short_by_a_long_number_or_a_cut_word_is_no_heading():
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    # "8.7∶41.2∶50.1" could not be broken and did not fit after "三次产业结构由".
+    number = para + ["三次产业结构由", "8.7∶41.2∶50.1调整为", "7.4∶39.6∶53。" + NARROW[:4], NARROW + "。"]
+    assert not [b for b in clean("\n".join(number)).blocks if isinstance(b, Heading)]
+    # A two-line "heading" whose second line ends mid-word ("获" / "得") is running text.
+    cut = para + ["在国家巩固脱贫成果后评", "估考核中连续三年获", "得“好”的等次，牢牢守", "住不发生规模性返贫底", "线。"]
+    assert not [b for b in clean("\n".join(cut)).blocks if isinstance(b, Heading)]
+    # A heading over a paragraph that opens with a short number stays a heading.
+    head = para + ["主要预期目标", "2026年" + NARROW[:5] + "，", NARROW + "。"]
+    assert [b.text for b in clean("\n".join(head)).blocks if isinstance(b, Heading)] == ["主要预期目标"]
+
+
+def test_header_block_inside_a_cut_word_and_the_title_reprinted_by_a_folio():
+    # pdftotext left a page header as a block of its own inside "航空航" / "天": the
+    # word cut around it says it interrupts the sentence ("经济要参" + "天" reads "参天").
+    para = [NARROW + "，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    src = para + ["破，人工智能、航空航", "", "经济要参", "", "天、先进装备等六大科技", "专项深入实施。"] + para
+    doc = clean("\n".join(src))
+    assert ("经济要参", "running header (inside a sentence)") in {(r.text, r.reason) for r in doc.removed}
+    # The same short line inside running text, no block of its own, a word across its end
+    # ("建" / "设"), is text.
+    text = para + ["作“头号工程”，创新实", "施重大项目建", "设“5+3”工作机制，出", NARROW + "。"]
+    assert "施重大项目建" not in {r.text for r in clean("\n".join(text)).removed}
+    # A two-line newsletter title reprinted on one line by the last folio.
+    col = "现在我代表省人民政府向大会报告工作"
+    body = [col + "，", col + "，", col[:10] + "。"]
+    news = clean("\n".join(["政务信息参考（第17期）", "：2026年辽宁省政府工作报告"] + body + ["— 1 —"] + body
+                           + ["政务信息参考（第17期）：2026年辽宁省政府工作报告", "— 2 —"]))
+    assert news.title == "政务信息参考（第17期）：2026年辽宁省政府工作报告"
+    assert ("政务信息参考（第17期）：2026年辽宁省政府工作报告", "running header (page edge)") in \
+        {(r.text, r.reason) for r in news.removed}
+
+
+def test_paragraph_start_whose_indent_the_extractor_dropped():
+    # pypdf drops the indent: after a full line ending a sentence, a line short of the
+    # column by just the indent, going on unfinished, opens a paragraph.
+    col = "茶林文化景观成功申遗民族"   # 12 characters and a mark: a 13-character column
+    src = [col + "，", col + "，", "定的良好局面更加巩固全省。", "这五年，我们坚定不移走", col + "，", col[:5] + "。"]
+    assert kinds(clean("\n".join(src))) == ["P", "P"]
+    # The same short line left short by line breaking (a character kept with the
+    # quotation it opens, "办“2+2”") goes on in its paragraph.
+    pushed = [col + "，", col + "，", "定的良好局面更加巩固全省。", "全面推行政务服务一窗通", "办“2+2”模式改革，推进公共",
+              col[:5] + "。"]
+    assert kinds(clean("\n".join(pushed))) == ["P"]
+
+
+def test_dropped_indent_after_a_colon_and_lines_measured_with_their_quotes():
+    col = "茶林文化景观成功申遗民族"   # a 13-character column
+    # After a full line ending in a colon: "一是……" opens a paragraph; a word run across
+    # the join ("十五运" / "会") says nothing (Chinese breaks between any two characters).
+    src = [col + "，", col + "，", "果。主要做了以下工作全省：", "一是联合港澳承办十五运", "会和残特奥会。" + col[:4], col[:5] + "。"]
+    assert kinds(clean("\n".join(src))) == ["P", "P"]
+    # Curly quotes are measured one cell but set full width: this line is full.
+    quoted = [col + "，", col + "，", "定的良好局面更加巩固全省。", "召开“新年第一会”新春第", col + "，", col[:5] + "。"]
+    assert kinds(clean("\n".join(quoted))) == ["P"]
+
+
+def test_wide_unpunctuated_line_over_a_dropped_indent_first_line_is_a_heading():
+    # "“十四五”时期工作回顾" is wider than 0.7 of a narrow column and has no wrap; the
+    # line under it is short by just the indent (a first line, indent dropped): the line
+    # stands alone between paragraphs.
+    col = "茶林文化景观成功申遗民族"   # a 13-character column
+    src = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", "“十四五”时期是甘肃发", col + "，", col[:5] + "。"]
+    assert [b.text for b in clean("\n".join(src)).blocks if isinstance(b, Heading)] == ["“十四五”时期工作回顾"]
+    # Over a first line whose indent the extractor kept (-layout), the same.
+    kept = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", "    “十四五”时期是甘肃发", col + "，",
+            col[:5] + "。"]
+    assert [b.text for b in clean("\n".join(kept)).blocks if isinstance(b, Heading)] == ["“十四五”时期工作回顾"]
+    # Over a full line it is the last line of nothing: no heading without more evidence.
+    full = [col + "，", col + "，", "席人员提出意见全省市县。", "“十四五”时期工作回顾", col + "，", col[:5] + "。"]
+    assert not [b for b in clean("\n".join(full)).blocks if isinstance(b, Heading)]
+
+
+def test_display_title_with_a_comma_over_the_case_name():
+    # A case's holding used as its title: two lines set in larger type (the first clearly
+    # short of the column), a comma inside, over the case's name and its text.
+    body = [COL + "，", COL + "，", COL[:10] + "。"]
+    src = ["消费者明知所购食品不符合安全标准的，可要求", "销售者或者生产者十倍赔偿", "孙某诉某超市买卖合同纠纷案"] + body
+    doc = clean("\n".join(src + ["基本案情"] + body))
+    assert doc.title == "消费者明知所购食品不符合安全标准的，可要求销售者或者生产者十倍赔偿"
+    # One such line alone is no title (a deck or a first sentence has a comma).
+    one = clean("\n".join(["消费者明知所购食品不符合安全标准的，可要求"] + body))
+    assert one.title is None
+
+
+def test_short_lines_that_end_the_text_head_nothing():
+    # The names of figures appended to a law, with nothing under them but each other.
+    body = [COL + "，", COL[:20] + "。"]
+    doc = clean("\n".join(body + body + ["中华人民共和国国徽方格墨线图", "中华人民共和国国徽纵断面图"]))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    # With text under it, a short line is a heading.
+    doc = clean("\n".join(body + ["附则"] + body))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["附则"]
+
+
+def test_two_title_lines_reprinted_as_one_inside_a_sentence():
+    # pdfminer left the last page's header (the two-line title on one line, with its
+    # colon) between the two halves of a sentence, far from any folio.
+    col = "现在我代表省人民政府向大会报告工作"
+    body = [col + "，", col + "，", col[:10] + "。"]
+    src = ["政务信息参考（第17期）", "：2026年辽宁省政府工作报告"] + body + [
+        col + "服务“立等可取”事项52项、“一次不用", "", "政务信息参考（第17期）：2026年辽宁省政府工作报告", "",
+        "跑”事项899项。" + col[:6], col[:8] + "。"]
+    doc = clean("\n".join(src))
+    assert ("政务信息参考（第17期）：2026年辽宁省政府工作报告", "running header (title inside a sentence)") in \
+        {(r.text, r.reason) for r in doc.removed}

@@ -1,6 +1,7 @@
 """Rebuild the cleaning development corpus from a fetched snapshot of its source repository.
 
     .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT [--reports SNAPSHOT2] [--only ID ...]
+    .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT --reports SNAPSHOT2 --dev   # manifest_dev.tsv
 
 SNAPSHOT is the git directory `fetch github:LawRefBook/Laws` returns, SNAPSHOT2 the one of
 `fetch github:johncodes404/china-provincial-gov-reports-2026` (manifest_reports.tsv, other
@@ -30,11 +31,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from benchmarks.corpus.reports import parse_report, present  # noqa: E402
+from benchmarks.corpus.reports import parse_report, parse_report_page, present  # noqa: E402
 from benchmarks.corpus.typeset import Layout, typeset  # noqa: E402
 
 MANIFEST = HERE / "manifest.tsv"
 REPORTS = HERE / "manifest_reports.tsv"
+# The development set (--dev): reports of the same snapshot that manifest_reports.tsv does
+# not use, each typeset in a genre and column count fixed in the manifest (3-column
+# newsletters, 2/3-column reports and articles, the layouts the other parts have least of).
+# Its own split ("dev"): tuned on like the tune part, never mixed with the held-out one.
+DEV = HERE / "manifest_dev.tsv"
 
 # Pools for the synthetic parts of the title block and furniture (chosen per document by
 # a hash of its id, so a rebuild is identical).
@@ -58,7 +64,13 @@ def read_manifest(path: Path = MANIFEST) -> tuple[dict, list[dict]]:
                 meta[k.strip()] = v.strip()
             continue
         if line.strip():
-            doc_id, split, kind, path = line.split("\t")
+            fields = line.split("\t")
+            if len(fields) == 5:        # manifest_dev.tsv: id, split, genre, columns, path
+                doc_id, split, kind, cols, path = fields
+                rows.append({"id": doc_id, "split": split, "kind": kind, "path": path,
+                             "columns": int(cols)})
+                continue
+            doc_id, split, kind, path = fields
             rows.append({"id": doc_id, "split": split, "kind": kind, "path": path})
     return meta, rows
 
@@ -190,7 +202,9 @@ def build_one(row: dict, n: int, text: str, out: Path, columns: int | None = Non
 def build_report(row: dict, n: int, text: str, out: Path, columns: int | None = None,
                  furniture_styles: bool = False) -> dict | None:
     """A document of another genre (manifest_reports.tsv): see reports.py."""
-    doc = parse_report(text)
+    # The development set reads the pages parse_report cannot (their heads differ); the
+    # corpus keeps its own reading, so its gold does not change.
+    doc = parse_report_page(text) if row["split"] == "dev" else parse_report(text)
     if doc is None or not usable(doc):
         return None
     issue = 1 + _h(row["id"] + "issue") % 24
@@ -212,6 +226,7 @@ def build_document(row: dict, n: int, doc: dict, out: Path, columns: int | None 
     """Typeset one gold document in the n-th layout, extract it every way, and write
     OUT/ID/gold.json (with the furniture printed as its `removed`) and the texts."""
     lay = layout_for(row["id"], n)
+    columns = columns or row.get("columns")
     if columns:
         from dataclasses import replace
         lay = replace(lay, columns=columns)
@@ -242,6 +257,9 @@ def main(argv=None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--reports", type=Path, help="git directory of the reports snapshot (other genres)")
     ap.add_argument("--only", nargs="*", help="document ids to build")
+    ap.add_argument("--dev", action="store_true",
+                    help="build the development set (manifest_dev.tsv, needs --reports) instead of "
+                         "the corpus: tuned on, never part of the held-out")
     ap.add_argument("--columns", type=int, choices=(1, 2, 3),
                     help="typeset every document in this many columns (a development variant "
                          "of tune documents in a layout their part lacks; not the corpus)")
@@ -254,6 +272,10 @@ def main(argv=None) -> int:
     parts = [(MANIFEST, args.snapshot, build_one)]
     if args.reports:
         parts.append((REPORTS, args.reports, build_report))
+    if args.dev:
+        if not args.reports:
+            ap.error("--dev needs --reports (the development set is made of reports)")
+        parts = [(DEV, args.reports, build_report)]
     for manifest, snapshot, build in parts:
         meta, rows = read_manifest(manifest)
         sources.append(meta)

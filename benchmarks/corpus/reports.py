@@ -70,17 +70,23 @@ def parse_report(csv_text: str) -> dict | None:
     name = byline.split()[-1] if byline.split() else ""
     if len(byline.split()) > 2:      # "上海市市长 龚 正": a name printed with a space
         name = "".join(byline.split()[1:])
+    return _document(title, subtitle, name, lines[start:], source)
+
+
+def _document(title: str, subtitle: str | None, name: str, body: list[str], source: str) -> dict:
+    """The gold document of a report's body lines (from "各位代表：" on)."""
     blocks = []
-    for ln in lines[start:]:
-        if _TRAILER.match(ln):
+    for ln in body:
+        if _TRAILER.match(ln) or "|" in ln:   # the page's chrome after the report
             break
         if not ln:
             continue
         if len(ln) <= 40 and (_NUM_1.match(ln) or _NUM_2.match(ln)):
             blocks.append({"type": "heading", "depth": 1 if _NUM_1.match(ln) else 2, "text": ln})
-        elif len(ln) <= 30 and not re.search(r"[。！？；：，、]", ln):
+        elif len(ln) <= 30 and not re.search(r"[。！？；：，、]", ln) and re.search(r"[\u4e00-\u9fff]{2}", ln):
             # A short line without punctuation standing alone: an unnumbered section head,
-            # above the numbered ones (some reports are divided so).
+            # above the numbered ones (some reports are divided so); a stray bracket or a
+            # figure left from a table ("（", "2.5") is no heading.
             blocks.append({"type": "heading", "depth": 0, "text": ln})
         else:
             blocks.append({"type": "paragraph", "text": re.sub(r"\s+", " ", ln)})
@@ -91,6 +97,46 @@ def parse_report(csv_text: str) -> dict | None:
     return {"title": title, "subtitle": subtitle, "authors": [name] if name else [],
             "abstract": None, "keywords": [], "metadata": {}, "blocks": blocks,
             "footnotes": [], "removed": [], "_source": source}
+
+
+_SUBTITLE = re.compile(r"^(——|――|（)?\d{4}年\d{1,2}月\d{1,2}日在.*")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def parse_report_page(csv_text: str) -> dict | None:
+    """A laxer reading of a report page, for the development set (manifest_dev.tsv: the
+    reports parse_report cannot read, whose pages print the head differently). The title
+    is the CSV's title field; the head is everything before the first "各位代表" line; the
+    subtitle is its "……年…月…日在……会议上" line (joined with the next line when the site
+    broke it, a speaker's name printed on the same line cut off); the author is the
+    2-4-character name ending the byline ("省长 王予波", "广东省省长 孟凡利")."""
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    if not rows:
+        return None
+    row = rows[0]
+    title = row["title"].strip()
+    lines = [ln.strip() for ln in row["full_text"].split("\n")]
+    start = next((i for i, ln in enumerate(lines) if ln.startswith("各位代表")), None)
+    if start is None or not title:
+        return None
+    head = lines[:start]
+    k = max((i for i, ln in enumerate(head) if _SUBTITLE.match(ln)), default=None)
+    if k is None:
+        return None
+    subtitle, rest = head[k], head[k + 1:]
+    if "会议上" not in subtitle and rest and rest[0].endswith("会议上"):
+        subtitle, rest = subtitle + rest[0], rest[1:]
+    subtitle, _, tail = subtitle.partition("会议上")
+    subtitle += "会议上" + ("）" if subtitle.startswith("（") else "")
+    candidates = [tail.strip()] + rest if tail.strip(" ）") else rest
+    name = ""
+    for ln in candidates:
+        words = ln.split()
+        if 2 <= len(words) <= 3 and _NAME.match(words[-1]) and len(ln) <= 24:
+            name = words[-1] if len(words) == 2 else "".join(words[1:])
+            break
+    source = next((ln.split("：", 1)[1] for ln in head if ln.startswith("来源：")), "")
+    return _document(title, subtitle, name, lines[start:], source)
 
 
 def _cut(blocks: list[dict], limit: int) -> list[dict]:

@@ -289,7 +289,8 @@ def lift_front_matter(draft: Draft) -> None:
             if probe is None:
                 break
             after_probe = _title_lines(draft, probe, titleish, byline_at)[1]
-            if after_probe is not None and (_subtitle_start(lines[after_probe].text) or byline_at(after_probe)):
+            if after_probe is not None and (_subtitle_start(lines[after_probe].text, draft, after_probe)
+                                            or byline_at(after_probe)):
                 start = probe
                 banners = [k for k in skipped if not numbered(lines[k].text)]
                 banner = banners[0] if banners else banner
@@ -300,7 +301,7 @@ def lift_front_matter(draft: Draft) -> None:
     if title_idx and banner is not None:
         draft.remove(lines[banner].text, "banner", lines[banner].no)
         lines[banner].kind = DROPPED
-    if title_idx and after is not None and _subtitle_start(lines[after].text):
+    if title_idx and after is not None and _subtitle_start(lines[after].text, draft, after):
         sub = _subtitle_lines(draft, after)
         doc.subtitle = tidy_spacing("".join(lines[k].text for k in sub))
         for k in sub:
@@ -377,15 +378,48 @@ def _year_note(text: str) -> bool:
     return bool(re.fullmatch(r"[（(][^（）()，。；：]{1,8}[）)]", text))
 
 
-def _subtitle_start(text: str) -> bool:
-    """A subtitle line under a title: "——在……上的报告" or a parenthesised note such as a
-    law's "（2019年4月23日……通过）"."""
-    return text.startswith(("——", "—", "（", "(")) and not numbered(text)
+# The dashes a subtitle opens with: the em dash, and the horizontal bar (U+2015) that
+# GB2312-era converters put for it ("――2026年1月27日在……会议上").
+_SUBTITLE_DASHES = ("——", "—", "――", "―")
+# A speech's subtitle printed without its dash: "2026年2月3日在……会议上" (a date, 在, the
+# occasion, 上, perhaps "的讲话/报告"), wrapped over up to three lines of a narrow column;
+# no punctuation inside (a sentence that opens with a date has a comma before its end).
+_SPEECH_DATE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日在[^，。；：,;:！？]*$")
+_SPEECH_END = re.compile(r"上(?:的(?:讲话|报告|发言|致辞|工作报告))?$")
+
+
+def _speech_date_lines(draft: Draft, i: int) -> list[int] | None:
+    """The lines of a dashless speech subtitle starting at line i, or None."""
+    text = draft.lines[i].text
+    if not _SPEECH_DATE.match(text):
+        return None
+    out = [i]
+    while not _SPEECH_END.search(text) and len(out) < 3:
+        j = draft.next_content(out[-1])
+        if j is None or not _SPEECH_DATE.match(text + draft.lines[j].text):
+            return None
+        out.append(j)
+        text += draft.lines[j].text
+    return out if _SPEECH_END.search(text) and len(text) <= 60 else None
+
+
+def _subtitle_start(text: str, draft: Draft | None = None, i: int | None = None) -> bool:
+    """A subtitle line under a title: "——在……上的报告", a parenthesised note such as a
+    law's "（2019年4月23日……通过）", or (given the draft and the line) a dashless speech
+    date line."""
+    if numbered(text):
+        return False
+    if text.startswith(_SUBTITLE_DASHES + ("（", "(")):
+        return True
+    return draft is not None and _speech_date_lines(draft, i) is not None
 
 
 def _subtitle_lines(draft: Draft, i: int) -> list[int]:
     """The subtitle starting at line i, wrapped over up to three lines: a parenthesised
     one runs to its closing parenthesis."""
+    dated = _speech_date_lines(draft, i)
+    if dated:
+        return dated
     out = [i]
     text = draft.lines[i].text
     while text.startswith(("（", "(")) and text.count("（") + text.count("(") > \
@@ -402,7 +436,7 @@ def _ends_title_block(draft: Draft, i: int, byline_at) -> bool:
     """What may follow a title: a subtitle, an author line, a lifted field (abstract,
     keywords), or the numbered start of the body (第一章, 一、, 第一条)."""
     ln = draft.lines[i]
-    return (ln.kind == LIFTED or _subtitle_start(ln.text) or bool(byline_at(i))
+    return (ln.kind == LIFTED or _subtitle_start(ln.text, draft, i) or bool(byline_at(i))
             or bool(numbered(ln.text)) or bool(_ARTICLE.match(ln.text)))
 
 
@@ -436,7 +470,7 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
         # line second: the subtitle or byline right under it says the title ends there.
         # (Not a dated line: that is a speech's subtitle whose dash the extractor lost.)
         second_line = (len(cand) == 1 and titleish(ln) and after_ln is not None and not re.match(r"\d", ln.text)
-                       and (_subtitle_start(lines[after_ln].text) or bool(byline_at(after_ln))))
+                       and (_subtitle_start(lines[after_ln].text, draft, after_ln) or bool(byline_at(after_ln))))
         if not (colon_tail or cut_word(nxt) or second_line or _year_note(ln.text)) \
                 and not (titleish(ln) and ln.width <= lines[cand[0]].width + 1
                          and lines[cand[0]].width >= 8
@@ -459,10 +493,22 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     # ... or a short last line without a full stop ends it: a paragraph ends on one.
     if len(cand) > 1 and not draft.layout.full(lines[cand[-1]], first=True):
         as_wide = False
-    if len(text) > 8 and "，" not in text and "," not in text and lines[nxt].kind == BODY \
-            and _body_like(lines[nxt], head) and not as_wide:
+    # A title of two or three lines set in larger type than the body (its first line
+    # clearly short of the column) may have a comma inside ("……标准的，可要求" /
+    # "……十倍赔偿"): a case's holding used as its title, over the case's own name.
+    display = (len(cand) > 1 and not draft.layout.soft and head.width <= draft.layout.column - 8
+               and not re.search(r"[，,]$", lines[cand[-1]].text))
+    if len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY \
+            and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))) and not as_wide:
         return cand, None
     return [], None
+
+
+def _plain_over_body(draft: Draft, i: int) -> bool:
+    """A short unpunctuated line (a heading, a case's name) with body text under it."""
+    from .structure import _short_plain
+    k = draft.next_content(i)
+    return _short_plain(draft.lines[i].text) and k is not None and draft.lines[k].kind == BODY
 
 
 def _body_like(ln: Line, title: Line) -> bool:
@@ -489,7 +535,7 @@ def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:
 
 def _subtitleish(draft: Draft, i: int) -> bool:
     ln = draft.lines[i]
-    if ln.text.startswith(("——", "—")):
+    if ln.text.startswith(_SUBTITLE_DASHES):
         return True
     if len(ln.text) <= 20 and not re.search(r"[，：,:]", ln.text):
         return False   # a short unpunctuated line under the authors is the first heading

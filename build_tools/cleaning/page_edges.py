@@ -39,13 +39,19 @@ def strip_page_edge_names(draft: Draft) -> None:
     # Nothing above the first finished sentence: a title wraps into short lines there.
     first_end = next((k for k, ln in enumerate(lines) if ln.kind == BODY and is_terminated(ln.text)), len(lines))
     # The title block (first lines): a page header may reprint the title.
-    top = {squash(lines[k].text) for k in [k for k, ln in enumerate(lines[:first_end]) if ln.kind == BODY][:4]}
+    head = [squash(lines[k].text) for k in [k for k, ln in enumerate(lines[:first_end]) if ln.kind == BODY][:4]]
+    top = set(head)
+    # A title set on two lines is reprinted on one in a running header.
+    title_reprints = top | {a + b for a, b in zip(head, head[1:])}
     n = 0
     # Anywhere: extractors that read columns one after another leave a page's header
     # between two columns, far from its folio; the masthead's name is known by then.
     for i, line in enumerate(lines):
+        # (a title line may have punctuation when it reprints two title lines as one:
+        # "政务信息参考（第17期）：2026年……报告" matches no sentence by chance)
         if (i > first_end and line.kind == BODY and "\t" not in line.raw and 6 <= len(line.text) <= 40
-                and not _PUNCT.search(line.text) and squash(line.text) in top and _runs_across(draft, i)):
+                and ((not _PUNCT.search(line.text) and squash(line.text) in top)
+                     or squash(line.text) in title_reprints - top) and _runs_across(draft, i)):
             reason, why = "running header (title inside a sentence)", "reprints the title inside a sentence"
         elif not _page_edge_name(draft, i):
             continue
@@ -64,6 +70,16 @@ def strip_page_edge_names(draft: Draft) -> None:
             continue
         before, after = draft.prev_content(f), draft.next_content(f)
         for i, side in ((before, "before"), (after, "after")):
+            if (i is not None and i > first_end and lines[i].kind == BODY and len(lines[i].text) >= 6
+                    and squash(lines[i].text) in title_reprints):
+                # The title (or its two lines as one) next to a folio, far from the top:
+                # a running header that reprints it.
+                draft.remove(lines[i].text, "running header (page edge)", lines[i].no)
+                lines[i].kind = DROPPED
+                draft.note("strip_page_edge_names", f"line {lines[i].no}: {lines[i].text!r} reprints the title "
+                                                    f"at a page boundary")
+                n += 1
+                continue
             if i is None or not _page_edge_name(draft, i) or _reads_as_text(draft, i):
                 continue
             line = lines[i]
@@ -127,7 +143,12 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
             and _numbered(prev.text) is None and not line.indent and not _person_name(line.text)
             and line.width <= layout.column - 8
             and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text)
-            and not _word_spans(line.text, nxt.text) and not _word_spans(prev.text, line.text))
+            # A line set apart as a text block of its own (blank lines around it) with a
+            # word cut around it ("……航空航" / name / "天、……") interrupts the sentence,
+            # whatever a word across its own ends would say ("经济要参" + "天" reads
+            # "参天" by chance).
+            and ((lines[i - 1].kind == BLANK and lines[i + 1].kind == BLANK and _word_spans(prev.text, nxt.text))
+                 or (not _word_spans(line.text, nxt.text) and not _word_spans(prev.text, line.text))))
 
 
 def _person_name(text: str) -> bool:

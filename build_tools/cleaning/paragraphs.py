@@ -13,6 +13,7 @@ from .structure import _word_spans, heading_levels
 # Latin word): the paragraph goes on. A short line ending in anything else ends it.
 SHORT_LINE_CONTINUES = "，,、（(《“‘—"
 NO_LINE_START = "，。、；：！？”’）》」』"
+NO_LINE_END = "“‘（(《「『"
 _UNBREAKABLE = re.compile(r"[(\[]?[A-Za-z0-9][A-Za-z0-9.,%+\-/]*[。，；、”）)]?")
 _SHI_START = re.compile(r"^([二三四五六七八九十])是")
 _SHI_PREV = {c: p + "是" for p, c in zip("一二三四五六七八九", "二三四五六七八九十")}
@@ -68,6 +69,53 @@ def continues(layout: Layout, prev: Line, line: Line, text_so_far: str, first: b
     return True
 
 
+def _quotes(text: str) -> int:
+    """Curly quotation marks are measured one cell wide but set full width in Chinese
+    type: the cells a line's width misses."""
+    return sum(text.count(q) for q in "“”‘’")
+
+
+def _indent_dropped(draft: Draft, prev: Line, i: int, first: bool) -> bool:
+    """Does line i open a paragraph whose indent the extractor dropped (pypdf, pdfminer)?
+    After a full line that ends a sentence, a line short of the column by just the
+    two-character indent (a justified middle line fills it) that goes on unfinished and
+    was not left short by line breaking (a character pushed over with two no-start marks,
+    or kept with the quotation it opens, a token too long to fit: see continues) is a
+    first line. After a full line ending in a colon too ("……五个方面工作：" / "一是……").
+    Only a line of full-width characters: with digits or Latin its width says less
+    (quotation marks are counted full width)."""
+    if draft.layout.soft or not draft.layout.full(prev, first) \
+            or not (is_terminated(prev.text) or prev.text[-1:] in "：:"):
+        return False
+    return short_by_indent(draft, i)
+
+
+def short_by_indent(draft: Draft, i: int) -> bool:
+    """Is line i short of the column by just the two-character indent of a first line
+    whose indent the extractor dropped, going on unfinished, and not left short by line
+    breaking (see _indent_dropped)?"""
+    layout, line = draft.layout, draft.lines[i]
+    if (layout.soft or line.indent or is_terminated(line.text) or re.search(r"[\x00-\x7f]", line.text)
+            or not layout.column - 5 <= line.width + _quotes(line.text) <= layout.column - 3):
+        return False
+    k = draft.next_content(i)
+    if k is None or draft.lines[k].kind != BODY:
+        return False
+    nxt = draft.lines[k]
+    # A character pushed over with the mark after it leaves a line one character short,
+    # not two; with two marks after it ("……”，"), two. (A word run across the join says
+    # nothing here: Chinese breaks between any two characters.)
+    if nxt.text[:1] in NO_LINE_START or (nxt.text[1:2] and nxt.text[1] in NO_LINE_START
+                                         and nxt.text[2:3] and nxt.text[2] in NO_LINE_START):
+        return False
+    # A character then an opening mark ("办“2+2”", "区“桥头堡”"): line breaking keeps the
+    # character with the quotation it opens onto and leaves the line above short.
+    if nxt.text[1:2] and nxt.text[1] in NO_LINE_END:
+        return False
+    token = _UNBREAKABLE.match(nxt.text)
+    return not (token and layout.full(Line(0, line.raw.strip() + " " + token.group(), "", False)))
+
+
 def closed(layout: Layout, prev: Line, first: bool = False) -> bool:
     """Can nothing continue a paragraph ending with `prev`?"""
     ends = is_terminated(prev.text)
@@ -93,9 +141,10 @@ def join_paragraphs(draft: Draft) -> None:
         blocks.extend(pending)
         pending.clear()
 
-    for line in draft.lines:
+    for idx, line in enumerate(draft.lines):
         if line.kind == BODY:
-            if cur and continues(layout, cur["last"], line, cur["text"], cur["last"] is cur["first"]):
+            if cur and continues(layout, cur["last"], line, cur["text"], cur["last"] is cur["first"]) \
+                    and not _indent_dropped(draft, cur["last"], idx, cur["last"] is cur["first"]):
                 cur["text"] = join_wrapped(cur["text"], line.text)
                 cur["last"] = line
                 continue

@@ -229,6 +229,17 @@ def _word_spans(left: str, right: str) -> bool:
     return False
 
 
+_CONJUNCTIONS = {"和", "与", "及", "以及", "并", "或"}
+
+
+def _opens_with_conjunction(text: str) -> bool:
+    """Does the line open with a conjunction as a word of its own (jieba: "和" in
+    "和“十四五”", not "与此同时" or "及时")?"""
+    from ..enrich.segment import cut
+    words = cut(text[:6], hmm=False)
+    return bool(words) and words[0] in _CONJUNCTIONS
+
+
 def _numbered(text: str):
     for kind, rx in HEADING_PATTERNS:
         m = rx.match(text)
@@ -244,6 +255,8 @@ def detect_numbered_headings(draft: Draft) -> None:
     lines = draft.lines
     column = draft.layout.column
     count = 0
+    # In a text divided into articles (第N条) a "（一）……。" line is a clause of an article.
+    has_articles = any(ln.kind == BODY and ARTICLE.match(ln.text) for ln in lines)
     for i, line in enumerate(lines):
         if line.kind != BODY or line.starts_paragraph:
             continue
@@ -262,6 +275,17 @@ def detect_numbered_headings(draft: Draft) -> None:
             line.starts_paragraph = True
             continue
         kind, number, title = found
+        rest = _closed_heading(draft, i, kind) if kind == "cn_paren" and title and not has_articles else None
+        if rest is not None:
+            for k in rest:
+                line.text = join_wrapped(line.text, lines[k].text)
+                title = join_wrapped(title, lines[k].text)
+                lines[k].kind = LIFTED
+            draft.note("detect_numbered_headings", f"line {line.no}: heading closed by a full stop")
+            line.kind = HEADING
+            line.heading = HeadingFacts(kind, number, title)
+            count += 1
+            continue
         if not title or re.search(r"[。！？；]", title):
             if title:
                 line.run_in = kind
@@ -292,6 +316,7 @@ def detect_numbered_headings(draft: Draft) -> None:
         nxt = draft.next_content(i)
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
+                and not _heading_ends_whole(draft, line, kind, nxt)
                 and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
                      or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text))
                      or (column - 5 <= line.width <= column - 3 and _lead_runs_on(draft, nxt)))):
@@ -314,6 +339,57 @@ def detect_numbered_headings(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
+    """A numbered heading closed by a full stop, as government reports print their
+    second-level heads ("（一）经济运行顶住压力、稳中有进。"), alone or wrapped over up to
+    three lines (each but the last full, a word cut at each join): one sentence, ending on a line left short of
+    the column (the paragraph ended there: a run-in lead's text would go on), at most
+    MAX_HEADING characters, with body text under it. Not when an item of the same
+    numbering stands right before or after it: one-line clauses "（一）……。" / "（二）……。"
+    in a row are a list. Returns the lines that finish it."""
+    lines, layout = draft.lines, draft.layout
+    if layout.soft:
+        return None
+    span, text = [i], lines[i].text
+    while not text.endswith("。"):
+        if len(span) == 3 or not layout.full(lines[span[-1]], first=len(span) == 1):
+            return None
+        k = draft.next_content(span[-1])
+        # (a word cut at the join says the line goes on: a heading is not broken at a word end
+        # by chance as often as running text is, and the next line may be a sentence of its own)
+        if k is None or lines[k].kind != BODY or _numbered(lines[k].text) or ARTICLE.match(lines[k].text) \
+                or not _word_spans(lines[span[-1]].text, lines[k].text):
+            return None
+        span.append(k)
+        text = join_wrapped(text, lines[k].text)
+    if re.search(r"[。！？；：;:?!]", text[:-1]) or len(text) > MAX_HEADING \
+            or layout.full(lines[span[-1]]):
+        # (a run-in lead whose sentence ends at the line end fills it, less the indent)
+        return None
+    nxt, prev = draft.next_content(span[-1]), draft.prev_content(i)
+    if nxt is None or lines[nxt].kind != BODY:
+        return None
+    for k in (nxt, prev):
+        found = _numbered(lines[k].text) if k is not None else None
+        if found and found[0] == kind:
+            return None
+    return span[1:]
+
+
+def _heading_ends_whole(draft: Draft, line: Line, kind: str, k: int) -> bool:
+    """A top-level numbered line ("一、2025年和“十四五”时期工作回顾") that happens to fill
+    the column less an indent, whose last word ends with the line (jieba: no word runs
+    into line k, no function word left open) and whose text has no punctuation but
+    quotation marks, is a whole heading: the sentence that starts under it is the
+    paragraph's own, not the rest of a clause. (A clause that fills its line is cut
+    mid-word or mid-phrase at least as often as not: "（二）县级以上人民政府应当加强" /
+    "领导。".) Only "一、" heads: clauses are numbered "（一）" and "1."."""
+    text = line.text
+    return (kind == "cn" and not re.search(r"[，。；：、,.;:！？!?（）()]", text[2:])
+            and text[-1] not in OPEN_ENDINGS and not _word_spans(text, draft.lines[k].text)
+            and not _opens_with_conjunction(draft.lines[k].text))
 
 
 def _broken_heading(draft: Draft, i: int) -> list[int] | None:
@@ -384,6 +460,10 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
         return True
+    # A line that opens with a coordinating conjunction ("和“十四五”发展成就") joins a
+    # second part to the phrase above: it finishes the heading, however wide.
+    if _opens_with_conjunction(cand.text):
+        return True
     # A heading does not end on a conjunction, preposition or structural particle
     # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
     if head[-1:] in OPEN_ENDINGS and not draft.layout.full(cand):
@@ -413,12 +493,16 @@ def detect_title_lines(draft: Draft) -> None:
         wrap = None
         if not draft.layout.soft and width(t) > 0.7 * draft.layout.column:
             wrap = _title_wrap(draft, i)
-            if wrap is None:
+            if wrap is None and not _over_first_line(draft, i):
                 continue
         if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
             continue
         nxt = draft.next_content(i, kinds=(BODY,))
         if nxt is None or _cut_line(t, draft.lines[nxt].text):
+            continue
+        if wrap is None and _pushed_over_token(draft, t, draft.lines[nxt].text):
+            continue
+        if _heads_nothing(draft, wrap if wrap is not None else i):
             continue
         # Not straight under another unnumbered heading (short lines there are a list:
         # "参见" over "集成电路" / "晶体管"), nor over a date alone (a signature: "国务院" /
@@ -452,6 +536,41 @@ def _cut_line(text: str, nxt: str) -> bool:
     return text.count("“") > text.count("”") or nxt[1:2] in tuple(NO_LINE_START)
 
 
+def _over_first_line(draft: Draft, i: int) -> bool:
+    """A wide unpunctuated line left short of the column, over a line short by just the
+    indent (a first line whose indent the extractor dropped) or indented: the line stands
+    alone between paragraphs, a heading ("“十四五”时期工作回顾" / "“十四五”时期是甘肃发")."""
+    from .paragraphs import short_by_indent
+    k = draft.next_content(i)
+    return (not draft.layout.full(draft.lines[i]) and k is not None and draft.lines[k].kind == BODY
+            and (draft.lines[k].indent or short_by_indent(draft, k)))
+
+
+def _heads_nothing(draft: Draft, i: int) -> bool:
+    """Line i and the short unpunctuated lines after it to the end of the text are names
+    of one kind, all ending in the same character (the figures appended to a law:
+    "……国徽方格墨线图" / "……纵断面图"): peers, not a heading over entries (an
+    encyclopedia's "参见" over the names of related entries heads them)."""
+    from .core import BLANK, DROPPED
+    last, rest = draft.lines[i].text[-1:], 0
+    for ln in draft.lines[i + 1:]:
+        if ln.kind in (BLANK, DROPPED, LIFTED):
+            continue
+        if ln.kind != BODY or not _short_plain(ln.text) or ln.text[-1:] != last:
+            return False
+        rest += 1
+    return rest > 0
+
+
+def _pushed_over_token(draft: Draft, text: str, nxt: str) -> bool:
+    """Was the line left short by a token too long to break that opens the next line
+    ("三次产业结构由" / "8.7∶41.2∶50.1调整为"): would the token not have fitted in the
+    rest of the column? Then the line is running text, not a heading."""
+    m = re.match(r"[\dA-Za-z][\dA-Za-z.．%％∶:/\-]*", nxt)
+    return (m is not None and not draft.layout.soft
+            and width(text) + width(m.group()) > draft.layout.column)
+
+
 def _title_wrap(draft: Draft, i: int) -> int | None:
     """A heading too wide for a narrow column wraps: line i fills the column, the next
     line is shorter than a justified one, neither has punctuation (no sentence runs
@@ -476,6 +595,10 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
     # and a mark that may not start a line (see paragraphs.continues).
     # A justified line is also left short before a token too long to break (a number).
     if k is None or draft.lines[k].text[1:2] in tuple(NO_LINE_START) or re.match(r"[\dA-Za-z（(]", draft.lines[k].text):
+        return None
+    # A heading's last line ends on a whole word: one cut at the next join ("……三年获" /
+    # "得“好”的等次") is running text left short by line breaking.
+    if _word_spans(second, draft.lines[k].text):
         return None
     return j
 
