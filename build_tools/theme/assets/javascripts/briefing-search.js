@@ -113,7 +113,7 @@
   /* Postings: (page, unit) as varints, base64 (index.py: _varints). */
   function decode(code) {
     var bin = atob(code), out = [], d = -1, u = 0, i = 0;
-    function next() { var v = 0, s = 0, b; do { b = bin.charCodeAt(i++); v += (b & 0x7f) * Math.pow(2, s); s += 7; } while (b & 0x80); return v; }
+    function next() { var v = 0, f = 1, b; do { b = bin.charCodeAt(i++); v += (b & 0x7f) * f; f *= 128; } while (b & 0x80); return v; }
     while (i < bin.length) {
       var dd = next(), x = next();
       if (dd) { d += dd; u = x; } else { u += x; }
@@ -257,8 +257,17 @@
     });
   }
 
+  // The shards of what is typed start loading at once, while the search waits for the
+  // reader to pause: most of the time to a first result is loading them.
+  function prefetch(query) {
+    var m = loaded.meta;
+    if (!m) return;
+    query = query.normalize("NFKC").toLowerCase();
+    (query.match(HAN) || []).forEach(function (run) { Array.from(run).forEach(function (c) { shard(c, m); }); });
+    (query.replace(HAN, " ").match(/[a-z0-9]+/g) || []).forEach(function (w) { shard(stem(w, m.stem), m); });
+  }
   var timer = 0;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
+  input.addEventListener("input", function () { prefetch(input.value); clearTimeout(timer); timer = setTimeout(run, 60); });
   input.addEventListener("focus", function () { load("meta"); });
   input.form.addEventListener("submit", function (ev) {
     ev.preventDefault();
