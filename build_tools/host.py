@@ -12,8 +12,8 @@ INTERNALS = (
     ("mkdocs", "1.6", "HTML pages rendered by replacing Page.render on their Page "
                       "(content, toc, present_anchor_ids, links_to_anchors)"),
     ("mkdocs", "1.6", "the warning a --dirty build logs, filtered by its text"),
-    ("mkdocs", "1.6", "what a --dirty build writes, unlinked first when site_dir holds hard "
-                      "links to the previous site (site_build.unshare_outputs)"),
+    ("mkdocs", "1.6", "File.is_modified, compared with the previous site's output by an "
+                      "incremental edition build (site_build._compare_with)"),
     ("mkdocs-material", "9.8", "theme/partials/header.html and tags.html: Material's partials, "
                                "copied to escape titles and tags and to hold our search box"),
 )

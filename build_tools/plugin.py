@@ -72,7 +72,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dirty = False
         self.settings = None
         self.files = None        # this build's files, for the tag chips
-        self.linked_site = False  # site_dir shares its files with site/ (site_build.build_site)
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
@@ -119,9 +118,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files, *, config):
         self.files = files
-        if self.linked_site and self.dirty:
-            from .site_build import unshare_outputs
-            unshare_outputs(files, config)
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
