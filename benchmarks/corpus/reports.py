@@ -45,15 +45,21 @@ def _h(s: str) -> int:
     return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
 
 
-def parse_report(csv_text: str) -> dict | None:
-    """The gold document of one report CSV, or None when its page has no recognisable
-    title / subtitle / byline block."""
+def _title_and_lines(csv_text: str):
+    """A report CSV's title and the lines of its full text (its first row); None if empty."""
     rows = list(csv.DictReader(io.StringIO(csv_text)))
     if not rows:
         return None
-    row = rows[0]
-    title = row["title"].strip()
-    lines = [ln.strip() for ln in row["full_text"].split("\n")]
+    return rows[0]["title"].strip(), [ln.strip() for ln in rows[0]["full_text"].split("\n")]
+
+
+def parse_report(csv_text: str) -> dict | None:
+    """The gold document of one report CSV, or None when its page has no recognisable
+    title / subtitle / byline block."""
+    found = _title_and_lines(csv_text)
+    if found is None:
+        return None
+    title, lines = found
     try:
         k = lines.index(title)
     except ValueError:
@@ -110,12 +116,10 @@ def parse_report_page(csv_text: str) -> dict | None:
     subtitle is its "……年…月…日在……会议上" line (joined with the next line when the site
     broke it, a speaker's name printed on the same line cut off); the author is the
     2-4-character name ending the byline ("省长 王予波", "广东省省长 孟凡利")."""
-    rows = list(csv.DictReader(io.StringIO(csv_text)))
-    if not rows:
+    found = _title_and_lines(csv_text)
+    if found is None:
         return None
-    row = rows[0]
-    title = row["title"].strip()
-    lines = [ln.strip() for ln in row["full_text"].split("\n")]
+    title, lines = found
     start = next((i for i, ln in enumerate(lines) if ln.startswith("各位代表")), None)
     if start is None or not title:
         return None
