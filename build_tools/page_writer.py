@@ -27,6 +27,24 @@ class BuildResult:
     deleted: list[str] = field(default_factory=list)
 
 
+def move_into(staged: str | Path, target: str | Path, rels: list[str]) -> None:
+    """Each file `rels` below `staged` to the same place below `target`, by a rename (so
+    every file is replaced whole)."""
+    made: set[str] = set()
+    for rel in rels:
+        path = os.path.join(target, rel)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        try:
+            os.replace(os.path.join(staged, rel), path)
+        except OSError:   # staging on another file system: copied, then renamed there
+            tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.path.basename(path)}")
+            shutil.copyfile(os.path.join(staged, rel), tmp)
+            os.replace(tmp, path)
+
+
 class PageWriter:
     """`add(pages)` any number of times ({path below docs/: text, bytes or KEPT}, each path
     once), then `commit()`; `discard()` drops what is staged (always safe to call)."""
@@ -76,20 +94,8 @@ class PageWriter:
 
     def commit(self) -> BuildResult:
         result = BuildResult([], unchanged=self.unchanged, kept=len(self.kept))
-        made: set[str] = set()
-        for rel in sorted(self.staged):
-            path = os.path.join(self.docs, rel)
-            folder = os.path.dirname(path)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            try:
-                os.replace(os.path.join(self.staging, rel), path)
-            except OSError:   # staging on another file system: copied, then renamed there
-                tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.path.basename(path)}")
-                shutil.copyfile(os.path.join(self.staging, rel), tmp)
-                os.replace(tmp, path)
-            result.written.append(rel)
+        move_into(self.staging, self.docs, sorted(self.staged))
+        result.written = sorted(self.staged)
         for root in self.generated:
             base = os.path.join(self.docs, root)
             gone = []

@@ -128,16 +128,9 @@ def _compare_with(previous: Path, site_dir: Path) -> None:
     File.is_modified = is_modified
 
 
-def _move_into(staged: Path, site: Path) -> None:
-    """Every file below `staged` into the same place below `site`, each by a rename."""
-    made: set[str] = set()
-    for folder, _, names in os.walk(staged):
-        target = os.path.join(site, os.path.relpath(folder, staged))
-        for name in names:
-            if target not in made:
-                os.makedirs(target, exist_ok=True)
-                made.add(target)
-            os.replace(os.path.join(folder, name), os.path.join(target, name))
+def _staged(folder: Path) -> list[str]:
+    """Every file below `folder`, as paths relative to it."""
+    return [os.path.relpath(os.path.join(d, n), folder) for d, _, names in os.walk(folder) for n in names]
 
 
 def _peak_mb(usage) -> float:
@@ -184,7 +177,8 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
     try:
         timings = _run_editions(settings, targets, previous=site if incremental else None)
         if incremental:
-            _move_into(tmp, site)
+            from .page_writer import move_into   # here: an edition's MkDocs process need not import it
+            move_into(tmp, site, _staged(tmp))
     except BaseException:
         for target in {tmp, *targets.values()}:
             shutil.rmtree(target, ignore_errors=True)

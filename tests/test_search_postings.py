@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from build_tools.enrich.segment import stopwords
 from build_tools.render.page_cache import KEPT
 from build_tools.search.index import index_files
-from build_tools.search.postings import Postings, splice
+from build_tools.search.postings import Postings, length_class, splice
 
 STOP = stopwords()
 VOCAB = ["产业链", "供应链", "友岸外包", "的", "半导体", "关税", "trade", "chain", "出口管制", "韧性"] + \
@@ -67,9 +67,8 @@ def test_postings_built_at_once_are_the_spliced_ones():
     built = Postings.build(corpus, STOP)
     assert all(_decode(data) for w, (count, data) in built.words.items() if w not in STOP)
     word = "产业链"
-    pairs = [(d, 4 * u + cls) for d, rel in enumerate(sorted(corpus))
-             for u, (_, words) in enumerate(corpus[rel]["units"]) if word in words.split()
-             for cls in [0 if len(words.split()) <= 12 else 1]]
+    pairs = [(d, 4 * u + length_class(len(words.split()))) for d, rel in enumerate(sorted(corpus))
+             for u, (_, words) in enumerate(corpus[rel]["units"]) if word in words.split()]
     assert _decode(built.words[word][1]) == pairs
     assert built.words[word][1] == _encoded(pairs)
 

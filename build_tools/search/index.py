@@ -47,22 +47,21 @@ def _script(name: str, data) -> str:
     return f"__briefingSearch({json.dumps(name)},{json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(',', ':'))})\n"
 
 
-def _code_length(n: int) -> int:
-    """Characters of a word's entry for n bytes of postings: base64, or a file's name."""
-    b64 = 4 * ((n + 2) // 3)
-    return 15 if b64 > INLINE else b64   # "@p/" + 12 hex digits
+NAME_LENGTH = len("@p/") + 12   # a long word's entry: the name of its postings file
 
 
-def _entry(word: str, count: int, data: bytes, stop: frozenset[str]) -> tuple[list, str | None, str]:
-    """A word's entry in its shard; the name of its postings file if they are long, and
-    the postings (base64)."""
-    if word in stop:
-        return [count, 0], None, ""
-    code = base64.b64encode(data).decode("ascii")
-    if len(code) > INLINE:
-        name = "p/" + hashlib.sha1(word.encode("utf-8")).hexdigest()[:12]
-        return [count, "@" + name], name, code
-    return [count, code], None, code
+def _b64_length(n: int) -> int:
+    return 4 * ((n + 2) // 3)
+
+
+def _entry_length(n: int) -> int:
+    """Characters of a word's postings in its shard for n bytes: base64, or a file's name."""
+    b64 = _b64_length(n)
+    return NAME_LENGTH if b64 > INLINE else b64
+
+
+def _postings_name(word: str) -> str:
+    return "p/" + hashlib.sha1(word.encode("utf-8")).hexdigest()[:12]
 
 
 def index_files(records: dict[str, dict], postings: Postings,
@@ -73,7 +72,7 @@ def index_files(records: dict[str, dict], postings: Postings,
     (the same bytes as a full build would write)."""
     stop = stopwords()
     words = postings.words
-    size = sum(len(w) * 3 + (0 if w in stop else _code_length(len(v[1]))) + 8 for w, v in words.items())
+    size = sum(len(w) * 3 + (0 if w in stop else _entry_length(len(v[1]))) + 8 for w, v in words.items())
     shards = 8
     while shards < 4096 and size / shards > SHARD_BYTES:
         shards *= 2
@@ -85,21 +84,19 @@ def index_files(records: dict[str, dict], postings: Postings,
         touched = set(range(shards))
         pages = range(len(postings.rels))
     else:
-        touched = {shard_key(w, shards) for w in changed[0]}
+        touched = {shard_key(w, shards) for w in changed[0]}   # a changed word's shard is touched
         pages = changed[1]
     by_shard: dict[int, dict] = {k: {} for k in touched}
-    for w in sorted(words):
-        count, data = words[w]
+    for w, (count, data) in words.items():
+        stopped = w in stop
+        long = not stopped and _b64_length(len(data)) > INLINE
+        if long:
+            name = _postings_name(w)
+            fresh = changed is None or w in changed[0]
+            files[f"search/{name}.js"] = _script(name, base64.b64encode(data).decode("ascii")) if fresh else KEPT
         k = shard_key(w, shards)
-        if k in by_shard or changed is None or w in changed[0]:
-            entry, name, code = _entry(w, count, data, stop)
-            if k in by_shard:
-                by_shard[k][w] = entry
-            if name:
-                fresh = changed is None or w in changed[0]
-                files[f"search/{name}.js"] = _script(name, code) if fresh else KEPT
-        elif w not in stop and _code_length(len(data)) == 15:
-            files["search/p/" + hashlib.sha1(w.encode("utf-8")).hexdigest()[:12] + ".js"] = KEPT
+        if k in by_shard:
+            by_shard[k][w] = [count, 0 if stopped else "@" + name if long else base64.b64encode(data).decode("ascii")]
     for k in range(shards):   # every shard, empty ones too: a query's request never fails
         files[f"search/w/{k}.js"] = _script(f"w/{k}", by_shard[k]) if k in by_shard else KEPT
     rels = postings.rels

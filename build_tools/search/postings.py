@@ -146,8 +146,7 @@ class Postings:
         """Brought up to `records` from `old` (the records they were made from): the words
         and pages changed; None, unchanged, when that cannot be done by splicing (other
         pages, or more than `most` changed)."""
-        if len(records) != len(self.rels) or any(rel not in old for rel in self.rels) \
-                or sorted(records) != self.rels:
+        if sorted(records) != self.rels or not all(rel in old for rel in self.rels):
             return None
         pages = [d for d, rel in enumerate(self.rels)
                  if records[rel] is not old[rel] and records[rel] != old[rel]]

@@ -93,16 +93,20 @@
     })(0, [], 1);
     return cuts;
   }
-  async function cutsOf(query, m) {
+  function partsOf(query, m) {   // the Chinese runs of a query, and its other words, stemmed
     query = query.normalize("NFKC").toLowerCase();
     var pos = 0, match, latin = [], runs = [];
     HAN.lastIndex = 0;
     while ((match = HAN.exec(query))) { latin.push(query.slice(pos, match.index)); runs.push(match[0]); pos = match.index + match[0].length; }
     latin.push(query.slice(pos));
     var words = [].concat.apply([], latin.map(function (t) { return (t.match(/[a-z0-9]+/g) || []).map(function (w) { return stem(w, m.stem); }); }));
-    var base = await Promise.all(words.map(function (w) { return shard(w, m).then(function (sh) { var e = (sh || {})[w]; return e ? [[w, e]] : []; }); }));
+    return { runs: runs, words: words };
+  }
+  async function cutsOf(query, m) {
+    var parts = partsOf(query, m);
+    var base = await Promise.all(parts.words.map(function (w) { return shard(w, m).then(function (sh) { var e = (sh || {})[w]; return e ? [[w, e]] : []; }); }));
     var cuts = [base];
-    for (var r of await Promise.all(runs.map(function (r) { return cutsHan(r, m); }))) {
+    for (var r of await Promise.all(parts.runs.map(function (r) { return cutsHan(r, m); }))) {
       var more = [];
       cuts.forEach(function (c) { r.forEach(function (x) { if (more.length < 6) more.push(c.concat(x)); }); });
       cuts = more;
@@ -262,9 +266,9 @@
   function prefetch(query) {
     var m = loaded.meta;
     if (!m) return;
-    query = query.normalize("NFKC").toLowerCase();
-    (query.match(HAN) || []).forEach(function (run) { Array.from(run).forEach(function (c) { shard(c, m); }); });
-    (query.replace(HAN, " ").match(/[a-z0-9]+/g) || []).forEach(function (w) { shard(stem(w, m.stem), m); });
+    var parts = partsOf(query, m);
+    parts.runs.forEach(function (run) { Array.from(run).forEach(function (c) { shard(c, m); }); });
+    parts.words.forEach(function (w) { shard(w, m); });
   }
   var timer = 0;
   input.addEventListener("input", function () { prefetch(input.value); clearTimeout(timer); timer = setTimeout(run, 60); });
