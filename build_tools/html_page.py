@@ -100,6 +100,8 @@ def _render(page, config, files) -> None:
             found = targets[(base, path)] = files.src_uris.get(target)   # already normal: no PurePath per link
         if found is None:
             target = posixpath.normpath(posixpath.join(base, unescape(path)))
+            if target.startswith("../"):   # a URL out of this edition (another edition's page): as written
+                return m.group(0)
             log.warning(f"Doc file '{page.file.src_uri}' contains a link '{path}', "
                         f"but the target '{target}' is not found among documentation files.")
             return m.group(0)

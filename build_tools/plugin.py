@@ -130,6 +130,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_env(self, env, *, config, files):
         env.globals["briefing_edition"] = self.settings.edition   # every template, the sitemap too
+        here = next(e for e in EDITIONS if e.code == self.settings.edition)
+        env.globals["briefing_up"] = "../" * here.prefix.count("/")   # to the Simplified edition's root
         # Compiling Material's templates was a third of an incremental edition build (0.3 s
         # a process); Jinja's own cache keys them by name and source checksum.
         from jinja2 import FileSystemBytecodeCache

@@ -224,3 +224,26 @@ def test_a_phrase_from_deep_in_the_body_is_found_and_links_to_its_paragraph(buil
         page.wait_for_load_state()
         assert phrase in page.text_content(f"[id='{anchor}']")   # (the English page may hide the original)
         assert outside == []
+
+
+def test_english_search_finds_an_untranslated_body_on_its_original_page(tmp_path, browser):
+    """The English page of an untranslated article links to its full text instead of
+    repeating it; a phrase of that text, searched in English, leads to its paragraph on the
+    Simplified page, with an excerpt."""
+    text = "一、引言\n\n这是一篇还没有英文译文的新文章，讨论产业链与供应链的韧性。\n\n二、结论\n\n结论部分讨论了港口吞吐量的季节波动。\n"
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:], extra={"zz_new.txt": text})
+    assert mkdocs_build(project).returncode == 0
+    assert mkdocs_build(project, edition="en", prebuilt=True).returncode == 0
+    with serve(project / "site") as base:
+        page = browser.new_page()
+        page.goto(base + "/en/")
+        page.keyboard.press("/")
+        page.keyboard.type("港口吞吐量的季节波动", delay=20)
+        mark = page.wait_for_selector(".md-search-result__item mark", timeout=15000)
+        assert mark.inner_text() in "港口吞吐量的季节波动"
+        first = page.eval_on_selector(".md-search-result__item a", "a => a.href")
+        assert first.startswith(base + "/articles/zz-new/#p-"), first
+        page.click(".md-search-result__item a")
+        page.wait_for_load_state()
+        anchor = first.split("#", 1)[1]
+        assert "港口吞吐量的季节波动" in page.text_content(f"[id='{anchor}']")

@@ -143,15 +143,27 @@ def test_a_source_without_translation_still_builds_with_a_notice(tmp_path):
     assert "Problems in China" in html            # the English title from the sidecar
 
 
-def test_an_untranslated_article_says_so_once_and_shows_the_original(tmp_path):
-    text = "一、引言\n\n这是一篇还没有英文译文的新文章，讨论产业链与供应链的韧性。\n\n二、结论\n\n结论部分同样没有译文。\n"
+def test_an_untranslated_article_says_so_once_and_links_to_the_original(tmp_path):
+    """Its English page has the English apparatus and links to the full text in both Chinese
+    editions instead of repeating it (with its footnotes); its back links lead there too."""
+    text = ("一、引言\n\n这是一篇还没有英文译文的新文章，讨论产业链与供应链的韧性。^①\n\n二、结论\n\n"
+            "结论部分同样没有译文，2023年出口额达到120亿美元。\n\n① 注释也没有译文。\n")
     project = make_project(tmp_path / "p", seeds=SEEDS[4:], extra={"zz_new.txt": text})
-    assert mkdocs_build(project).returncode == 0                            # writes every edition's pages
+    assert mkdocs_build(project).returncode == 0          # writes every edition's pages, builds zh-Hans
     assert mkdocs_build(project, edition="en", prebuilt=True).returncode == 0
     html = page(project / "site", "en", "articles/zz-new/index.html")
     assert html.count('class="admonition warning"') == 1
     assert "translation-missing" not in html and 'class="parallel' not in html
-    body = html.split('<div lang="zh-Hans">', 1)[1]
-    assert "这是一篇还没有英文译文的新文章" in body and "结论部分同样没有译文" in body
+    full_text = html.split('id="full-text"', 1)[1]   # the apparatus above may quote it
+    assert "这是一篇还没有英文译文的新文章" not in full_text and "结论部分同样没有译文" not in full_text
+    assert "注释也没有译文" not in full_text and 'class="footnote' not in html
+    originals = re.findall(r'<a href="([^"]+)" hreflang="(zh-Han[st])" lang="zh-Han[st]">', html)
+    assert sorted(h for _, h in originals) == ["zh-Hans"] * 2 + ["zh-Hant"] * 2   # in the notice and the body
+    assert {h for h, _ in originals} == {"../../../articles/zz-new/", "../../../zh-Hant/articles/zz-new/"}
+    back = re.findall(r'<a href="([^"#]*)#(p-[0-9a-f]{8}(?:-\d+)?)">↩</a>', html)
+    assert back and all(h == "../../../articles/zz-new/" for h, _ in back)
+    original = page(project / "site", "", "articles/zz-new/index.html")
+    assert all(f'id="{a}"' in original for _, a in back)               # they land on the paragraph
+    assert 'class="footnote"' in original and "结论部分同样没有译文" in original
     translated = page(project / "site", "en", f"articles/{SLUG['004']}/index.html")
     assert 'class="parallel"' in translated and "parallel-toggle" in translated

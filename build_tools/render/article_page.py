@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..editions import EDITIONS
 from ..enrich.corpus import anchor_for
 from ..model import Heading, ListBlock, Paragraph, Table
 from markupsafe import Markup
@@ -34,15 +35,39 @@ def _abstract(article, view: View) -> str:
     return admonition("abstract", ui["author_abstract"], body)
 
 
-def _back(anchor: str) -> Markup:
-    return Html(' <a href="#{}">↩</a>').format(anchor) if anchor else Markup()
+def _back(anchor: str, at: str = "") -> Markup:
+    return Html(' <a href="{}#{}">↩</a>').format(at, anchor) if anchor else Markup()
 
 
-def _apparatus(article, view: View) -> list[str]:
+def links_to_original(article, view: View) -> bool:
+    """Is this an English page of an article none of whose paragraphs is translated?"""
+    if not view.english:
+        return False
+    stem = article.source.stem
+    if stem not in view.untranslated:
+        view.untranslated[stem] = not any(view.text(stem, b.text)[1] == "ok"
+                                          for b in article.doc.blocks if isinstance(b, Paragraph))
+    return view.untranslated[stem]
+
+
+def original_pages(article, view: View) -> list[tuple[str, str]]:
+    """(edition, link) to the article's page in each Chinese edition, from its English page."""
+    slug = article.source.slug
+    up, tail = ("../../../", f"articles/{slug}/") if view.directory_urls else ("../../", f"articles/{slug}.html")
+    return [(ed.code, ed.name, up + ed.prefix + tail) for ed in EDITIONS if ed.code != "en"]
+
+
+def _original_links(article, view: View) -> Markup:
+    return join((Html('<a href="{}" hreflang="{}" lang="{}">{}</a>').format(href, code, code, name)
+                 for code, name, href in original_pages(article, view)), " · ")
+
+
+def _apparatus(article, view: View, at: str = "") -> list[str]:
+    """`at`: the page the body's anchors are on ("" for this page)."""
     doc, e, ui, meta = article.doc, article.enriched, view.ui, article.source.meta
     stem = article.source.stem
     out = [_abstract(article, view)] if doc.abstract else []
-    extract = join((paragraph(_extract_sentence(article, view, s, a) + _back(a)) for s, a in e.summary), "\n")
+    extract = join((paragraph(_extract_sentence(article, view, s, a) + _back(a, at)) for s, a in e.summary), "\n")
     editor = meta.get("summary_en" if view.english else "summary_zh")
     if editor:
         machine = not view.english and e.summary_source == "machine"
@@ -61,12 +86,12 @@ def _apparatus(article, view: View) -> list[str]:
         for section, point, anchor in e.key_points:
             head = view.text(stem, section)[0] if section else ""
             lead = Html("<strong>{}</strong> ").format(head + ui["colon"].strip()) if head else Markup()
-            rows.append(lead + _extract_sentence(article, view, point, anchor) + _back(anchor))
+            rows.append(lead + _extract_sentence(article, view, point, anchor) + _back(anchor, at))
     if rows:
         machine = points and not view.english and meta.get("key_points_zh_provenance", "").startswith("machine")
         out.append(admonition("tip", ui["machine_key_points" if machine else "key_points"], items(rows)))
     if e.figures:
-        cells = [[link("#" + e.anchors[f.block], c[0]) if f.block in e.anchors else c[0]] + c[1:]
+        cells = [[link(at + "#" + e.anchors[f.block], c[0]) if f.block in e.anchors else c[0]] + c[1:]
                  for f, c in ((f, figure_cells(f, view)) for f in e.figures)]
         out.append(admonition("note", ui["key_figures"],
                               table([esc(h) for h in ui["figure_columns"]], cells, ["right"])))
@@ -192,21 +217,25 @@ def article_page(article, view: View, key: str = "") -> str:
     out.append(source_line(article, view))
     if view.pdf:
         out.append(paragraph(link(f"../pdf/{article.source.slug}.pdf", ui["download_pdf"], "md-button")))
-    # An English page with no translation yet says so once and shows the original as it is
-    # (no parallel view, no notice on every paragraph).
-    parallel = view.english and any(view.text(stem, b.text)[1] == "ok" for b in doc.blocks if isinstance(b, Paragraph))
-    if view.english and not parallel:
-        out.append(admonition("warning", ui["missing"], paragraph(esc(ui["no_translation"]))))
-    out += _apparatus(article, view)
+    # An English page with no translation yet says so once, shows the apparatus in English
+    # and links to the full text in the Chinese editions instead of repeating it (a third
+    # of the English edition's bytes); the body's anchors are on those pages.
+    original = links_to_original(article, view)
+    parallel = view.english and not original
+    at = original_pages(article, view)[0][2] if original else ""
+    if original:
+        out.append(admonition("warning", ui["missing"], paragraph(esc(ui["no_translation"]) + " "
+                                                                   + _original_links(article, view))))
+    out += _apparatus(article, view, at)
     toc.append(toc_entry(2, "full-text", ui["body"]))
     out.append(heading(2, ui["body"], "full-text"))
+    if original:
+        out.append(paragraph(esc(ui["original_text"]) + " " + _original_links(article, view)))
     if parallel:
         out.append(Html('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
                           '<label for="parallel-toggle" class="parallel-label">{}</label></div>').format(ui["parallel"]))
-    body = [_block(article, view, i, b, notes, ids, toc, parallel) for i, b in enumerate(doc.blocks)]
-    if view.english and not parallel:
-        body = [Html('<div lang="zh-Hans">')] + body + [Html("</div>")]
-    out += body
+    if not original:
+        out += [_block(article, view, i, b, notes, ids, toc, parallel) for i, b in enumerate(doc.blocks)]
     if doc.metadata:
         labels = ui["meta_labels"]
         toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
@@ -218,7 +247,8 @@ def article_page(article, view: View, key: str = "") -> str:
     out.append(citation(article, view)[0])
     # No list of the page's terms for print: the English rendering prints after each term's
     # first use (briefing.css); a list repeated it, 3 KB of every page.
-    out.append(notes.section([(f.mark, _translated(view, stem, f.text)) for f in doc.footnotes]))
+    if not original:   # the footnotes are the original's, on its pages
+        out.append(notes.section([(f.mark, _translated(view, stem, f.text)) for f in doc.footnotes]))
     meta = {KEY: key} if key else {}
     meta.update(title=title, description=description_of(article, view))
     if e.tags:   # shown above the title by the theme, linked to their pages by the plugin

@@ -55,11 +55,20 @@ def term_uses(term, articles, shown: int) -> tuple[list[tuple[object, int]], int
     return uses[:shown], len(uses)
 
 
+def _first_use(article, view: View) -> str:
+    """The page a term's first use is on when it is not the article's page in this edition
+    (an untranslated article's full text, on its Simplified page: article_page.py); a
+    term page is as deep below the edition as an article page."""
+    from .article_page import links_to_original, original_pages
+    return original_pages(article, view)[0][2] if links_to_original(article, view) else ""
+
+
 def term_key(term, uses, by_zh, view: View, fixed: str) -> str:
     """Everything a term's page is made from (page_cache.py): kept when none of it changed
     (a change to an article it does not list changes at most the count). `uses`: term_uses."""
     shown, total = uses
-    rows = [[a.source.slug, title_of(a, view), n, a.enriched.first_anchor.get(term.zh, "")] for a, n in shown]
+    rows = [[a.source.slug, title_of(a, view), n, a.enriched.first_anchor.get(term.zh, ""), _first_use(a, view)]
+            for a, n in shown]
     related = [[by_zh[r].slug, _name(by_zh[r], view)[0]] for r in term.related if r in by_zh]
     return fingerprint(asdict(term), view.code, fixed, related, rows, total, code=True)
 
@@ -89,7 +98,7 @@ def term_page(term, uses, by_zh, view: View, key: str = "") -> str:
             anchor = a.enriched.first_anchor.get(term.zh, "")
             target = f"../articles/{a.source.slug}.md"
             rows.append([link(target, esc(title_of(a, view))), str(n),
-                         link(f"{target}#{anchor}", esc(ui["see"])) if anchor else ""])
+                         link(f"{_first_use(a, view) or target}#{anchor}", esc(ui["see"])) if anchor else ""])
         out.append(table([esc(h) for h in ui["used_columns"]], rows, ["", "right", ""]))
         if total > len(uses):   # the search box opens with the term (?q=, briefing-search.js)
             out.append(paragraph(Html('{} <a href="?q={}">{}</a>').format(

@@ -41,6 +41,7 @@ class View:
     # zh-Hant: the OpenCC converter (editions.Converter) its Chinese is written with; its
     # articles are converted views of the model (edition_view.py), its labels converted here.
     convert: Callable[[str], str] | None = None
+    untranslated: dict[str, bool] = field(default_factory=dict)   # stem -> (article_page.links_to_original)
     _catalogs: dict = field(default_factory=dict)
     _ui: dict | None = None
 

@@ -26,9 +26,12 @@ def unit_texts(raw: dict):
 
 def article_units(article, view) -> dict:
     """The record with each unit's texts (its words are cut in bulk: Words.prefetch)."""
-    from ..render.article_page import heading_ids
+    from ..render.article_page import heading_ids, links_to_original
     from ..render.site_pages import title_of
     ids = heading_ids(article)
+    # The English page of an untranslated article links to the full text in the Simplified
+    # edition: its units are found there ("^": the anchor is on that edition's page).
+    there = "^" if links_to_original(article, view) else ""
     doc, e, meta, stem = article.doc, article.enriched, article.source.meta, article.source.stem
     # The English page shows the original beside its translation: both are searched there.
     both = (lambda t: [view.text(stem, t)[0], t]) if view.english else (lambda t: [t])
@@ -43,15 +46,15 @@ def article_units(article, view) -> dict:
     units: list[list] = [["", top]]
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Heading):
-            units.append([ids[i], both(b.text)])
+            units.append([there + ids[i], both(b.text)])
         elif isinstance(b, Paragraph):
-            units.append([e.anchors.get(i, units[-1][0]), both(b.text)])
+            units.append([there + e.anchors[i] if i in e.anchors else units[-1][0], both(b.text)])
         elif isinstance(b, ListBlock):
             units[-1][1] += [x for t in b.items for x in both(t)]
         elif isinstance(b, Table):
             units[-1][1] += [x for row in b.rows for c in row if c.strip() for x in both(c)]
     for f in doc.footnotes:
-        units.append([f"fn:{f.mark}", both(f.text)])
+        units.append([f"{there}fn:{f.mark}", both(f.text)])
     if doc.metadata:
         units.append(["bibliographic", [f"{k} {v}" for k, v in doc.metadata.items()]])
     return {"title": title, "tags": [view.tag(t) for t in e.tags], "units": units}

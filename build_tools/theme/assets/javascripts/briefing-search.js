@@ -172,8 +172,13 @@
   }
 
   /* Results, in Material's markup. */
+  // An anchor "^id" is on the Simplified edition's page (an untranslated article's full
+  // text, linked from its English page: records.py).
+  var up = box.getAttribute("data-up") || "";
+  function idOf(anchor) { return anchor.charAt(0) === "^" ? anchor.slice(1) : anchor; }
   function href(path, anchor) {
-    return root + path + (dirs ? "/" : ".html") + (anchor ? "#" + anchor : "");
+    var there = anchor.charAt(0) === "^";
+    return root + (there ? up : "") + path + (dirs ? "/" : ".html") + (anchor ? "#" + idOf(anchor) : "");
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -190,7 +195,7 @@
     return pagesText[page];
   }
   function excerpt(p, doc, anchor, words) {
-    var node = anchor ? doc.getElementById(anchor) : null;
+    var node = anchor ? doc.getElementById(idOf(anchor)) : null;
     var flat = [].concat.apply([], words).filter(Boolean).sort(function (a, b) { return b.length - a.length; });
     function first(text) {
       var lower = text.toLowerCase(), at = -1;
@@ -252,7 +257,7 @@
         // Postings say which paragraphs hold every word; the page says which holds the phrase.
         var whole = query.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
         var better = r.hits.map(function (u) { return info[3][u]; }).find(function (id) {
-          var node = id && doc.getElementById(id);
+          var node = id && doc.getElementById(idOf(id));
           return node && node.textContent.toLowerCase().replace(/\s+/g, "").indexOf(whole) >= 0;
         });
         if (better && better !== anchor) { anchor = better; a.href = href(info[0], anchor); }
