@@ -247,3 +247,23 @@ def test_english_search_finds_an_untranslated_body_on_its_original_page(tmp_path
         page.wait_for_load_state()
         anchor = first.split("#", 1)[1]
         assert "港口吞吐量的季节波动" in page.text_content(f"[id='{anchor}']")
+
+
+def test_header_icons_are_drawn_over_http_and_from_file(built_site, browser):
+    """Material's icons are drawn by the stylesheet (an empty <svg data-icon> on the page),
+    over HTTP and from file:// (the offline copy) alike."""
+    import io
+    from PIL import Image
+    rel = f"articles/{SLUG['003']}/index.html"
+    assert "<path" not in (built_site / rel).read_text(encoding="utf-8").split("<article", 1)[0]
+    with serve(built_site) as base:
+        for url in (f"{base}/{rel}", (built_site / rel).as_uri()):
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(url)
+            # the logo, the language switch and the search field's magnifier of a desktop's header
+            shown = [page.query_selector(f"header {s} svg[data-icon]")
+                     for s in (".md-header__button.md-logo", ".md-select button", ".md-search__form .md-search__icon")]
+            for icon in shown:
+                lo, hi = Image.open(io.BytesIO(icon.screenshot())).convert("L").getextrema()
+                assert hi - lo > 100, (url, icon.get_attribute("data-icon"), lo, hi)   # drawn, not blank
+            page.close()

@@ -25,7 +25,7 @@ def test_non_editable_install_has_every_module_data_and_theme(tmp_path):
     assert run.returncode == 0, run.stderr
     installed = target / "build_tools"
     source = sorted(p.relative_to(ROOT / "build_tools").as_posix() for p in (ROOT / "build_tools").rglob("*")
-                    if p.is_file() and p.suffix in (".py", ".html", ".yml", ".tsv", ".txt", ".css")
+                    if p.is_file() and p.suffix in (".py", ".html", ".yml", ".tsv", ".txt", ".css", ".js", ".svg", ".xml")
                     and "__pycache__" not in p.parts)
     missing = [rel for rel in source if not (installed / rel).is_file()]
     assert not missing, missing

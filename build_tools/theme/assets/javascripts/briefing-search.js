@@ -5,6 +5,34 @@
   "use strict";
   var box = document.querySelector("[data-briefing-search]");
   if (!box) return;
+  (function dialog() {   // the dialog's inside, in Material's markup (partials/search.html)
+    function make(tag, attrs, kids) {
+      var e = document.createElement(tag);
+      Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+      (kids || []).forEach(function (c) { e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+      return e;
+    }
+    function icon(name) {   // drawn by briefing.css, as the theme's other icons
+      var s = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      s.setAttribute("viewBox", "0 0 24 24"); s.setAttribute("data-icon", name); s.setAttribute("aria-hidden", "true");
+      return s;
+    }
+    var label = box.getAttribute("aria-label"), reset = box.getAttribute("data-reset");
+    box.appendChild(make("label", { "class": "md-search__overlay", "for": "__search" }));
+    box.appendChild(make("div", { "class": "md-search__inner", role: "search" }, [
+      make("form", { "class": "md-search__form", name: "briefing-search" }, [
+        make("input", { type: "text", "class": "md-search__input", name: "query", "aria-label": label, placeholder: label,
+                        autocapitalize: "off", autocorrect: "off", autocomplete: "off", spellcheck: "false", required: "" }),
+        make("label", { "class": "md-search__icon md-icon", "for": "__search" }, [icon("magnify"), icon("arrow-left")]),
+        make("nav", { "class": "md-search__options", "aria-label": box.getAttribute("data-options") }, [
+          make("button", { type: "reset", "class": "md-search__icon md-icon", title: reset, "aria-label": reset, tabindex: "-1" },
+               [icon("close")])])]),
+      make("div", { "class": "md-search__output" }, [
+        make("div", { "class": "md-search__scrollwrap", tabindex: "0", "data-md-scrollfix": "" }, [
+          make("div", { "class": "md-search-result" }, [
+            make("div", { "class": "md-search-result__meta" }, [box.getAttribute("data-placeholder")]),
+            make("ol", { "class": "md-search-result__list", role: "presentation" })])])])]));
+  })();
   var root = (box.getAttribute("data-root") || ".").replace(/\/?$/, "/");
   var dirs = box.getAttribute("data-urls") === "dirs";
   var input = box.querySelector(".md-search__input");
