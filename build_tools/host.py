@@ -16,6 +16,9 @@ INTERNALS = (
                       "incremental edition build (site_build._compare_with)"),
     ("mkdocs-material", "9.8", "theme/partials/header.html and tags.html: Material's partials, "
                                "copied to escape titles and tags and to hold our search box"),
+    ("mkdocs-material", "9.8", "theme/main.html's config block: Material's __config (its search "
+                               "worker's file name) without the search strings; theme/.icons: "
+                               "the names of the icons its partials include, drawn by briefing.css"),
 )
 
 

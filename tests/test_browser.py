@@ -267,3 +267,15 @@ def test_header_icons_are_drawn_over_http_and_from_file(built_site, browser):
                 lo, hi = Image.open(io.BytesIO(icon.screenshot())).convert("L").getextrema()
                 assert hi - lo > 100, (url, icon.get_attribute("data-icon"), lo, hi)   # drawn, not blank
             page.close()
+
+
+def test_key_figures_values_align_right(built_site, browser):
+    """Right-aligned columns are said once on the table (data-right), aligned by the
+    stylesheet: the key figures' values right, the other columns not."""
+    with serve(built_site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/articles/{SLUG['001']}/")
+        table = ".admonition.note table[data-right]"
+        aligns = page.eval_on_selector(table, """t => [...t.querySelector('tbody tr').cells]
+            .map(c => getComputedStyle(c).textAlign)""")
+        assert aligns[0] == "right" and "right" not in aligns[1:], aligns
