@@ -44,10 +44,10 @@ def links_to_original(article, view: View) -> bool:
     if not view.english:
         return False
     stem = article.source.stem
-    if stem not in view.untranslated:
-        view.untranslated[stem] = not any(view.text(stem, b.text)[1] == "ok"
-                                          for b in article.doc.blocks if isinstance(b, Paragraph))
-    return view.untranslated[stem]
+    key = ("untranslated", stem)
+    if key not in view.memo:
+        view.memo[key] = not any(view.text(stem, b.text)[1] == "ok" for b in article.doc.blocks if isinstance(b, Paragraph))
+    return view.memo[key]
 
 
 def original_pages(article, view: View) -> list[tuple[str, str]]:

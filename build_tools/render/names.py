@@ -52,6 +52,13 @@ def pinyin(name: str) -> tuple[str, str]:
 
 
 def authors_of(article, view) -> list[Author]:
+    key = ("authors", article.source.stem)
+    if key not in view.memo:
+        view.memo[key] = _authors(article, view)
+    return view.memo[key]
+
+
+def _authors(article, view) -> list[Author]:
     doc, meta = article.doc, article.source.meta
     names = doc.authors or meta.get("authors") or []
     if not view.english:

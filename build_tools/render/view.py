@@ -41,7 +41,10 @@ class View:
     # zh-Hant: the OpenCC converter (editions.Converter) its Chinese is written with; its
     # articles are converted views of the model (edition_view.py), its labels converted here.
     convert: Callable[[str], str] | None = None
-    untranslated: dict[str, bool] = field(default_factory=dict)   # stem -> (article_page.links_to_original)
+    # What this edition works out for an article more than once a build ((what, stem) ->
+    # value): its authors (names.authors_of: every list page it is on), whether it is
+    # translated (article_page.links_to_original: its page, its record, its term pages).
+    memo: dict = field(default_factory=dict)
     _catalogs: dict = field(default_factory=dict)
     _ui: dict | None = None
 
