@@ -56,16 +56,17 @@ def load_terms(settings: Settings) -> list[Term]:
         raise BuildError([e]) from None
 
 
-def load_articles(settings: Settings, progress=None, terms: list[Term] | None = None) -> list[Article]:
+def load_articles(settings: Settings, progress=None, terms: list[Term] | None = None,
+                  cleaned: set | None = None) -> list[Article]:
     """Every source read, cleaned and enriched per article (cached, in parallel); raises
-    BuildError listing every bad input."""
+    BuildError listing every bad input. `cleaned`: receives the paths of those not cached."""
     from .pipeline_cache import process_sources
     sources, errors = discover(settings.seeds)
     if not sources and not errors:
         raise BuildError([SourceError(settings.seeds, "no sources (*.txt) found")])
     if terms is None:
         terms = load_terms(settings)
-    results, more = process_sources(settings, sources, terms, progress)
+    results, more = process_sources(settings, sources, terms, progress, cleaned)
     errors += more
     if errors:
         raise BuildError(errors)
@@ -279,7 +280,8 @@ def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch
 def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: bool) -> BuildResult:
     terms = load_terms(settings)
     clock("read glossary")
-    articles = load_articles(settings, progress, terms)
+    cleaned: set = set()
+    articles = load_articles(settings, progress, terms, cleaned)
     clock("read + clean + enrich per source")
     enrich_corpus(articles, terms)
     clock("enrich corpus (related articles)")
@@ -292,5 +294,5 @@ def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: boo
     result.kept_articles = sum(f"{ed.prefix}articles/{a.source.slug}.md" in writer.kept
                                for a in articles for ed in EDITIONS)
     clock("write changed pages")
-    result.articles = articles
+    result.articles, result.cleaned = articles, cleaned
     return result

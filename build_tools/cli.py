@@ -48,7 +48,7 @@ def _build_locked(args, settings) -> int:
     result = build(settings, pdf=pdf, progress=progress_printer(), clock=clock,
                    reuse=not getattr(args, "full", False))
     english = View("en", settings.root, units=LiveUnits(result.articles))
-    print(report_table(result.articles, english))
+    print(report_table(result.articles, english, None if getattr(args, "full", False) else result.cleaned))
     print(f"pages: {len(result.written)} written, {result.kept} kept without rendering "
           f"({result.kept_articles} of them articles), "
           f"{result.unchanged} unchanged, {len(result.deleted)} removed")

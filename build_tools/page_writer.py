@@ -25,6 +25,7 @@ class BuildResult:
     kept: int = 0           # not rendered again: what they are made from did not change
     kept_articles: int = 0  # of which article pages
     deleted: list[str] = field(default_factory=list)
+    cleaned: set = field(default_factory=set)   # sources read this build, not from the cache
 
 
 def move_into(staged: str | Path, target: str | Path, rels: list[str]) -> None:

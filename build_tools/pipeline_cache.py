@@ -58,8 +58,9 @@ def _process(job):
     return doc, enrich_article(article, _matcher)
 
 
-def process_sources(settings, sources, terms, progress=None):
-    """[(doc, enriched)] per source, in order; SourceErrors collected, not raised."""
+def process_sources(settings, sources, terms, progress=None, cleaned: set | None = None):
+    """[(doc, enriched)] per source, in order; SourceErrors collected, not raised.
+    `cleaned`: receives the paths of the sources not found in the cache (read this time)."""
     max_bytes = int(settings.max_source_mb * 2**20)
     cache = settings.cache / "documents"
     cache.mkdir(parents=True, exist_ok=True)
@@ -84,6 +85,8 @@ def process_sources(settings, sources, terms, progress=None):
         if collecting:
             gc.enable()
     done = len(sources) - len(todo)
+    if cleaned is not None:
+        cleaned.update(sources[i].path for i in todo)
     if progress and done:
         progress(done, len(sources), "(cached)")
     jobs = [(sources[i], max_bytes) for i in todo]

@@ -48,7 +48,13 @@ def test_a_source_without_a_title_is_reported_and_warned_about(tmp_path):
     assert "plain.txt: no title found — set `title_zh` in the sidecar" in check.stdout + check.stderr
     build = briefing(project, "build")
     assert build.returncode == 0, build.stderr
+    assert "warning: plain.txt: no title found" in build.stdout     # every build warns
+    # What was found is listed for the sources read in this build, not for those unchanged.
+    with (project / "seeds" / "plain.txt").open("a", encoding="utf-8") as f:
+        f.write("\n" + COL[:12] + "。\n")
+    build = briefing(project, "build")
     assert "plain.txt:\n  title: no title found" in build.stdout
+    assert f"{SEEDS[4].name}:\n  title:" not in build.stdout and "not listed: 1 unchanged" in build.stdout
     # A sidecar title silences the warning.
     (project / "seeds" / "plain.yml").write_text("title_zh: 一篇文章\n", encoding="utf-8")
     check = briefing(project, "check")
