@@ -142,12 +142,12 @@ def edition_views(settings: Settings, articles: list[Article], pdf: bool = False
 
 
 def render_pages(settings: Settings, articles: list[Article], terms: list[Term], emit,
-                 pdf: bool = False, clock=lambda stage: None, reuse: bool = True) -> None:
+                 pdf: bool = False, clock=lambda stage: None, reuse: bool = True, untrusted=frozenset()) -> None:
     """Every edition's pages (and PDFs, if asked), each edition's handed to `emit` ({path
     below docs/: text, bytes or KEPT}: PageWriter.add) as soon as it is made, so that one
     edition's pages and search records are in memory at a time (zh-Hant's records are the
     zh-Hans ones converted: those are kept until then); `reuse`: keep the article pages in
-    docs/ whose inputs did not change."""
+    docs/ whose inputs did not change; `untrusted`: PageWriter.untrusted."""
     views = edition_views(settings, articles, pdf)
     words = Words(settings.cache / "search-words.pickle", [f for t in terms for f in t.forms])
     hant = views["zh-Hant"][0]
@@ -160,7 +160,8 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
     shared = handwritten(settings)
     for ed in EDITIONS:
         view, shown = views[ed.code]
-        cache = PageCache(settings.docs / ed.prefix, reuse)
+        cache = PageCache(settings.docs / ed.prefix, reuse, untrusted if untrusted is None else
+                          {rel[len(ed.prefix):] for rel in untrusted if rel.startswith(ed.prefix)})
         ed_words = hant_words if ed.code == "zh-Hant" else words
         records_of = hant_record if ed.code == "zh-Hant" else None
         made, records[ed.code] = edition_pages(settings, shown, terms, view, ed_words, cache, shared, records_of)
@@ -287,7 +288,7 @@ def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: boo
     clock("enrich corpus (related articles)")
     writer = PageWriter(settings.docs, settings.generated, settings.cache / "staging")
     try:
-        render_pages(settings, articles, terms, writer.add, pdf, clock, reuse)
+        render_pages(settings, articles, terms, writer.add, pdf, clock, reuse, writer.untrusted)
         result = writer.commit()
     finally:
         writer.discard()

@@ -9,12 +9,14 @@ removes the generated files no page is left for: a build that fails on the way l
 docs/ as it was, as before."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .render.page_cache import KEPT
+from .search.records import INDEX_FILE
 
 
 @dataclass
@@ -53,6 +55,16 @@ class PageWriter:
     def __init__(self, docs: Path, generated: tuple[str, ...], staging: Path):
         self.docs, self.generated, self.staging = str(docs), generated, str(staging)
         shutil.rmtree(self.staging, ignore_errors=True)   # left by a build that was killed
+        # The pages a commit cut short may have moved, or not (its journal): their search
+        # records cannot vouch for them (render/page_cache.py) until a commit completes.
+        self.journal = self.staging + ".journal"
+        try:
+            with open(self.journal, encoding="utf-8") as fh:
+                self.untrusted = frozenset(json.load(fh))
+        except FileNotFoundError:
+            self.untrusted = frozenset()
+        except (OSError, ValueError):   # the journal itself cut short: trust nothing
+            self.untrusted = None
         self.paths: set[str] = set()
         self.kept: set[str] = set()
         self.staged: list[str] = []
@@ -95,7 +107,11 @@ class PageWriter:
 
     def commit(self) -> BuildResult:
         result = BuildResult([], unchanged=self.unchanged, kept=len(self.kept))
-        move_into(self.staging, self.docs, sorted(self.staged))
+        # Each edition's search records last: a record's key vouches for its page in docs/
+        # (render/page_cache.py), so it must not arrive before the page does.
+        with open(self.journal, "w", encoding="utf-8") as fh:
+            json.dump(sorted(set(self.staged) | (self.untrusted or set())), fh)
+        move_into(self.staging, self.docs, sorted(self.staged, key=lambda rel: (rel.endswith(INDEX_FILE), rel)))
         result.written = sorted(self.staged)
         for root in self.generated:
             base = os.path.join(self.docs, root)
@@ -109,6 +125,7 @@ class PageWriter:
                 if folder != base and not os.listdir(folder):   # left empty
                     os.rmdir(folder)
             result.deleted += sorted(gone)
+        os.unlink(self.journal)
         self.discard()
         return result
 

@@ -52,3 +52,48 @@ def test_a_page_made_twice_is_an_error(tmp_path):
     writer.add({"articles/a.md": "one"})
     with pytest.raises(ValueError, match="articles/a.md"):
         writer.add({"articles/a.md": "two"})
+
+
+@pytest.mark.parametrize("crash_at", range(4))
+def test_a_commit_cut_short_never_leaves_a_record_vouching_for_a_page_not_there(tmp_path, monkeypatch, crash_at):
+    """A record's key in .search.json is taken as its page's (render/page_cache.py): after a
+    commit stopped at any rename, the next build (its writer reads the journal the commit
+    left) keeps no page that is not the one its record was made with."""
+    import json
+    import os
+    from build_tools.render.page_cache import PageCache
+    docs = tmp_path / "docs"
+    (docs / "articles").mkdir(parents=True)
+    for name in "ab":
+        (docs / "articles" / f"{name}.md").write_text(f'---\nbriefing_key: "old-{name}"\n---\nold', encoding="utf-8")
+    records = {f"articles/{n}.md": {"key": f"old-{n}"} for n in "ab"}
+    (docs / ".search.json").write_text(json.dumps(records), encoding="utf-8")
+    writer = PageWriter(docs, ("articles",), tmp_path / "staging")
+    new = {f"articles/{n}.md": f'---\nbriefing_key: "new-{n}"\n---\nnew' for n in "ab"}
+    writer.add(new | {"articles/c.md": '---\nbriefing_key: "new-c"\n---\nnew',
+                      ".search.json": json.dumps({f"articles/{n}.md": {"key": f"new-{n}"} for n in "abc"})})
+    replace, calls = os.replace, []
+
+    def failing(src, dst):
+        if len(calls) == crash_at:
+            raise OSError("killed")
+        calls.append(dst)
+        replace(src, dst)
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OSError):
+        writer.commit()
+    monkeypatch.setattr(os, "replace", replace)
+    cache = PageCache(docs, untrusted=PageWriter(docs, ("articles",), tmp_path / "staging").untrusted)
+    for n in "abc":
+        path = docs / "articles" / f"{n}.md"
+        for key in (f"old-{n}", f"new-{n}"):
+            if cache.has(f"articles/{n}.md", key):
+                assert path.read_text(encoding="utf-8").startswith(f'---\nbriefing_key: "{key}"'), (crash_at, n, key)
+
+
+def test_a_completed_commit_leaves_records_trusted(tmp_path):
+    docs = tmp_path / "docs"
+    writer = PageWriter(docs, ("articles",), tmp_path / "staging")
+    writer.add({"articles/a.md": "a"})
+    writer.commit()
+    assert PageWriter(docs, ("articles",), tmp_path / "staging").untrusted == frozenset()

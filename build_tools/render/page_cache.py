@@ -7,6 +7,7 @@ instead of rendering it again; the page writer then leaves the file alone."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from ..fingerprint import fingerprint
@@ -41,10 +42,13 @@ def page_key(article, view, related_titles: list, settings_part: str) -> str:
 class PageCache:
     """The pages one edition has in docs/ (below `folder`), and their search entries."""
 
-    def __init__(self, folder: Path, reuse: bool = True):
-        self.folder, self.reuse = folder, reuse
+    def __init__(self, folder: Path, reuse: bool = True, untrusted=frozenset()):
+        """`untrusted`: pages (below `folder`) whose record may not be of them (a commit cut
+        short: page_writer.py); None: every page."""
+        self.folder, self.reuse, self.untrusted = folder, reuse, untrusted
         index = folder / INDEX_FILE
         self.search, self.search_digest = {}, ""   # the digest: what search/postings.py states are of
+        self._listed: dict[str, set[str]] = {}      # folder below `folder` -> its file names
         try:
             if reuse and index.exists():
                 text = index.read_text(encoding="utf-8")
@@ -53,16 +57,21 @@ class PageCache:
             self.search, self.search_digest = {}, ""
 
     def has(self, rel: str, key: str) -> bool:
-        """The page is in docs/ with this key, and so are its search entries (a build
-        stopped between writing the two leaves them apart)."""
+        """The page is in docs/ with this key, and so are its search entries. The records
+        file is committed after the pages (page_writer.py), so its key is the page's: the
+        page is only looked for (at 10,000 articles, reading each page's head was 2 s of
+        every build)."""
         if not key or (self.search.get(rel) or {}).get("key") != key:
             return False
-        try:
-            with open(self.folder / rel, encoding="utf-8") as fh:
-                head = fh.read(200)
-        except (OSError, UnicodeDecodeError):
-            return False
-        return head.startswith(f'---\n{KEY}: "{key}"\n')
+        if self.untrusted is None or rel in self.untrusted:
+            return self.has_page(rel, key)
+        folder, _, name = rel.rpartition("/")
+        if folder not in self._listed:
+            try:
+                self._listed[folder] = set(os.listdir(self.folder / folder))
+            except OSError:
+                self._listed[folder] = set()
+        return name in self._listed[folder]
 
     def has_page(self, rel: str, key: str) -> bool:
         """A page with no search entries of its own (or entries made again cheaply: a
