@@ -61,7 +61,10 @@ def load_articles(settings: Settings, progress=None, terms: list[Term] | None = 
     """Every source read, cleaned and enriched per article (cached, in parallel); raises
     BuildError listing every bad input. `cleaned`: receives the paths of those not cached."""
     from .pipeline_cache import process_sources
-    sources, errors = discover(settings.seeds)
+    from .memo import PersistentMemo
+    parsed = PersistentMemo(settings.cache / "sidecars.pickle")
+    sources, errors = discover(settings.seeds, parsed)
+    parsed.save()
     if not sources and not errors:
         raise BuildError([SourceError(settings.seeds, "no sources (*.txt) found")])
     if terms is None:
