@@ -83,6 +83,21 @@ def test_running_headers_are_found_by_repetition():
     assert [r.reason for r in doc.removed] == ["banner (masthead)"] + ["running header/footer"] * 2
 
 
+def test_a_phrase_wrapped_alike_in_three_articles_mid_page_is_text_not_a_running_header():
+    """A law repeats a clause in three articles, and the column wraps it alike each time:
+    the line recurs three times, but with punctuation inside and at no page edge of a text
+    whose page breaks are known, it is running text."""
+    rep = "收费的作价原则、作价办法，制定、调整"
+    lines = []
+    for k in "一二三":
+        lines += [COL + "，", COL + "，", f"第{k}条  按照价格管理权限，规定商品和", rep,
+                  "分管的商品价格和收费标准。", COL + "，", COL + "。"]
+    text = "\n".join(lines)
+    doc = clean_text("fixture.txt", text, page_starts=(8, 15))
+    assert all(r.reason != "running header/footer" for r in doc.removed)
+    assert sum(rep in b.text for b in doc.blocks) == 3
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])
@@ -752,6 +767,13 @@ def test_title_blocks_of_several_lines():
     report = clean("\n".join(["政府工作报告", "（2026年）", "——2026年1月20日在省第十四届人民代表大会第四次会议上",
                               "王立新 陈静 李明"] + body(0) + ["一、2025年工作回顾"] + body(1)))
     assert (report.title, report.authors) == ("政府工作报告（2026年）", ["王立新", "陈静", "李明"])
+    # The last title line opens with "的", which starts no name: the title goes on, and the
+    # bracketed line under it is the law's subtitle, not the authors' affiliation.
+    law = clean("\n".join(["最高人民法院关于《中华人民共和国企业", "破产法》施行时尚未审结的若干问题",
+                           "的规定", "（2007年4月23日最高人民法院审判委员会第1425次会议通过）"]
+                          + body(0) + ["第一条  " + narrow + "，"] + body(1)))
+    assert law.title.endswith("若干问题的规定") and law.authors == []
+    assert law.subtitle.startswith("（2007年") and "affiliations" not in law.metadata
 
 
 def test_appendix_numbers_are_no_footers_and_a_footer_glued_to_its_folio_is():

@@ -350,6 +350,9 @@ def lift_front_matter(draft: Draft) -> None:
 
 
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]{1,6}条")
+# Structural particles that attach to the word before them: a line opening with one
+# continues the line above.
+PARTICLE_STARTS = "的之"
 
 
 def _lift_affiliations(draft: Draft, byline: int) -> None:
@@ -454,8 +457,11 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     def cut_word(k: int) -> bool:
         # A word runs from the title line above into line k ("……的若" / "干意见"): the
         # title goes on, whatever k looks like on its own (a three-character name).
+        # So does a line opening with a structural particle (的, 之), which no name, subtitle
+        # or sentence starts with: "……适用法律若干问题" / "的规定".
         from .structure import _word_spans
-        return lines[k].kind == BODY and titleish(lines[k]) and _word_spans(lines[cand[-1]].text, lines[k].text)
+        return lines[k].kind == BODY and titleish(lines[k]) and (
+            _word_spans(lines[cand[-1]].text, lines[k].text) or lines[k].text[:1] in PARTICLE_STARTS)
 
     while nxt is not None and len(cand) < 3 and (not _ends_title_block(draft, nxt, byline_at) or cut_word(nxt)
                                                  or _year_note(lines[nxt].text)):
