@@ -590,6 +590,20 @@ def test_column_printed_after_the_title_block_goes_after_the_left_column():
     assert text.index("基本案情") < text.index("记时")
 
 
+def test_a_reports_points_count_up_through_the_columns():
+    # pdftotext printed page 1's right column (the point "三是……") before the left one,
+    # which opens lower under a heading and holds "一是……" and "二是……": a report's points
+    # count up like numbered items, and a list does not open at its third entry.
+    right = ["24.1%的增量。" + COL[:22], COL[:16] + "。", "三是" + COL[:28] + "，", COL[:12] + "。"]
+    left = ["一、过去一年工作回顾", COL + "，", COL[:20] + "。", "一是" + COL[:28] + "，", COL[:18] + "。",
+            "二是" + COL[:28] + "，", COL[:30] + "全国"]
+    page1 = ["各位代表：", COL[:26] + "，", COL[:10] + "。", ""] + right + [""] + left
+    doc = clean_pages([page1, [COL[:20] + "，", COL[:10] + "。"]])
+    assert "restore_column_order" in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    assert text.index("一是") < text.index("二是") < text.index("三是") and "全国24.1%的增量" in text
+
+
 def test_paragraphs_of_one_column_keep_their_order():
     # Blank lines between paragraphs, a closing quote carried to the next box: nothing
     # reads wrong enough to move a block.

@@ -50,6 +50,7 @@ _NUMBERING = [
     ("cn", re.compile(r"^([一二三四五六七八九十]{1,3})、")),
     ("cn_paren", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
     ("ar_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
+    ("shi", re.compile(r"^([一二三四五六七八九十])是")),    # "一是……", "二是……": a report's points
 ]
 _ITEMS = 2        # ranks from here on are items
 _NOTE_START = re.compile(r"^(?:[①-⑳]|\[\d{1,3}\]|注[：:释])")
@@ -99,6 +100,8 @@ def _steps(state: dict, numbers):
                 yield -4.0
             elif n != 1 and n > last + 1:
                 yield -1.5
+        elif rank >= _ITEMS and n > 1:
+            yield -1.5        # a list that opens at its second entry or later: the first ones are missing
         state[rank] = n
         for inner in range(max(rank + 1, _ITEMS), len(_NUMBERING)):
             state.pop(inner, None)
