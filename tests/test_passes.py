@@ -604,6 +604,27 @@ def test_a_reports_points_count_up_through_the_columns():
     assert text.index("一是") < text.index("二是") < text.index("三是") and "全国24.1%的增量" in text
 
 
+def test_a_text_does_not_end_on_a_line_breaking_off_mid_sentence():
+    # The last page's right column (its first lines end the left column's sentence) was
+    # printed first: read as printed, the text would end on a full line breaking off
+    # mid-sentence, which no text does.
+    right = ["地块行为违法，" + COL[:24], COL[:12] + "。"]
+    left = ["裁判结果", COL + "，", COL[:20] + "。", COL + "，", COL[:30] + "拍卖"]
+    doc = clean_pages([[COL + "，", COL[:14] + "。"], right + [""] + left])
+    assert "restore_column_order" in passes_that_changed(doc)
+    assert "拍卖地块行为违法" in "".join(b.text for b in doc.blocks)
+
+
+def test_a_title_set_across_two_columns_over_the_other_columns_lines():
+    # A case's title is wider than the column; pdftotext printed the right column's first
+    # lines straight under it. They are as wide as the column, narrower than the title,
+    # so they looked like the title's second line: the title is the one line.
+    doc = clean("\n".join(["王某诉安徽省某县国土资源局土地管理行政出让案", COL[:14] + "，并适当提高", COL[:10] + "。", "",
+                           "基本案情", COL[:20], COL[:20], COL[:20] + "，", COL[:11] + "。", COL[:20], COL[:20],
+                           COL[:12] + "。"]))
+    assert doc.title == "王某诉安徽省某县国土资源局土地管理行政出让案"
+
+
 def test_paragraphs_of_one_column_keep_their_order():
     # Blank lines between paragraphs, a closing quote carried to the next box: nothing
     # reads wrong enough to move a block.

@@ -488,6 +488,21 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
         return [], None
     if _ends_title_block(draft, nxt, byline_at):
         return cand, nxt
+    # The lines taken for the title's wrap may be body text of another column printed
+    # under a title set across the page (wider than the column): the title is then the
+    # fewer lines over it.
+    wide = lines[start].width > draft.layout.column + 1
+    for n in range(len(cand), 0 if wide else len(cand) - 1, -1):
+        if _title_over_body(draft, cand[:n], cand[n] if n < len(cand) else nxt):
+            return cand[:n], None
+    return [], None
+
+
+def _title_over_body(draft: Draft, cand: list[int], nxt: int) -> bool:
+    """Are the lines `cand` a title straight over the body line `nxt` (no subtitle or byline
+    between)?"""
+    lines = draft.lines
+    start = cand[0]
     text = "".join(lines[k].text for k in cand)
     head = lines[start]
     # A line exactly as wide as the body column is the first line of a paragraph.
@@ -504,10 +519,8 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     # "……十倍赔偿"): a case's holding used as its title, over the case's own name.
     display = (len(cand) > 1 and not draft.layout.soft and head.width <= draft.layout.column - 8
                and not re.search(r"[，,]$", lines[cand[-1]].text))
-    if len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY \
-            and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))) and not as_wide:
-        return cand, None
-    return [], None
+    return bool(len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY
+                and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))) and not as_wide)
 
 
 def _plain_over_body(draft: Draft, i: int) -> bool:

@@ -150,6 +150,14 @@ def _text_join(layout: Layout, a: Line | None, b: Line, b_alone: bool = False) -
     return 1.0 if section else 0.0
 
 
+def _text_end(layout: Layout, a: Line | None) -> float:
+    """How well the text ends on line a: not on a full line breaking off mid-sentence (the
+    sentence goes on in a block read out of turn)."""
+    if a is None or is_terminated(a.text) or a.text[-1:] in "：:" or not layout.full(a, first=True):
+        return 0.0
+    return -2.0
+
+
 def _pages(lines: list[Line]) -> list[tuple[int, int]]:
     """Index ranges of the pages: cut at dropped folios and where the extractor began a page."""
     pages, start = [], 0
@@ -298,7 +306,7 @@ def restore_column_order(draft: Draft) -> None:
                     a = prev_last if x is None else blocks[x].last
                     b = nxt if y is None else blocks[y].first
                     alone = y is not None and blocks[y].heading_look
-                    joins[x, y] = 0.0 if b is None else _text_join(layout, a, b, alone)
+                    joins[x, y] = (_text_end(layout, a) if b is None else _text_join(layout, a, b, alone))
                 return joins[x, y]
 
             def reads(order) -> float:
