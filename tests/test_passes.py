@@ -309,6 +309,18 @@ def test_each_page_has_its_own_column_edges():
     assert "丙05" + COL[5:17] + "丙06" in text
 
 
+def test_a_short_page_moves_the_documents_column_edge_to_its_own():
+    # The last page has too few lines to find its own column edges, and -layout set its
+    # right column six cells further left than on the first page: the document's edge
+    # moves to where this page's lines resume after a gap.
+    def column(tag, n):
+        return [f"{tag}{k:02d}" + COL[k:k + 12] for k in range(n)]
+    src = [f"{a}{' ' * 12}{b}" for a, b in zip(column("甲", 24), column("乙", 24))] + ["— 3 —"]
+    src += [f"{a}{' ' * 6}{b}" for a, b in zip(column("丙", 8), column("丁", 8))] + ["— 4 —"]
+    text = "".join(b.text for b in clean("\n".join(src)).blocks)
+    assert text.index("丙07") < text.index("丁00") and "丙00" + COL[:12] + "丙01" in text
+
+
 def test_a_short_line_under_the_authors_is_a_heading_and_a_heading_above_the_title_is_stepped_over():
     doc = clean("\n".join(["关于推进产业链供应链现代化的思考", "王立新 陈静", "基本情况", COL + "，", COL[:20] + "。"]))
     assert doc.title == "关于推进产业链供应链现代化的思考" and doc.subtitle is None
