@@ -309,6 +309,18 @@ def test_each_page_has_its_own_column_edges():
     assert "丙05" + COL[5:17] + "丙06" in text
 
 
+def test_a_one_character_piece_of_the_left_column_keeps_the_right_columns_line_apart():
+    # A heading's opening bracket left alone on its line ("（" / "三）……"): the piece is
+    # one character wide, and the right column's line beside it stays the right column's.
+    def column(tag):
+        return [f"{tag}{k:02d}" + COL[k:k + 12] for k in range(24)]
+    left, right = column("甲"), column("乙")
+    left[10] = "（"
+    src = [f"{a:<{15 + 12}}{b}" for a, b in zip(left, right)] + ["— 3 —"]
+    text = "".join(b.text for b in clean("\n".join(src)).blocks)
+    assert "（甲11" in text and "乙09" + COL[9:21] + "乙10" in text
+
+
 def test_a_short_page_moves_the_documents_column_edge_to_its_own():
     # The last page has too few lines to find its own column edges, and -layout set its
     # right column six cells further left than on the first page: the document's edge

@@ -8,7 +8,7 @@ from collections import Counter
 from .core import BLANK, BODY, DROPPED, Draft, Line, cleaning_pass, measure_layout
 
 _GAP = re.compile(r"\S( {2,})(?=\S)")
-_SEGMENT = re.compile(r"\S(?:.*?\S)?(?= {2,}|$)")
+_SEGMENT = re.compile(r"\S+(?: \S+)*")     # a run of text; two spaces or more end it
 TOLERANCE = 4      # -layout places a column's lines within a few cells of its left edge
 
 
