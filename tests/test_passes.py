@@ -527,6 +527,16 @@ def test_reference_mark_at_a_line_start_is_no_footnote_when_the_page_has_its_not
     assert {f.mark: f.text for f in doc.footnotes}[doc.blocks[0].notes[0].mark] == "文中数据均为初步统计数。"
 
 
+def test_reference_mark_at_the_top_of_a_page_whose_note_was_floated_to_the_page_before():
+    # The note ② was printed at the foot of page 1; its reference, put at a line start by
+    # the line breaking, opens page 2 under an unfinished line: it is body text.
+    page1 = [COL + "，", COL[:20] + "。", "①第一条注释的文字。", "②文中数据均为初步统计数。", "— 1 —"]
+    page2 = ["（四）加强生态建设，", "②推进发展方式转型。" + COL[:20], COL + "，", COL[:12] + "。", "— 2 —"]
+    doc = clean("\n".join(page1 + page2))
+    assert sorted(f.text for f in doc.footnotes) == sorted(["第一条注释的文字。", "文中数据均为初步统计数。"])
+    assert "推进发展方式转型" in "".join(b.text for b in doc.blocks)
+
+
 def test_block_breaking_off_before_a_heading_is_the_column_that_ends_the_page():
     # pdftotext read a page's right column (which continues the left column's last line)
     # between the left column's first paragraph and its heading.
