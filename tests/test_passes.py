@@ -659,6 +659,20 @@ def test_a_title_set_across_two_columns_over_the_other_columns_lines():
     assert doc.title == "王某诉安徽省某县国土资源局土地管理行政出让案"
 
 
+def test_a_column_opening_with_a_short_line_cut_mid_word_is_no_heading_block():
+    # A 3-column page read in order: the third column opens with a line left short
+    # ("施重大项目建", then "设“5+3”……") that continues the word cut at the end of the
+    # second ("……创新实" / "施"). A short line cut mid-word from the line under it is a
+    # wrap, not a heading that a sentence could not run into: nothing moves.
+    narrow = "我国高新技术产品出口结构比较"
+    first = ["各位代表：", narrow[:9], narrow + "，", narrow[:4] + "。", ""]
+    second = ["一、2025年工作回顾", narrow + "，", narrow, narrow + "，", narrow[:11] + "创新实", ""]
+    third = ["施重大项目建", "设“5+3”工作机制，出", narrow, narrow[:6] + "。"]
+    doc = clean_pages([first + second + third, ["——底线任务牢牢守", narrow, narrow[:5] + "。"]])
+    assert "restore_column_order" not in passes_that_changed(doc)
+    assert "创新实施重大项目建设" in "".join(b.text for b in doc.blocks)
+
+
 def test_paragraphs_of_one_column_keep_their_order():
     # Blank lines between paragraphs, a closing quote carried to the next box: nothing
     # reads wrong enough to move a block.

@@ -177,6 +177,7 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> list[_Bl
     lifted (a title, a byline) apart from the text under it, which may be another column's.
     Lines without body text above the first block stay on top; other lines without body
     text go with the block below them."""
+    from .structure import _word_spans
     spans: list[list[int]] = []
     for i in range(start, end):
         ln = lines[i]
@@ -199,8 +200,10 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> list[_Bl
             continue
         if pending is not None:
             a, pending = pending, None
+        # (a short line cut mid-word from the line under it is a wrap, not a heading:
+        # "施重大项目建" / "设“5+3”工作机制")
         look = (len(body) > 1 and not layout.full(body[0], first=True) and len(body[0].text) <= 20
-                and not _PUNCTUATION.search(body[0].text))
+                and not _PUNCTUATION.search(body[0].text) and not _word_spans(body[0].text, body[1].text))
         blocks.append(_Block(a, b, body[0], body[-1], _numbers(layout, lines[a:b]), look))
     if pending is not None:
         blocks[-1].end = end
