@@ -98,6 +98,20 @@ def test_a_phrase_wrapped_alike_in_three_articles_mid_page_is_text_not_a_running
     assert sum(rep in b.text for b in doc.blocks) == 3
 
 
+def test_an_abstract_set_across_the_page_ends_over_the_narrower_columns():
+    # The abstract box spans the page; its last sentence ends on a colon, and the body
+    # under it runs in narrow columns: the abstract ends there, the first article and
+    # its clauses stay in the body.
+    narrow = "我国高新技术产品出口结构"
+    doc = clean("\n".join(["关于办理侵犯知识产权刑事案件的解释", "摘要：" + COL + COL[:8] + "，", COL + COL[:11],
+                           COL[:20] + "若干问题解释如下：", "", "第一条 具有下列情形", narrow + "，", "（一）改变注册商标",
+                           narrow + "；", "（二）改变注册商标", narrow[:9] + "，不影", narrow[:6] + "的。",
+                           "第二条 " + narrow[:9], narrow, narrow[:7] + "。"]))
+    assert doc.abstract.endswith("若干问题解释如下：")
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert doc.blocks[0].text.startswith("第一条")
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

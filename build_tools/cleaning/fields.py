@@ -106,6 +106,10 @@ def _continuation(draft: Draft, idx: int) -> list[int]:
         if _split_labelled(line.text):
             break
         ends = is_terminated(prev.text)
+        # A field set across the page, over the body's narrower columns, ends where its
+        # sentence (or a colon) ends and a line of half its width or less comes.
+        if (ends or prev.text[-1:] in "：:") and line.width <= 0.6 * max(draft.lines[k].width for k in [idx] + out):
+            break
         if ends and (not draft.layout.full(prev) or line.indent):
             break
         if draft.layout.soft and ends:
