@@ -112,6 +112,19 @@ def test_an_abstract_set_across_the_page_ends_over_the_narrower_columns():
     assert doc.blocks[0].text.startswith("第一条")
 
 
+def test_a_clause_wrapped_in_a_narrow_column_of_a_law_is_no_heading():
+    # Articles in a narrow column: a clause's first line is cut before any punctuation
+    # ("（二）外国国家已经" / "……"), and reads like a short numbered heading. Among
+    # articles a heading heads articles; this one heads the clause's own text.
+    narrow = "我国高新技术产品出口结构"
+    doc = clean("\n".join(["中华人民共和国外国国家豁免法", "第一章 总则", "第一条 " + narrow[:8], narrow + "，",
+                           narrow[:6] + "：", "（一）" + narrow[:7] + "。", "（二）外国国家已经", narrow, narrow[:8] + "。",
+                           "一、附则", "第二条 " + narrow[:8], narrow, narrow[:5] + "。"]))
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["第一章 总则", "一、附则"]
+    assert any(b.text.startswith("（二）外国国家已经" + narrow) for b in doc.blocks)
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

@@ -107,8 +107,9 @@ def _continuation(draft: Draft, idx: int) -> list[int]:
             break
         ends = is_terminated(prev.text)
         # A field set across the page, over the body's narrower columns, ends where its
-        # sentence (or a colon) ends and a line of half its width or less comes.
-        if (ends or prev.text[-1:] in "：:") and line.width <= 0.6 * max(draft.lines[k].width for k in [idx] + out):
+        # sentence (or a colon) ends and lines of 0.6 of its width or less come (two of
+        # them: a column, not the field's own short last line).
+        if (ends or prev.text[-1:] in "：:") and _column_under(draft, j, max(draft.lines[k].width for k in [idx] + out)):
             break
         if ends and (not draft.layout.full(prev) or line.indent):
             break
@@ -117,6 +118,14 @@ def _continuation(draft: Draft, idx: int) -> list[int]:
         out.append(j)
         prev = line
     return out
+
+
+def _column_under(draft: Draft, j: int, field_width: int) -> bool:
+    """Do line j and the line after it run narrower than 0.6 of the field's width, neither
+    of them a labelled field?"""
+    k = draft.next_content(j)
+    return k is not None and all(draft.lines[x].width <= 0.6 * field_width and not _split_labelled(draft.lines[x].text)
+                                 for x in (j, k))
 
 
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d{1,4}\s*号$")

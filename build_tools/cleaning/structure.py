@@ -257,6 +257,7 @@ def detect_numbered_headings(draft: Draft) -> None:
     count = 0
     # In a text divided into articles (第N条) a "（一）……。" line is a clause of an article.
     has_articles = any(ln.kind == BODY and ARTICLE.match(ln.text) for ln in lines)
+    first_article = next((k for k, ln in enumerate(lines) if ln.kind == BODY and ARTICLE.match(ln.text)), None)
     for i, line in enumerate(lines):
         if line.kind != BODY or line.starts_paragraph:
             continue
@@ -296,6 +297,9 @@ def detect_numbered_headings(draft: Draft) -> None:
             rest = _broken_heading(draft, i)
             if rest is None:
                 continue
+            if _clause_of_article(draft, i, rest, kind, first_article):
+                line.starts_paragraph = True
+                continue
             for k in rest:
                 line.text = join_wrapped(line.text, lines[k].text)
                 title = join_wrapped(title, lines[k].text)
@@ -323,22 +327,42 @@ def detect_numbered_headings(draft: Draft) -> None:
             line.starts_paragraph = True
             continue
         # A heading that wraps: join the lines that finish it.
-        j = i
-        while not draft.layout.soft and width(line.text) >= 0.7 * column:
-            k = draft.next_content(j)
-            if k is None or not _heading_continues(draft, line.text, k):
+        wrap: list[int] = []
+        head = line.text
+        while not draft.layout.soft and width(head) >= 0.7 * column:
+            k = draft.next_content(wrap[-1] if wrap else i)
+            if k is None or not _heading_continues(draft, head, k):
                 break
+            head = join_wrapped(head, lines[k].text)
+            wrap.append(k)
+            if width(lines[k].text) < 0.75 * column:
+                break
+        if _clause_of_article(draft, i, wrap, kind, first_article):
+            line.starts_paragraph = True
+            continue
+        for k in wrap:
             line.text = join_wrapped(line.text, lines[k].text)
             title = join_wrapped(title, lines[k].text)
             lines[k].kind = LIFTED
-            j = k
-            if width(lines[k].text) < 0.75 * column:
-                break
         line.kind = HEADING
         line.heading = HeadingFacts(kind, number, title)
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _clause_of_article(draft: Draft, i: int, wrap: list[int], kind: str, first_article: int | None) -> bool:
+    """In a text divided into articles, a numbered line below the articles' start (with
+    the lines that would finish it) that heads neither an article nor another numbered
+    line is a clause of the article above ("（二）外国国家已经" / "……"), cut short of
+    punctuation by a narrow column: a heading among articles heads articles."""
+    if first_article is None or first_article > i or kind in ("part", "chapter", "section"):
+        return False
+    k = draft.next_content(wrap[-1] if wrap else i)
+    if k is None:
+        return True
+    text = draft.lines[k].text
+    return draft.lines[k].kind == BODY and not (ARTICLE.match(text) or _numbered(text))
 
 
 def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
