@@ -125,6 +125,19 @@ def test_a_clause_wrapped_in_a_narrow_column_of_a_law_is_no_heading():
     assert any(b.text.startswith("（二）外国国家已经" + narrow) for b in doc.blocks)
 
 
+def test_the_wrap_of_three_chapter_headings_is_no_running_header():
+    # Three chapter headings wrap alike in a narrow column ("第二章 产品生产企业的" /
+    # "质量责任"): the second line recurs, but it finishes the line above, left open on
+    # "的", in the middle of a page.
+    narrow = "我国高新技术产品出口结构"
+    lines = ["工业产品质量责任条例", "第一章 总则", "第一条 " + narrow[:8], narrow + "，", narrow[:7] + "。"]
+    for k in "二三四":
+        lines += [f"第{k}章 产品生产企业的", "质量责任", f"第{k}条 " + narrow[:8]] + [narrow + "，", narrow] * 3 + [narrow[:5] + "。"]
+    doc = clean_pages([lines[:11], lines[11:21], lines[21:]])
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads[1:] == [f"第{k}章 产品生产企业的质量责任" for k in "二三四"]
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

@@ -181,9 +181,14 @@ def _repeated_sentence_line(draft: Draft, i: int) -> bool:
     """A recurring line that is running text: a phrase of the body repeated and wrapped
     alike (a law's "……规定商品和" / "收费的作价原则、作价办法，制定、调整" in three
     articles). It has punctuation inside and, in a text whose page breaks are known (form
-    feeds or dropped folios), stands at no page edge: a running header stands at one."""
+    feeds or dropped folios), stands at no page edge: a running header stands at one.
+    Also a recurring line that finishes the line above it, left open on a function word."""
+    from .structure import OPEN_ENDINGS
     lines = draft.lines
-    if not _INNER_PUNCT.search(lines[i].text[:-1]):
+    p = draft.prev_content(i)
+    # (or it finishes a line above left open on a function word: "第二章 产品生产企业的" /
+    # "质量责任", the wrap of three chapter headings)
+    if not (_INNER_PUNCT.search(lines[i].text[:-1]) or (p is not None and lines[p].text[-1:] in OPEN_ENDINGS)):
         return False
     if not any(ln.page_start or (ln.kind == DROPPED and ln.folio) for ln in lines):
         return False
