@@ -138,6 +138,44 @@ def test_the_wrap_of_three_chapter_headings_is_no_running_header():
     assert heads[1:] == [f"第{k}章 产品生产企业的质量责任" for k in "二三四"]
 
 
+LONG = ("为依法惩治侵犯知识产权犯罪维护社会主义市场经济秩序根据中华人民共和国刑法刑事诉讼法等有关规定现就办理侵犯"
+        "知识产权刑事案件具体应用法律的若干问题解释如下具有下列情形之一的可以认定为刑法第二百一十三条规定的与其注"
+        "册商标相同的商标改变注册商标的字体字母大小写或者文字横竖排列与注册商标之间基本无差别的")
+LONG += LONG[::-1]
+
+
+def narrow_lines(n: int, start: int = 0, width: int = 12) -> list[str]:
+    """n distinct lines of a narrow column (no two alike)."""
+    return [LONG[start + k * width:start + (k + 1) * width] for k in range(n)]
+
+
+def test_a_column_wide_line_repeated_inside_paragraphs_is_text():
+    # A narrow column wraps a law's repeated phrase alike three times, without punctuation
+    # in the line: as wide as the column, with text straight above and below, at no page
+    # edge of a paged text, it is running text, not a running header.
+    rep = "全法第一百四十八条第二款"
+    body = narrow_lines(20)
+    page = []
+    for k in range(3):
+        page += [body[6 * k][:11] + "，", body[6 * k + 1], body[6 * k + 2], rep, body[6 * k + 3][:11] + "，",
+                 body[6 * k + 4], body[6 * k + 5][:9] + "。"]
+    doc = clean_pages([["关于审理食品药品纠纷案件的解释"] + body[18:20] + [body[0][:5] + "。"], page, [body[3], body[7][:4] + "。"]])
+    assert all(r.reason != "running header/footer" for r in doc.removed)
+    assert "".join(b.text for b in doc.blocks).count(rep) == 3
+
+
+def test_a_header_found_inside_a_sentence_goes_wherever_else_it_is_printed():
+    # pdftotext left a page header between the halves of a word ("……有" / "经济要参" /
+    # "关的……"); on a later page the same header stands between two paragraphs, where it
+    # reads like a heading: once known as furniture, it goes there too.
+    b = narrow_lines(12)
+    src = ["关于审理食品药品纠纷案件的解释", b[10][:11] + "，", b[11][:6] + "。", b[0][:11] + "，", b[1], b[2][:11] + "有", "", "经济要参", "", "关的" + b[3][:10],
+           b[4][:5] + "。", b[5][:11] + "，", b[6][:9] + "。", "", "经济要参", "", "第十七条 " + b[7][:7], b[8], b[9][:6] + "。"]
+    doc = clean("\n".join(src))
+    assert [r.text for r in doc.removed].count("经济要参") == 2
+    assert not [x for x in doc.blocks if isinstance(x, Heading)]
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

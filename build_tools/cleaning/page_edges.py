@@ -31,8 +31,9 @@ def strip_page_edge_names(draft: Draft) -> None:
     its text, and a paragraph's last line ends in punctuation); or the first line after
     it when the sentence of the page before runs on past it (no heading cuts a sentence).
     A name-shaped line that repeats the dropped masthead goes wherever it stands, and so
-    does one that stands inside a running sentence (see _inside_sentence), and a line
-    reprinting one of the title block's lines inside a sentence."""
+    does one that stands inside a running sentence (see _inside_sentence) and, after it,
+    every other printing of that line, and a line reprinting one of the title block's
+    lines inside a sentence."""
     lines = draft.lines
     # The masthead's name (a running header may be the title, or a line of it).
     dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith("banner")}
@@ -65,6 +66,10 @@ def strip_page_edge_names(draft: Draft) -> None:
         line.kind = DROPPED
         draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} {why}")
         n += 1
+        if reason == "running header (inside a sentence)":
+            # Known furniture from here on: its other printings go wherever they stand
+            # (one between two paragraphs reads like a heading).
+            dropped.add(squash(line.text))
     for f, folio in enumerate(lines):
         if folio.kind != DROPPED or not folio.folio:
             continue
