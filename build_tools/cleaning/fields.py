@@ -10,7 +10,7 @@ import yaml
 
 from ..text import is_ideograph, is_terminated, join_wrapped, tidy_spacing
 from .core import BODY, DROPPED, LIFTED, Draft, Line, cleaning_pass
-from .structure import _numbered as numbered
+from .grammar import _numbered as numbered
 
 
 @lru_cache(maxsize=1)
@@ -472,7 +472,7 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
         # title goes on, whatever k looks like on its own (a three-character name).
         # So does a line opening with a structural particle (的, 之), which no name, subtitle
         # or sentence starts with: "……适用法律若干问题" / "的规定".
-        from .structure import _word_spans
+        from .grammar import _word_spans
         return lines[k].kind == BODY and titleish(lines[k]) and (
             _word_spans(lines[cand[-1]].text, lines[k].text) or lines[k].text[:1] in PARTICLE_STARTS)
 
@@ -538,7 +538,7 @@ def _title_over_body(draft: Draft, cand: list[int], nxt: int) -> bool:
 
 def _plain_over_body(draft: Draft, i: int) -> bool:
     """A short unpunctuated line (a heading, a case's name) with body text under it."""
-    from .structure import _short_plain
+    from .grammar import _short_plain
     k = draft.next_content(i)
     return _short_plain(draft.lines[i].text) and k is not None and draft.lines[k].kind == BODY
 
@@ -554,7 +554,7 @@ def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:
     """A section banner ("专题研究") over the title at the top of page 1: a short
     unpunctuated line over a longer title-like line, not the first half of a wrapped one
     (no word runs across the two)."""
-    from .structure import _word_spans
+    from .grammar import _word_spans
     ln = draft.lines[first]
     nxt = draft.next_content(first)
     if nxt is None or not (2 <= len(ln.text) <= 6) or re.search(r"[，。；：、！？,.;:\d]", ln.text):

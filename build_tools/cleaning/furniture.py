@@ -185,7 +185,7 @@ def _repeated_sentence_line(draft: Draft, i: int) -> bool:
     Also a recurring line that finishes the line above it, left open on a function word,
     or one as wide as the column with text straight above and below it (a narrow column
     wraps a law's repeated phrases alike: "全法第一百四十八条第二")."""
-    from .structure import OPEN_ENDINGS
+    from .grammar import OPEN_ENDINGS
     lines = draft.lines
     p = draft.prev_content(i)
     # (or it finishes a line above left open on a function word: "第二章 产品生产企业的" /

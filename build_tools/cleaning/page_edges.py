@@ -16,7 +16,7 @@ _NAME_SHAPE = re.compile(r"^[^\s\d，。；：、！？,.;:()（）《》“”\
 def _page_edge_name(draft: Draft, i: int) -> bool:
     """Is line i name-shaped (2-12 characters, no digits, spaces or punctuation) and not
     numbered, i.e. shaped like a periodical's name rather than text?"""
-    from .structure import _numbered
+    from .grammar import _numbered
     line = draft.lines[i]
     return (line.kind == BODY and "\t" not in line.raw and bool(_NAME_SHAPE.match(line.text))
             and _numbered(line.text) is None)
@@ -125,7 +125,7 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
     is justified to the column), so it is a header that an extractor reading columns one
     after another left between them ("……城镇化率达到" / name / "67.4%。……"). It is at
     least four characters short (line breaking leaves one), and no word runs across it."""
-    from .structure import ARTICLE, _numbered, _word_spans
+    from .grammar import ARTICLE, _numbered, _word_spans
     lines, layout = draft.lines, draft.layout
     p, n = draft.prev_content(i), draft.next_content(i)
     if layout.soft or p is None or n is None or lines[p].kind != BODY:
@@ -168,7 +168,7 @@ def _runs_across(draft: Draft, i: int) -> bool:
     """The body line before line i is a full line of running text (not a heading) whose
     sentence is unfinished, and the line after it is not numbered: line i interrupts a
     sentence."""
-    from .structure import ARTICLE, _numbered
+    from .grammar import ARTICLE, _numbered
     p, n = draft.prev_content(i), draft.next_content(i)
     if p is None or n is None or draft.lines[p].kind != BODY:
         return False
@@ -181,7 +181,7 @@ def _reads_as_text(draft: Draft, i: int) -> bool:
     """Could line i be a line of the running text? In a narrow column a line of text is
     short and unpunctuated too: it is text when it is not clearly shorter than the
     column (four characters) or a word runs across its start or end ("……技" / "术合同")."""
-    from .structure import _word_spans
+    from .grammar import _word_spans
     lines, layout = draft.lines, draft.layout
     if not layout.soft and lines[i].width > layout.column - 8:
         return True

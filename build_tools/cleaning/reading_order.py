@@ -115,7 +115,7 @@ _ARABIC_SECTION = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){0,2}(?:\s|[、．.](?!\
 
 def _section(text: str) -> bool:
     """Does the line open a numbered section, an item or a law's article?"""
-    from .structure import ARTICLE, _numbered
+    from .grammar import ARTICLE, _numbered
     found = _numbered(text)
     if found and found[0].startswith("ar"):
         return bool(_ARABIC_SECTION.match(text))
@@ -125,7 +125,7 @@ def _section(text: str) -> bool:
 def _text_join(layout: Layout, a: Line | None, b: Line, b_alone: bool = False) -> float:
     """How well b's line reads as what follows a's line (a None: the start of the text).
     b_alone: b is a short line without punctuation over more text, a heading's look."""
-    from .structure import _numbered, _word_spans
+    from .grammar import _numbered, _word_spans
     bt = b.text
     comma = bt[:1] in NO_LINE_START
     if a is None:            # the text may open with anything but a mark that ends something
@@ -177,7 +177,7 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> list[_Bl
     lifted (a title, a byline) apart from the text under it, which may be another column's.
     Lines without body text above the first block stay on top; other lines without body
     text go with the block below them."""
-    from .structure import _word_spans
+    from .grammar import _word_spans
     spans: list[list[int]] = []
     for i in range(start, end):
         ln = lines[i]
