@@ -176,6 +176,21 @@ def test_a_header_found_inside_a_sentence_goes_wherever_else_it_is_printed():
     assert not [x for x in doc.blocks if isinstance(x, Heading)]
 
 
+def test_a_chapter_number_over_the_title_and_under_a_title_printed_again():
+    # Layout analysis put "第一章 总则" above the law's name, which stands straight over
+    # the first article: a numbered line is no banner, and the title is the name.
+    para = ["第一条 " + COL[:28] + "，", COL + "，", COL + "，", COL[:20] + "。",
+            "第二条 " + COL[:28] + "，", COL + "，", COL[:18] + "。"]
+    doc = clean("\n".join(["第一章 总则", "中华人民共和国价格管理条例"] + para))
+    assert doc.title == "中华人民共和国价格管理条例"
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["第一章 总则"]
+    # The source prints its title again over the body (two short lines without a full
+    # stop): the chapter under them is still a heading.
+    again = clean("\n".join(["全国人民代表大会常务委员会议事规则", "（1987年11月24日会议通过）", "全国人民代表大会",
+                             "常务委员会议事规则", "第一章 总 则"] + para))
+    assert "第一章 总则" in [b.text for b in again.blocks if isinstance(b, Heading)]
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

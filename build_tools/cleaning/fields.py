@@ -302,8 +302,9 @@ def lift_front_matter(draft: Draft) -> None:
             if probe is None:
                 break
             after_probe = _title_lines(draft, probe, titleish, byline_at)[1]
+            # (or a law's first article: "第一章 总则" / the law's name / "第一条 ……")
             if after_probe is not None and (_subtitle_start(lines[after_probe].text, draft, after_probe)
-                                            or byline_at(after_probe)):
+                                            or byline_at(after_probe) or _ARTICLE.match(lines[after_probe].text)):
                 start = probe
                 banners = [k for k in skipped if not numbered(lines[k].text)]
                 banner = banners[0] if banners else banner
@@ -557,7 +558,8 @@ def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:
     from .grammar import _word_spans
     ln = draft.lines[first]
     nxt = draft.next_content(first)
-    if nxt is None or not (2 <= len(ln.text) <= 6) or re.search(r"[，。；：、！？,.;:\d]", ln.text):
+    # (a numbered line is no banner: "第一章 总则" that layout analysis put above the title)
+    if nxt is None or not (2 <= len(ln.text) <= 6) or re.search(r"[，。；：、！？,.;:\d]", ln.text) or numbered(ln.text):
         return None
     title = draft.lines[nxt]
     if titleish(title) and len(title.text) > len(ln.text) + 2 and not _word_spans(ln.text, title.text):

@@ -29,7 +29,7 @@ def detect_numbered_headings(draft: Draft) -> None:
                 line.joins_next = True
             continue
         found = _numbered(line.text)
-        if not found or not _prev_closes(draft, i):
+        if not found or not (_prev_closes(draft, i) or _chapter_after_short_line(draft, i, found)):
             continue
         p = draft.prev_content(i)
         if (found[0] in ("cn_paren", "ar1") and p is not None and lines[p].kind == BODY
@@ -111,6 +111,17 @@ def detect_numbered_headings(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _chapter_after_short_line(draft: Draft, i: int, found) -> bool:
+    """A part, chapter or section number ("第一章 总 则") may start under a line that ends
+    without punctuation when that line is short (it ended its paragraph: a title printed
+    again over the body, a heading) and the numbered line is short too: a sentence that
+    wraps onto "第三章规定的……" runs on from a full line."""
+    p = draft.prev_content(i)
+    return (found[0] in ("part", "chapter", "section") and not draft.layout.soft and p is not None
+            and draft.lines[p].kind == BODY and not draft.layout.full(draft.lines[p], first=True)
+            and not draft.layout.full(draft.lines[i], first=True))
 
 
 def _clause_of_article(draft: Draft, i: int, wrap: list[int], kind: str, first_article: int | None) -> bool:
