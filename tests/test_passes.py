@@ -191,6 +191,19 @@ def test_a_chapter_number_over_the_title_and_under_a_title_printed_again():
     assert "第一章 总则" in [b.text for b in again.blocks if isinstance(b, Heading)]
 
 
+def test_numbered_headings_in_a_narrow_column_against_the_lines_under_them():
+    # An 11-character column. A heading is not finished by a line that line breaking left
+    # short ("2025年是“十四" opens a quotation that "五”……" closes): that line is text.
+    b = narrow_lines(12, width=11)
+    doc = clean("\n".join([b[0][:10] + "，", b[1], b[2][:6] + "。", "一、2025年工作回顾", "2025年是“十四",
+                           "五”规划冲刺收官、“十", b[3], b[4][:5] + "。", "（一）立足长治久安，建", "设更高水平平安西藏",
+                           b[5], b[6][:10] + "，", b[7], b[8][:4] + "。", "（二）" + b[9][:7] + "，", b[10], b[11][:3] + "。"]))
+    heads = [x.text for x in doc.blocks if isinstance(x, Heading)]
+    # A numbered head with a comma, filling the column and cut mid-word ("建" / "设"),
+    # finished by a short unpunctuated line with text under it, is one heading.
+    assert heads == ["一、2025年工作回顾", "（一）立足长治久安，建设更高水平平安西藏"]
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

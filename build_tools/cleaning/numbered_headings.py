@@ -73,7 +73,17 @@ def detect_numbered_headings(draft: Draft) -> None:
             count += 1
             continue
         if "，" in title and draft.layout.full(line, first=True):
-            line.run_in = kind  # a wrapped paragraph that opens with a number
+            k = _wrapped_after_comma(draft, i)
+            if k is None or _clause_of_article(draft, i, [k], kind, first_article):
+                line.run_in = kind  # a wrapped paragraph that opens with a number
+                continue
+            line.text = join_wrapped(line.text, lines[k].text)
+            title = join_wrapped(title, lines[k].text)
+            lines[k].kind = LIFTED
+            draft.note("detect_numbered_headings", f"line {line.no}: heading with a comma wrapped mid-word")
+            line.kind = HEADING
+            line.heading = HeadingFacts(kind, number, title)
+            count += 1
             continue
         # A numbered line that fills the column and runs on into a sentence is a clause
         # ("（二）……；"), a paragraph of its own; a heading's wrap is short and unpunctuated.
@@ -250,10 +260,38 @@ def _sentence_runs_on(text: str) -> bool:
     return m is not None and m.end() < len(text) and not _numbered(text)
 
 
+def _wrapped_after_comma(draft: Draft, i: int) -> int | None:
+    """A numbered line with a comma that fills a narrow column is a heading of two parts
+    ("（一）立足长治久安，建" / "设更高水平平安西藏") when a word is cut at its end and the
+    next line finishes it: short, unpunctuated, ending on a whole word, with text under it
+    (a paragraph's line is not left short without a full stop). Returns that line."""
+    from .title_lines import _cut_line
+    lines, layout = draft.lines, draft.layout
+    k = draft.next_content(i)
+    if layout.soft or k is None or lines[k].kind != BODY or len(lines[i].text) + len(lines[k].text) > MAX_HEADING:
+        return None
+    nxt = draft.next_content(k)
+    text = lines[k].text
+    # (short: two characters at least, as a justified line never is but by a token
+    # too long to fit, which opens the next line)
+    if (re.search(r"[，。；：！？,;:!?]", text) or _numbered(text) or ARTICLE.match(text)
+            or lines[k].width > layout.column - 4 or re.match(r"[\dA-Za-z]", lines[nxt].text if nxt is not None else "")
+            or not _word_spans(lines[i].text, text) or nxt is None or lines[nxt].kind != BODY
+            or _word_spans(text, lines[nxt].text) or _cut_line(text, lines[nxt].text)):
+        return None
+    return k
+
+
 def _heading_continues(draft: Draft, head: str, k: int) -> bool:
+    from .title_lines import _cut_line
     cand = draft.lines[k]
     if (re.search(r"[，。；！？,;!?]", cand.text) or _numbered(cand.text) or len(cand.text) > 20
             or ARTICLE.match(cand.text) or cand.text[-1] in "：:"):
+        return False
+    # A line left short by line breaking (it opens a quotation closed on the next line, or
+    # the next line opens with a character pushed over with its mark) is running text.
+    n = draft.next_content(k)
+    if n is not None and _cut_line(cand.text, draft.lines[n].text):
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
         return True
