@@ -204,6 +204,16 @@ def test_numbered_headings_in_a_narrow_column_against_the_lines_under_them():
     assert heads == ["一、2025年工作回顾", "（一）立足长治久安，建设更高水平平安西藏"]
 
 
+def test_a_journal_name_between_two_points_of_a_list_across_a_page_break_is_a_header():
+    # A short document prints its journal's name once, at the top of page 2, between
+    # "三是……" (page 1) and "四是……": no heading stands between two points of one list.
+    src = ["关于推进产业链现代化的报告", "一是" + COL[:28] + "，", COL[:20] + "。", "二是" + COL[:28] + "，", COL[:12] + "。",
+           "三是" + COL[:28] + "，", COL[:16] + "。", "", "—1—", "", "改革内参", "", "四是" + COL[:28] + "，", COL[:10] + "。"]
+    doc = clean("\n".join(src))
+    assert ("改革内参", "running header (page edge)") in {(r.text, r.reason) for r in doc.removed}
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

@@ -94,6 +94,8 @@ def strip_page_edge_names(draft: Draft) -> None:
                 why = "ends its page"
             elif side == "after" and _splices_sentence(draft, f, i):
                 why = "cuts a sentence across the page break"
+            elif side == "after" and _splices_points(draft, f, i):
+                why = "stands between two points of one list across the page break"
             else:
                 continue
             draft.remove(line.text, "running header (page edge)", line.no)
@@ -117,6 +119,22 @@ def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
     if p is None or nxt is None or draft.lines[p].kind != BODY:
         return False
     return not is_terminated(draft.lines[p].text) and draft.lines[p].text[-1] not in "：:"
+
+
+_POINT = re.compile(r"^([一二三四五六七八九十])是")
+
+
+def _splices_points(draft: Draft, folio: int, i: int) -> bool:
+    """The line after line i opens a report's next point ("四是……") and the page before
+    the folio holds the point before it ("三是……"): no heading stands between two points
+    of one list, so line i is the next page's header."""
+    from .reading_order import cn_number
+    nxt = draft.next_content(i)
+    m = _POINT.match(draft.lines[nxt].text) if nxt is not None else None
+    if not m or cn_number(m.group(1)) < 2:
+        return False
+    before = "一二三四五六七八九十"[cn_number(m.group(1)) - 2] + "是"
+    return any(ln.kind == BODY and ln.text.startswith(before) for ln in draft.lines[max(0, folio - 60):folio])
 
 
 def _inside_sentence(draft: Draft, i: int) -> bool:
