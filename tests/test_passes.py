@@ -789,6 +789,23 @@ def test_a_column_opening_with_a_short_line_cut_mid_word_is_no_heading_block():
     assert "创新实施重大项目建设" in "".join(b.text for b in doc.blocks)
 
 
+def test_a_column_opening_with_a_heading_wrapped_onto_a_short_line():
+    # pdftotext printed page 1's right column before the left one, which opens with a
+    # heading as wide as the column wrapped onto a short line ("……2025年工作" / "回顾"):
+    # that block has a heading's look (no running line is followed by so short a one
+    # without a full stop), so the sentence before it does not run into it; and the two
+    # lines are one heading.
+    b = narrow_lines(16, width=16)
+    right = [b[0], b[1][:15] + "，", b[2], b[3][:14] + "航线"]
+    left = ["“十四五”时期发展成就和2025年工作", "回顾", b[4], b[5][:10] + "。" + b[6][:5], b[7], b[8][:15] + "，", b[9]]
+    page1 = ["各位代表：", b[10][:15] + "，", b[11][:6] + "。", ""] + right + [""] + left
+    doc = clean_pages([page1, ["483条、" + b[12][:11], b[13][:8] + "。", b[14], b[15][:9] + "。"]])
+    heads = [x.text for x in doc.blocks if isinstance(x, Heading)]
+    assert heads == ["“十四五”时期发展成就和2025年工作回顾"]
+    text = "".join(x.text for x in doc.blocks)
+    assert text.index("回顾") < text.index(b[0]) and "航线483条" in text
+
+
 def test_paragraphs_of_one_column_keep_their_order():
     # Blank lines between paragraphs, a closing quote carried to the next box: nothing
     # reads wrong enough to move a block.
@@ -1156,6 +1173,11 @@ def test_short_lines_that_end_the_text_head_nothing():
     body = [COL + "，", COL[:20] + "。"]
     doc = clean("\n".join(body + body + ["中华人民共和国国徽方格墨线图", "中华人民共和国国徽纵断面图"]))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    # Wrapped alike in a narrow column, each name ending on a short line: still peers.
+    b = narrow_lines(8, width=11)
+    narrow = clean("\n".join([b[0][:10] + "，", b[1], b[2][:5] + "。", b[3][:10] + "，", b[4], b[5][:7] + "。",
+                              "中华人民共和国国徽方格", "墨线图", "中华人民共和国国徽纵断", "面图"]))
+    assert not [x for x in narrow.blocks if isinstance(x, Heading)]
     # With text under it, a short line is a heading.
     doc = clean("\n".join(body + ["附则"] + body))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["附则"]

@@ -204,6 +204,11 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> list[_Bl
         # "施重大项目建" / "设“5+3”工作机制")
         look = (len(body) > 1 and not layout.full(body[0], first=True) and len(body[0].text) <= 20
                 and not _PUNCTUATION.search(body[0].text) and not _word_spans(body[0].text, body[1].text))
+        # ... or a heading as wide as the column, wrapped onto a short line ("“十四五”时期发展
+        # 成就和2025年工作" / "回顾"): no line of running text is followed by a short one
+        # without a full stop.
+        look = look or (len(body) > 2 and not _PUNCTUATION.search(body[0].text + body[1].text)
+                        and body[1].width <= layout.column / 3)
         blocks.append(_Block(a, b, body[0], body[-1], _numbers(layout, lines[a:b]), look))
     if pending is not None:
         blocks[-1].end = end

@@ -114,7 +114,9 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
         return None
     if (re.search(r"[，。；！？,;!?：:]", second) or _numbered(second) or ARTICLE.match(second)
             or width(second) > draft.layout.column - 2 or len(draft.lines[i].text) + len(second) > 40
-            or not _word_spans(draft.lines[i].text, second)):
+            or not (_word_spans(draft.lines[i].text, second) or width(second) <= draft.layout.column / 3)):
+        # (a word cut at the join, or a last line of a few characters: "……2025年工作" /
+        # "回顾"; a paragraph's line is not followed by so short a one without a full stop)
         return None
     k = draft.next_content(j)
     # A justified line left short by line breaking: the next line opens with a character
@@ -126,4 +128,11 @@ def _title_wrap(draft: Draft, i: int) -> int | None:
     # "得“好”的等次") is running text left short by line breaking.
     if _word_spans(second, draft.lines[k].text):
         return None
+    # Joined for its shortness alone (no word cut), it must head a paragraph: the text
+    # under it has punctuation within two lines (not another name wrapped alike: the
+    # figures listed at a law's end, "……国徽方格" / "墨线图" / "……国徽纵断" / "面图").
+    if not _word_spans(draft.lines[i].text, second):
+        n = draft.next_content(k)
+        if not re.search(r"[，。；！？,;!?：:]", draft.lines[k].text + (draft.lines[n].text if n is not None else "")):
+            return None
     return j
