@@ -197,11 +197,13 @@ def test_numbered_headings_in_a_narrow_column_against_the_lines_under_them():
     b = narrow_lines(12, width=11)
     doc = clean("\n".join([b[0][:10] + "，", b[1], b[2][:6] + "。", "一、2025年工作回顾", "2025年是“十四",
                            "五”规划冲刺收官、“十", b[3], b[4][:5] + "。", "（一）立足长治久安，建", "设更高水平平安西藏",
-                           b[5], b[6][:10] + "，", b[7], b[8][:4] + "。", "（二）" + b[9][:7] + "，", b[10], b[11][:3] + "。"]))
+                           b[5], b[6][:10] + "，", b[7], b[8][:4] + "。", "（二）立足扩大内需，平安", "西藏",
+                           "（三）" + b[9][:7] + "，", b[10], b[11][:3] + "。"]))
     heads = [x.text for x in doc.blocks if isinstance(x, Heading)]
     # A numbered head with a comma, filling the column and cut mid-word ("建" / "设"),
-    # finished by a short unpunctuated line with text under it, is one heading.
-    assert heads == ["一、2025年工作回顾", "（一）立足长治久安，建设更高水平平安西藏"]
+    # or finished by a line of a few characters, unpunctuated, with text under it, is one
+    # heading.
+    assert heads == ["一、2025年工作回顾", "（一）立足长治久安，建设更高水平平安西藏", "（二）立足扩大内需，平安西藏"]
 
 
 def test_a_journal_name_between_two_points_of_a_list_across_a_page_break_is_a_header():

@@ -262,8 +262,9 @@ def _sentence_runs_on(text: str) -> bool:
 
 def _wrapped_after_comma(draft: Draft, i: int) -> int | None:
     """A numbered line with a comma that fills a narrow column is a heading of two parts
-    ("（一）立足长治久安，建" / "设更高水平平安西藏") when a word is cut at its end and the
-    next line finishes it: short, unpunctuated, ending on a whole word, with text under it
+    ("（一）立足长治久安，建" / "设更高水平平安西藏") when a word is cut at its end (or the
+    next line is a few characters: "……平安" / "西藏") and the next line finishes it: short,
+    unpunctuated, ending on a whole word, with text under it
     (a paragraph's line is not left short without a full stop). Returns that line."""
     from .title_lines import _cut_line
     lines, layout = draft.lines, draft.layout
@@ -276,7 +277,8 @@ def _wrapped_after_comma(draft: Draft, i: int) -> int | None:
     # too long to fit, which opens the next line)
     if (re.search(r"[，。；：！？,;:!?]", text) or _numbered(text) or ARTICLE.match(text)
             or lines[k].width > layout.column - 4 or re.match(r"[\dA-Za-z]", lines[nxt].text if nxt is not None else "")
-            or not _word_spans(lines[i].text, text) or nxt is None or lines[nxt].kind != BODY
+            or not (_word_spans(lines[i].text, text) or lines[k].width <= layout.column / 3)
+            or nxt is None or lines[nxt].kind != BODY
             or _word_spans(text, lines[nxt].text) or _cut_line(text, lines[nxt].text)):
         return None
     return k
