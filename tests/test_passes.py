@@ -992,6 +992,14 @@ def test_title_blocks_of_several_lines():
                           + body(0) + ["第一条  " + narrow + "，"] + body(1)))
     assert law.title.endswith("若干问题的规定") and law.authors == []
     assert law.subtitle.startswith("（2007年") and "affiliations" not in law.metadata
+    # A title set across a 3-column page, over a narrow column whose first line has no
+    # punctuation ("为依法惩治有关环境污染" / "犯罪，根据……"): the column's lines are much
+    # narrower than the title, and their sentence is punctuated on the next line.
+    b = narrow_lines(6, width=11)
+    across = clean("\n".join(["最高人民法院、最高人民检察院关于办理环境污染刑事案件", "适用法律若干问题的解释",
+                              "为依法惩治有关环境污染", "犯罪，" + b[0][:8], b[1], b[2][:6] + "。",
+                              "第一条  " + b[3][:7], b[4][:10] + "，", b[5][:5] + "。"]))
+    assert across.title == "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"
 
 
 def test_appendix_numbers_are_no_footers_and_a_footer_glued_to_its_folio_is():

@@ -534,7 +534,18 @@ def _title_over_body(draft: Draft, cand: list[int], nxt: int) -> bool:
     display = (len(cand) > 1 and not draft.layout.soft and head.width <= draft.layout.column - 8
                and not re.search(r"[，,]$", lines[cand[-1]].text))
     return bool(len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY
-                and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))) and not as_wide)
+                and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))
+                     or _narrow_column_under(draft, head, nxt)) and not as_wide)
+
+
+def _narrow_column_under(draft: Draft, head: Line, i: int) -> bool:
+    """Line i opens a column of running text much narrower than the title line over it (a
+    title set across a 3-column page): as wide as the column, 0.6 of the title's width or
+    less, its sentence punctuated within the next line (a narrow line may hold none)."""
+    k = draft.next_content(i)
+    ln = draft.lines[i]
+    return (not draft.layout.soft and draft.layout.full(ln, first=True) and ln.width <= 0.6 * head.width
+            and k is not None and bool(re.search(r"[，。；：,;:]", ln.text + draft.lines[k].text)))
 
 
 def _plain_over_body(draft: Draft, i: int) -> bool:
