@@ -1176,6 +1176,12 @@ def test_display_title_with_a_comma_over_the_case_name():
     # One such line alone is no title (a deck or a first sentence has a comma).
     one = clean("\n".join(["消费者明知所购食品不符合安全标准的，可要求"] + body))
     assert one.title is None
+    # Set across a page of narrower columns, its first line wider than the column.
+    b = narrow_lines(8, width=20)
+    narrow = [b[0][:19] + "，", b[1], b[2][:8] + "。", b[3][:19] + "，", b[4][:12] + "。"]
+    across = clean("\n".join(["消费者明知其所购买的食品不符合食品安全标准的，可要求", "食品销售者或者生产者十倍赔偿",
+                              "孙某诉某超市有限公司江宁店买卖合", "同纠纷案"] + narrow + ["基本案情"] + narrow))
+    assert across.title == "消费者明知其所购买的食品不符合食品安全标准的，可要求食品销售者或者生产者十倍赔偿"
 
 
 def test_short_lines_that_end_the_text_head_nothing():

@@ -531,7 +531,9 @@ def _title_over_body(draft: Draft, cand: list[int], nxt: int) -> bool:
     # A title of two or three lines set in larger type than the body (its first line
     # clearly short of the column) may have a comma inside ("……标准的，可要求" /
     # "……十倍赔偿"): a case's holding used as its title, over the case's own name.
-    display = (len(cand) > 1 and not draft.layout.soft and head.width <= draft.layout.column - 8
+    # (or set across a page of narrower columns: its first line wider than the column)
+    display = (len(cand) > 1 and not draft.layout.soft
+               and (head.width <= draft.layout.column - 8 or head.width > draft.layout.column + 4)
                and not re.search(r"[，,]$", lines[cand[-1]].text))
     return bool(len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY
                 and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))
