@@ -216,6 +216,19 @@ def test_a_journal_name_between_two_points_of_a_list_across_a_page_break_is_a_he
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
 
 
+def test_the_title_reprinted_as_a_block_of_its_own_between_clauses_is_a_header():
+    # pdftotext left the running header (the law's title) between two clauses, as a text
+    # block of its own: the clause before it is finished, so no sentence runs across it.
+    b = narrow_lines(10, width=11)
+    src = ["中华人民共和国外国国家豁免法", "第一条 " + b[0][:7], b[1][:10] + "，", b[2][:4] + "。", "第二条 " + b[3][:7],
+           b[4][:6] + "：", "（一）" + b[5][:8], b[6][:5] + "；", "", "中华人民共和国外国国家豁免法", "",
+           "（二）" + b[7][:8], b[8][:6] + "；", "（三）" + b[9][:5] + "。"]
+    doc = clean("\n".join(src))
+    assert doc.title == "中华人民共和国外国国家豁免法"
+    assert ("中华人民共和国外国国家豁免法", "running header (title reprinted)") in {
+        (r.text, r.reason) for r in doc.removed}
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])

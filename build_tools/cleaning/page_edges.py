@@ -33,7 +33,7 @@ def strip_page_edge_names(draft: Draft) -> None:
     A name-shaped line that repeats the dropped masthead goes wherever it stands, and so
     does one that stands inside a running sentence (see _inside_sentence) and, after it,
     every other printing of that line, and a line reprinting one of the title block's
-    lines inside a sentence."""
+    lines inside a sentence or set apart as a text block of its own."""
     lines = draft.lines
     # The masthead's name (a running header may be the title, or a line of it).
     dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith("banner")}
@@ -52,8 +52,10 @@ def strip_page_edge_names(draft: Draft) -> None:
         # "政务信息参考（第17期）：2026年……报告" matches no sentence by chance)
         if (i > first_end and line.kind == BODY and "\t" not in line.raw and 6 <= len(line.text) <= 40
                 and ((not _PUNCT.search(line.text) and squash(line.text) in top)
-                     or squash(line.text) in title_reprints - top) and _runs_across(draft, i)):
-            reason, why = "running header (title inside a sentence)", "reprints the title inside a sentence"
+                     or squash(line.text) in title_reprints - top) and (_runs_across(draft, i) or _set_apart(draft, i))):
+            reason, why = (("running header (title inside a sentence)", "reprints the title inside a sentence")
+                           if _runs_across(draft, i) else
+                           ("running header (title reprinted)", "reprints the title as a text block of its own"))
         elif not _page_edge_name(draft, i):
             continue
         elif dropped and squash(line.text) in dropped:
@@ -104,6 +106,13 @@ def strip_page_edge_names(draft: Draft) -> None:
             n += 1
     if n:
         draft.note("strip_page_edge_names", f"dropped {n} name line(s) at page boundaries")
+
+
+def _set_apart(draft: Draft, i: int) -> bool:
+    """Is line i a text block of its own, with blank lines above and below it (as
+    pdftotext prints a page's header between two columns' text)?"""
+    lines = draft.lines
+    return 0 < i < len(lines) - 1 and lines[i - 1].kind == BLANK and lines[i + 1].kind == BLANK
 
 
 def _ends_page(draft: Draft, i: int) -> bool:
