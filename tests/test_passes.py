@@ -83,6 +83,152 @@ def test_running_headers_are_found_by_repetition():
     assert [r.reason for r in doc.removed] == ["banner (masthead)"] + ["running header/footer"] * 2
 
 
+def test_a_phrase_wrapped_alike_in_three_articles_mid_page_is_text_not_a_running_header():
+    """A law repeats a clause in three articles, and the column wraps it alike each time:
+    the line recurs three times, but with punctuation inside and at no page edge of a text
+    whose page breaks are known, it is running text."""
+    rep = "收费的作价原则、作价办法，制定、调整"
+    lines = []
+    for k in "一二三":
+        lines += [COL + "，", COL + "，", f"第{k}条  按照价格管理权限，规定商品和", rep,
+                  "分管的商品价格和收费标准。", COL + "，", COL + "。"]
+    text = "\n".join(lines)
+    doc = clean_text("fixture.txt", text, page_starts=(8, 15))
+    assert all(r.reason != "running header/footer" for r in doc.removed)
+    assert sum(rep in b.text for b in doc.blocks) == 3
+
+
+def test_an_abstract_set_across_the_page_ends_over_the_narrower_columns():
+    # The abstract box spans the page; its last sentence ends on a colon, and the body
+    # under it runs in narrow columns: the abstract ends there, the first article and
+    # its clauses stay in the body.
+    narrow = "我国高新技术产品出口结构"
+    doc = clean("\n".join(["关于办理侵犯知识产权刑事案件的解释", "摘要：" + COL + COL[:8] + "，", COL + COL[:11],
+                           COL[:20] + "若干问题解释如下：", "", "第一条 具有下列情形", narrow + "，", "（一）改变注册商标",
+                           narrow + "；", "（二）改变注册商标", narrow[:9] + "，不影", narrow[:6] + "的。",
+                           "第二条 " + narrow[:9], narrow, narrow[:7] + "。"]))
+    assert doc.abstract.endswith("若干问题解释如下：")
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert doc.blocks[0].text.startswith("第一条")
+
+
+def test_a_clause_wrapped_in_a_narrow_column_of_a_law_is_no_heading():
+    # Articles in a narrow column: a clause's first line is cut before any punctuation
+    # ("（二）外国国家已经" / "……"), and reads like a short numbered heading. Among
+    # articles a heading heads articles; this one heads the clause's own text.
+    narrow = "我国高新技术产品出口结构"
+    doc = clean("\n".join(["中华人民共和国外国国家豁免法", "第一章 总则", "第一条 " + narrow[:8], narrow + "，",
+                           narrow[:6] + "：", "（一）" + narrow[:7] + "。", "（二）外国国家已经", narrow, narrow[:8] + "。",
+                           "一、附则", "第二条 " + narrow[:8], narrow, narrow[:5] + "。"]))
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["第一章 总则", "一、附则"]
+    assert any(b.text.startswith("（二）外国国家已经" + narrow) for b in doc.blocks)
+
+
+def test_the_wrap_of_three_chapter_headings_is_no_running_header():
+    # Three chapter headings wrap alike in a narrow column ("第二章 产品生产企业的" /
+    # "质量责任"): the second line recurs, but it finishes the line above, left open on
+    # "的", in the middle of a page.
+    narrow = "我国高新技术产品出口结构"
+    lines = ["工业产品质量责任条例", "第一章 总则", "第一条 " + narrow[:8], narrow + "，", narrow[:7] + "。"]
+    for k in "二三四":
+        lines += [f"第{k}章 产品生产企业的", "质量责任", f"第{k}条 " + narrow[:8]] + [narrow + "，", narrow] * 3 + [narrow[:5] + "。"]
+    doc = clean_pages([lines[:11], lines[11:21], lines[21:]])
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads[1:] == [f"第{k}章 产品生产企业的质量责任" for k in "二三四"]
+
+
+LONG = ("为依法惩治侵犯知识产权犯罪维护社会主义市场经济秩序根据中华人民共和国刑法刑事诉讼法等有关规定现就办理侵犯"
+        "知识产权刑事案件具体应用法律的若干问题解释如下具有下列情形之一的可以认定为刑法第二百一十三条规定的与其注"
+        "册商标相同的商标改变注册商标的字体字母大小写或者文字横竖排列与注册商标之间基本无差别的")
+LONG += LONG[::-1]
+
+
+def narrow_lines(n: int, start: int = 0, width: int = 12) -> list[str]:
+    """n distinct lines of a narrow column (no two alike)."""
+    return [LONG[start + k * width:start + (k + 1) * width] for k in range(n)]
+
+
+def test_a_column_wide_line_repeated_inside_paragraphs_is_text():
+    # A narrow column wraps a law's repeated phrase alike three times, without punctuation
+    # in the line: as wide as the column, with text straight above and below, at no page
+    # edge of a paged text, it is running text, not a running header.
+    rep = "全法第一百四十八条第二款"
+    body = narrow_lines(20)
+    page = []
+    for k in range(3):
+        page += [body[6 * k][:11] + "，", body[6 * k + 1], body[6 * k + 2], rep, body[6 * k + 3][:11] + "，",
+                 body[6 * k + 4], body[6 * k + 5][:9] + "。"]
+    doc = clean_pages([["关于审理食品药品纠纷案件的解释"] + body[18:20] + [body[0][:5] + "。"], page, [body[3], body[7][:4] + "。"]])
+    assert all(r.reason != "running header/footer" for r in doc.removed)
+    assert "".join(b.text for b in doc.blocks).count(rep) == 3
+
+
+def test_a_header_found_inside_a_sentence_goes_wherever_else_it_is_printed():
+    # pdftotext left a page header between the halves of a word ("……有" / "经济要参" /
+    # "关的……"); on a later page the same header stands between two paragraphs, where it
+    # reads like a heading: once known as furniture, it goes there too.
+    b = narrow_lines(12)
+    src = ["关于审理食品药品纠纷案件的解释", b[10][:11] + "，", b[11][:6] + "。", b[0][:11] + "，", b[1], b[2][:11] + "有", "", "经济要参", "", "关的" + b[3][:10],
+           b[4][:5] + "。", b[5][:11] + "，", b[6][:9] + "。", "", "经济要参", "", "第十七条 " + b[7][:7], b[8], b[9][:6] + "。"]
+    doc = clean("\n".join(src))
+    assert [r.text for r in doc.removed].count("经济要参") == 2
+    assert not [x for x in doc.blocks if isinstance(x, Heading)]
+
+
+def test_a_chapter_number_over_the_title_and_under_a_title_printed_again():
+    # Layout analysis put "第一章 总则" above the law's name, which stands straight over
+    # the first article: a numbered line is no banner, and the title is the name.
+    para = ["第一条 " + COL[:28] + "，", COL + "，", COL + "，", COL[:20] + "。",
+            "第二条 " + COL[:28] + "，", COL + "，", COL[:18] + "。"]
+    doc = clean("\n".join(["第一章 总则", "中华人民共和国价格管理条例"] + para))
+    assert doc.title == "中华人民共和国价格管理条例"
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["第一章 总则"]
+    # The source prints its title again over the body (two short lines without a full
+    # stop): the chapter under them is still a heading.
+    again = clean("\n".join(["全国人民代表大会常务委员会议事规则", "（1987年11月24日会议通过）", "全国人民代表大会",
+                             "常务委员会议事规则", "第一章 总 则"] + para))
+    assert "第一章 总则" in [b.text for b in again.blocks if isinstance(b, Heading)]
+
+
+def test_numbered_headings_in_a_narrow_column_against_the_lines_under_them():
+    # An 11-character column. A heading is not finished by a line that line breaking left
+    # short ("2025年是“十四" opens a quotation that "五”……" closes): that line is text.
+    b = narrow_lines(12, width=11)
+    doc = clean("\n".join([b[0][:10] + "，", b[1], b[2][:6] + "。", "一、2025年工作回顾", "2025年是“十四",
+                           "五”规划冲刺收官、“十", b[3], b[4][:5] + "。", "（一）立足长治久安，建", "设更高水平平安西藏",
+                           b[5], b[6][:10] + "，", b[7], b[8][:4] + "。", "（二）立足扩大内需，平安", "西藏",
+                           "（三）" + b[9][:7] + "，", b[10], b[11][:3] + "。"]))
+    heads = [x.text for x in doc.blocks if isinstance(x, Heading)]
+    # A numbered head with a comma, filling the column and cut mid-word ("建" / "设"),
+    # or finished by a line of a few characters, unpunctuated, with text under it, is one
+    # heading.
+    assert heads == ["一、2025年工作回顾", "（一）立足长治久安，建设更高水平平安西藏", "（二）立足扩大内需，平安西藏"]
+
+
+def test_a_journal_name_between_two_points_of_a_list_across_a_page_break_is_a_header():
+    # A short document prints its journal's name once, at the top of page 2, between
+    # "三是……" (page 1) and "四是……": no heading stands between two points of one list.
+    src = ["关于推进产业链现代化的报告", "一是" + COL[:28] + "，", COL[:20] + "。", "二是" + COL[:28] + "，", COL[:12] + "。",
+           "三是" + COL[:28] + "，", COL[:16] + "。", "", "—1—", "", "改革内参", "", "四是" + COL[:28] + "，", COL[:10] + "。"]
+    doc = clean("\n".join(src))
+    assert ("改革内参", "running header (page edge)") in {(r.text, r.reason) for r in doc.removed}
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_the_title_reprinted_as_a_block_of_its_own_between_clauses_is_a_header():
+    # pdftotext left the running header (the law's title) between two clauses, as a text
+    # block of its own: the clause before it is finished, so no sentence runs across it.
+    b = narrow_lines(10, width=11)
+    src = ["中华人民共和国外国国家豁免法", "第一条 " + b[0][:7], b[1][:10] + "，", b[2][:4] + "。", "第二条 " + b[3][:7],
+           b[4][:6] + "：", "（一）" + b[5][:8], b[6][:5] + "；", "", "中华人民共和国外国国家豁免法", "",
+           "（二）" + b[7][:8], b[8][:6] + "；", "（三）" + b[9][:5] + "。"]
+    doc = clean("\n".join(src))
+    assert doc.title == "中华人民共和国外国国家豁免法"
+    assert ("中华人民共和国外国国家豁免法", "running header (title reprinted)") in {
+        (r.text, r.reason) for r in doc.removed}
+
+
 def test_labelled_fields_are_lifted_including_an_ocr_colon():
     src = "\n".join(["摘 要院 本文讨论产业链安全。", "【关键词】 产业链安全 供应链",
                      "【中图分类号】 F171.21 **【文献标识码】** A", COL + "。"])
@@ -294,6 +440,30 @@ def test_each_page_has_its_own_column_edges():
     assert "丙05" + COL[5:17] + "丙06" in text
 
 
+def test_a_one_character_piece_of_the_left_column_keeps_the_right_columns_line_apart():
+    # A heading's opening bracket left alone on its line ("（" / "三）……"): the piece is
+    # one character wide, and the right column's line beside it stays the right column's.
+    def column(tag):
+        return [f"{tag}{k:02d}" + COL[k:k + 12] for k in range(24)]
+    left, right = column("甲"), column("乙")
+    left[10] = "（"
+    src = [f"{a:<{15 + 12}}{b}" for a, b in zip(left, right)] + ["— 3 —"]
+    text = "".join(b.text for b in clean("\n".join(src)).blocks)
+    assert "（甲11" in text and "乙09" + COL[9:21] + "乙10" in text
+
+
+def test_a_short_page_moves_the_documents_column_edge_to_its_own():
+    # The last page has too few lines to find its own column edges, and -layout set its
+    # right column six cells further left than on the first page: the document's edge
+    # moves to where this page's lines resume after a gap.
+    def column(tag, n):
+        return [f"{tag}{k:02d}" + COL[k:k + 12] for k in range(n)]
+    src = [f"{a}{' ' * 12}{b}" for a, b in zip(column("甲", 24), column("乙", 24))] + ["— 3 —"]
+    src += [f"{a}{' ' * 6}{b}" for a, b in zip(column("丙", 8), column("丁", 8))] + ["— 4 —"]
+    text = "".join(b.text for b in clean("\n".join(src)).blocks)
+    assert text.index("丙07") < text.index("丁00") and "丙00" + COL[:12] + "丙01" in text
+
+
 def test_a_short_line_under_the_authors_is_a_heading_and_a_heading_above_the_title_is_stepped_over():
     doc = clean("\n".join(["关于推进产业链供应链现代化的思考", "王立新 陈静", "基本情况", COL + "，", COL[:20] + "。"]))
     assert doc.title == "关于推进产业链供应链现代化的思考" and doc.subtitle is None
@@ -488,6 +658,16 @@ def test_reference_mark_at_a_line_start_is_no_footnote_when_the_page_has_its_not
     assert {f.mark: f.text for f in doc.footnotes}[doc.blocks[0].notes[0].mark] == "文中数据均为初步统计数。"
 
 
+def test_reference_mark_at_the_top_of_a_page_whose_note_was_floated_to_the_page_before():
+    # The note ② was printed at the foot of page 1; its reference, put at a line start by
+    # the line breaking, opens page 2 under an unfinished line: it is body text.
+    page1 = [COL + "，", COL[:20] + "。", "①第一条注释的文字。", "②文中数据均为初步统计数。", "— 1 —"]
+    page2 = ["（四）加强生态建设，", "②推进发展方式转型。" + COL[:20], COL + "，", COL[:12] + "。", "— 2 —"]
+    doc = clean("\n".join(page1 + page2))
+    assert sorted(f.text for f in doc.footnotes) == sorted(["第一条注释的文字。", "文中数据均为初步统计数。"])
+    assert "推进发展方式转型" in "".join(b.text for b in doc.blocks)
+
+
 def test_block_breaking_off_before_a_heading_is_the_column_that_ends_the_page():
     # pdftotext read a page's right column (which continues the left column's last line)
     # between the left column's first paragraph and its heading.
@@ -573,6 +753,72 @@ def test_column_printed_after_the_title_block_goes_after_the_left_column():
     text = "".join(b.text for b in doc.blocks)
     assert "调查登记时，" in text and "有关部门负责。" in text
     assert text.index("基本案情") < text.index("记时")
+
+
+def test_a_reports_points_count_up_through_the_columns():
+    # pdftotext printed page 1's right column (the point "三是……") before the left one,
+    # which opens lower under a heading and holds "一是……" and "二是……": a report's points
+    # count up like numbered items, and a list does not open at its third entry.
+    right = ["24.1%的增量。" + COL[:22], COL[:16] + "。", "三是" + COL[:28] + "，", COL[:12] + "。"]
+    left = ["一、过去一年工作回顾", COL + "，", COL[:20] + "。", "一是" + COL[:28] + "，", COL[:18] + "。",
+            "二是" + COL[:28] + "，", COL[:30] + "全国"]
+    page1 = ["各位代表：", COL[:26] + "，", COL[:10] + "。", ""] + right + [""] + left
+    doc = clean_pages([page1, [COL[:20] + "，", COL[:10] + "。"]])
+    assert "restore_column_order" in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    assert text.index("一是") < text.index("二是") < text.index("三是") and "全国24.1%的增量" in text
+
+
+def test_a_text_does_not_end_on_a_line_breaking_off_mid_sentence():
+    # The last page's right column (its first lines end the left column's sentence) was
+    # printed first: read as printed, the text would end on a full line breaking off
+    # mid-sentence, which no text does.
+    right = ["地块行为违法，" + COL[:24], COL[:12] + "。"]
+    left = ["裁判结果", COL + "，", COL[:20] + "。", COL + "，", COL[:30] + "拍卖"]
+    doc = clean_pages([[COL + "，", COL[:14] + "。"], right + [""] + left])
+    assert "restore_column_order" in passes_that_changed(doc)
+    assert "拍卖地块行为违法" in "".join(b.text for b in doc.blocks)
+
+
+def test_a_title_set_across_two_columns_over_the_other_columns_lines():
+    # A case's title is wider than the column; pdftotext printed the right column's first
+    # lines straight under it. They are as wide as the column, narrower than the title,
+    # so they looked like the title's second line: the title is the one line.
+    doc = clean("\n".join(["王某诉安徽省某县国土资源局土地管理行政出让案", COL[:14] + "，并适当提高", COL[:10] + "。", "",
+                           "基本案情", COL[:20], COL[:20], COL[:20] + "，", COL[:11] + "。", COL[:20], COL[:20],
+                           COL[:12] + "。"]))
+    assert doc.title == "王某诉安徽省某县国土资源局土地管理行政出让案"
+
+
+def test_a_column_opening_with_a_short_line_cut_mid_word_is_no_heading_block():
+    # A 3-column page read in order: the third column opens with a line left short
+    # ("施重大项目建", then "设“5+3”……") that continues the word cut at the end of the
+    # second ("……创新实" / "施"). A short line cut mid-word from the line under it is a
+    # wrap, not a heading that a sentence could not run into: nothing moves.
+    narrow = "我国高新技术产品出口结构比较"
+    first = ["各位代表：", narrow[:9], narrow + "，", narrow[:4] + "。", ""]
+    second = ["一、2025年工作回顾", narrow + "，", narrow, narrow + "，", narrow[:11] + "创新实", ""]
+    third = ["施重大项目建", "设“5+3”工作机制，出", narrow, narrow[:6] + "。"]
+    doc = clean_pages([first + second + third, ["——底线任务牢牢守", narrow, narrow[:5] + "。"]])
+    assert "restore_column_order" not in passes_that_changed(doc)
+    assert "创新实施重大项目建设" in "".join(b.text for b in doc.blocks)
+
+
+def test_a_column_opening_with_a_heading_wrapped_onto_a_short_line():
+    # pdftotext printed page 1's right column before the left one, which opens with a
+    # heading as wide as the column wrapped onto a short line ("……2025年工作" / "回顾"):
+    # that block has a heading's look (no running line is followed by so short a one
+    # without a full stop), so the sentence before it does not run into it; and the two
+    # lines are one heading.
+    b = narrow_lines(16, width=16)
+    right = [b[0], b[1][:15] + "，", b[2], b[3][:14] + "航线"]
+    left = ["“十四五”时期发展成就和2025年工作", "回顾", b[4], b[5][:10] + "。" + b[6][:5], b[7], b[8][:15] + "，", b[9]]
+    page1 = ["各位代表：", b[10][:15] + "，", b[11][:6] + "。", ""] + right + [""] + left
+    doc = clean_pages([page1, ["483条、" + b[12][:11], b[13][:8] + "。", b[14], b[15][:9] + "。"]])
+    heads = [x.text for x in doc.blocks if isinstance(x, Heading)]
+    assert heads == ["“十四五”时期发展成就和2025年工作回顾"]
+    text = "".join(x.text for x in doc.blocks)
+    assert text.index("回顾") < text.index(b[0]) and "航线483条" in text
 
 
 def test_paragraphs_of_one_column_keep_their_order():
@@ -752,6 +998,21 @@ def test_title_blocks_of_several_lines():
     report = clean("\n".join(["政府工作报告", "（2026年）", "——2026年1月20日在省第十四届人民代表大会第四次会议上",
                               "王立新 陈静 李明"] + body(0) + ["一、2025年工作回顾"] + body(1)))
     assert (report.title, report.authors) == ("政府工作报告（2026年）", ["王立新", "陈静", "李明"])
+    # The last title line opens with "的", which starts no name: the title goes on, and the
+    # bracketed line under it is the law's subtitle, not the authors' affiliation.
+    law = clean("\n".join(["最高人民法院关于《中华人民共和国企业", "破产法》施行时尚未审结的若干问题",
+                           "的规定", "（2007年4月23日最高人民法院审判委员会第1425次会议通过）"]
+                          + body(0) + ["第一条  " + narrow + "，"] + body(1)))
+    assert law.title.endswith("若干问题的规定") and law.authors == []
+    assert law.subtitle.startswith("（2007年") and "affiliations" not in law.metadata
+    # A title set across a 3-column page, over a narrow column whose first line has no
+    # punctuation ("为依法惩治有关环境污染" / "犯罪，根据……"): the column's lines are much
+    # narrower than the title, and their sentence is punctuated on the next line.
+    b = narrow_lines(6, width=11)
+    across = clean("\n".join(["最高人民法院、最高人民检察院关于办理环境污染刑事案件", "适用法律若干问题的解释",
+                              "为依法惩治有关环境污染", "犯罪，" + b[0][:8], b[1], b[2][:6] + "。",
+                              "第一条  " + b[3][:7], b[4][:10] + "，", b[5][:5] + "。"]))
+    assert across.title == "最高人民法院、最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释"
 
 
 def test_appendix_numbers_are_no_footers_and_a_footer_glued_to_its_folio_is():
@@ -928,6 +1189,12 @@ def test_display_title_with_a_comma_over_the_case_name():
     # One such line alone is no title (a deck or a first sentence has a comma).
     one = clean("\n".join(["消费者明知所购食品不符合安全标准的，可要求"] + body))
     assert one.title is None
+    # Set across a page of narrower columns, its first line wider than the column.
+    b = narrow_lines(8, width=20)
+    narrow = [b[0][:19] + "，", b[1], b[2][:8] + "。", b[3][:19] + "，", b[4][:12] + "。"]
+    across = clean("\n".join(["消费者明知其所购买的食品不符合食品安全标准的，可要求", "食品销售者或者生产者十倍赔偿",
+                              "孙某诉某超市有限公司江宁店买卖合", "同纠纷案"] + narrow + ["基本案情"] + narrow))
+    assert across.title == "消费者明知其所购买的食品不符合食品安全标准的，可要求食品销售者或者生产者十倍赔偿"
 
 
 def test_short_lines_that_end_the_text_head_nothing():
@@ -935,6 +1202,11 @@ def test_short_lines_that_end_the_text_head_nothing():
     body = [COL + "，", COL[:20] + "。"]
     doc = clean("\n".join(body + body + ["中华人民共和国国徽方格墨线图", "中华人民共和国国徽纵断面图"]))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    # Wrapped alike in a narrow column, each name ending on a short line: still peers.
+    b = narrow_lines(8, width=11)
+    narrow = clean("\n".join([b[0][:10] + "，", b[1], b[2][:5] + "。", b[3][:10] + "，", b[4], b[5][:7] + "。",
+                              "中华人民共和国国徽方格", "墨线图", "中华人民共和国国徽纵断", "面图"]))
+    assert not [x for x in narrow.blocks if isinstance(x, Heading)]
     # With text under it, a short line is a heading.
     doc = clean("\n".join(body + ["附则"] + body))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["附则"]

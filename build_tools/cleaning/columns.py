@@ -8,7 +8,7 @@ from collections import Counter
 from .core import BLANK, BODY, DROPPED, Draft, Line, cleaning_pass, measure_layout
 
 _GAP = re.compile(r"\S( {2,})(?=\S)")
-_SEGMENT = re.compile(r"\S(?:.*?\S)?(?= {2,}|$)")
+_SEGMENT = re.compile(r"\S+(?: \S+)*")     # a run of text; two spaces or more end it
 TOLERANCE = 4      # -layout places a column's lines within a few cells of its left edge
 
 
@@ -48,10 +48,24 @@ def _page_edges(lines: list[Line]) -> list[list[int]]:
         if i == len(lines) or (i > start and (lines[i].page_start or (lines[i].kind == DROPPED and lines[i].folio))):
             page = lines[start:i]
             enough = sum(1 for ln in page if ln.kind == BODY and "\t" not in ln.raw) >= 20
-            edges = (column_edges(page) if enough else []) or whole
+            edges = (column_edges(page) if enough else []) or _snap_edges(page, whole)
             out.extend([edges] * len(page))
             start = i
     return out
+
+
+def _snap_edges(page: list[Line], edges: list[int]) -> list[int]:
+    """The document's column edges moved to where a short page (too few lines to find its
+    own) resumes text after a gap most often near each of them: -layout may place a
+    page's right column a few cells further left or right than on the other pages."""
+    hits = Counter(p for ln in page if ln.kind == BODY and "\t" not in ln.raw for p in set(_starts(ln.raw)))
+    out = []
+    for e in edges:
+        near = [(c, -abs(p - e), p) for p, c in hits.items() if abs(p - e) <= 2 * TOLERANCE]
+        best = max(near, default=None)
+        out.append(best[2] if best and best[0] >= 3 and abs(best[2] - e) > TOLERANCE else e)
+    # (the columns keep their order, and their edges stay apart)
+    return out if all(b - a > 2 * TOLERANCE for a, b in zip([0] + out, out)) else edges
 
 
 @cleaning_pass("split_layout_columns")

@@ -22,7 +22,7 @@ HEADING, TABLE, LIST, CAPTION = "heading", "table", "list", "caption"
 
 @dataclass(frozen=True)
 class HeadingFacts:
-    kind: str        # numbering kind (structure.KIND_RANK), "title" or "outline"
+    kind: str        # numbering kind (grammar.KIND_RANK), "title" or "outline"
     number: str      # the number as printed ("一、", "第三章"), "" when none
     title: str
 

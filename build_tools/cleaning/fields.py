@@ -10,7 +10,7 @@ import yaml
 
 from ..text import is_ideograph, is_terminated, join_wrapped, tidy_spacing
 from .core import BODY, DROPPED, LIFTED, Draft, Line, cleaning_pass
-from .structure import _numbered as numbered
+from .grammar import _numbered as numbered
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +106,11 @@ def _continuation(draft: Draft, idx: int) -> list[int]:
         if _split_labelled(line.text):
             break
         ends = is_terminated(prev.text)
+        # A field set across the page, over the body's narrower columns, ends where its
+        # sentence (or a colon) ends and lines of 0.6 of its width or less come (two of
+        # them: a column, not the field's own short last line).
+        if (ends or prev.text[-1:] in "：:") and _column_under(draft, j, max(draft.lines[k].width for k in [idx] + out)):
+            break
         if ends and (not draft.layout.full(prev) or line.indent):
             break
         if draft.layout.soft and ends:
@@ -113,6 +118,14 @@ def _continuation(draft: Draft, idx: int) -> list[int]:
         out.append(j)
         prev = line
     return out
+
+
+def _column_under(draft: Draft, j: int, field_width: int) -> bool:
+    """Do line j and the line after it run narrower than 0.6 of the field's width, neither
+    of them a labelled field?"""
+    k = draft.next_content(j)
+    return k is not None and all(draft.lines[x].width <= 0.6 * field_width and not _split_labelled(draft.lines[x].text)
+                                 for x in (j, k))
 
 
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d{1,4}\s*号$")
@@ -289,8 +302,9 @@ def lift_front_matter(draft: Draft) -> None:
             if probe is None:
                 break
             after_probe = _title_lines(draft, probe, titleish, byline_at)[1]
+            # (or a law's first article: "第一章 总则" / the law's name / "第一条 ……")
             if after_probe is not None and (_subtitle_start(lines[after_probe].text, draft, after_probe)
-                                            or byline_at(after_probe)):
+                                            or byline_at(after_probe) or _ARTICLE.match(lines[after_probe].text)):
                 start = probe
                 banners = [k for k in skipped if not numbered(lines[k].text)]
                 banner = banners[0] if banners else banner
@@ -350,6 +364,9 @@ def lift_front_matter(draft: Draft) -> None:
 
 
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]{1,6}条")
+# Structural particles that attach to the word before them: a line opening with one
+# continues the line above.
+PARTICLE_STARTS = "的之"
 
 
 def _lift_affiliations(draft: Draft, byline: int) -> None:
@@ -454,8 +471,11 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     def cut_word(k: int) -> bool:
         # A word runs from the title line above into line k ("……的若" / "干意见"): the
         # title goes on, whatever k looks like on its own (a three-character name).
-        from .structure import _word_spans
-        return lines[k].kind == BODY and titleish(lines[k]) and _word_spans(lines[cand[-1]].text, lines[k].text)
+        # So does a line opening with a structural particle (的, 之), which no name, subtitle
+        # or sentence starts with: "……适用法律若干问题" / "的规定".
+        from .grammar import _word_spans
+        return lines[k].kind == BODY and titleish(lines[k]) and (
+            _word_spans(lines[cand[-1]].text, lines[k].text) or lines[k].text[:1] in PARTICLE_STARTS)
 
     while nxt is not None and len(cand) < 3 and (not _ends_title_block(draft, nxt, byline_at) or cut_word(nxt)
                                                  or _year_note(lines[nxt].text)):
@@ -482,6 +502,21 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
         return [], None
     if _ends_title_block(draft, nxt, byline_at):
         return cand, nxt
+    # The lines taken for the title's wrap may be body text of another column printed
+    # under a title set across the page (wider than the column): the title is then the
+    # fewer lines over it.
+    wide = lines[start].width > draft.layout.column + 1
+    for n in range(len(cand), 0 if wide else len(cand) - 1, -1):
+        if _title_over_body(draft, cand[:n], cand[n] if n < len(cand) else nxt):
+            return cand[:n], None
+    return [], None
+
+
+def _title_over_body(draft: Draft, cand: list[int], nxt: int) -> bool:
+    """Are the lines `cand` a title straight over the body line `nxt` (no subtitle or byline
+    between)?"""
+    lines = draft.lines
+    start = cand[0]
     text = "".join(lines[k].text for k in cand)
     head = lines[start]
     # A line exactly as wide as the body column is the first line of a paragraph.
@@ -496,17 +531,28 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
     # A title of two or three lines set in larger type than the body (its first line
     # clearly short of the column) may have a comma inside ("……标准的，可要求" /
     # "……十倍赔偿"): a case's holding used as its title, over the case's own name.
-    display = (len(cand) > 1 and not draft.layout.soft and head.width <= draft.layout.column - 8
+    # (or set across a page of narrower columns: its first line wider than the column)
+    display = (len(cand) > 1 and not draft.layout.soft
+               and (head.width <= draft.layout.column - 8 or head.width > draft.layout.column + 4)
                and not re.search(r"[，,]$", lines[cand[-1]].text))
-    if len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY \
-            and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))) and not as_wide:
-        return cand, None
-    return [], None
+    return bool(len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY
+                and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))
+                     or _narrow_column_under(draft, head, nxt)) and not as_wide)
+
+
+def _narrow_column_under(draft: Draft, head: Line, i: int) -> bool:
+    """Line i opens a column of running text much narrower than the title line over it (a
+    title set across a 3-column page): as wide as the column, 0.6 of the title's width or
+    less, its sentence punctuated within the next line (a narrow line may hold none)."""
+    k = draft.next_content(i)
+    ln = draft.lines[i]
+    return (not draft.layout.soft and draft.layout.full(ln, first=True) and ln.width <= 0.6 * head.width
+            and k is not None and bool(re.search(r"[，。；：,;:]", ln.text + draft.lines[k].text)))
 
 
 def _plain_over_body(draft: Draft, i: int) -> bool:
     """A short unpunctuated line (a heading, a case's name) with body text under it."""
-    from .structure import _short_plain
+    from .grammar import _short_plain
     k = draft.next_content(i)
     return _short_plain(draft.lines[i].text) and k is not None and draft.lines[k].kind == BODY
 
@@ -522,10 +568,11 @@ def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:
     """A section banner ("专题研究") over the title at the top of page 1: a short
     unpunctuated line over a longer title-like line, not the first half of a wrapped one
     (no word runs across the two)."""
-    from .structure import _word_spans
+    from .grammar import _word_spans
     ln = draft.lines[first]
     nxt = draft.next_content(first)
-    if nxt is None or not (2 <= len(ln.text) <= 6) or re.search(r"[，。；：、！？,.;:\d]", ln.text):
+    # (a numbered line is no banner: "第一章 总则" that layout analysis put above the title)
+    if nxt is None or not (2 <= len(ln.text) <= 6) or re.search(r"[，。；：、！？,.;:\d]", ln.text) or numbered(ln.text):
         return None
     title = draft.lines[nxt]
     if titleish(title) and len(title.text) > len(ln.text) + 2 and not _word_spans(ln.text, title.text):

@@ -119,13 +119,16 @@ def _drop_marks_at_line_starts(draft: Draft, defs: list) -> list:
     if page == 0:      # no folios: where pages end is unknown
         return defs
     last: dict = {}
+    first_page: dict = {}
     for i, fn in defs:
         last[(pages[i], _symbol(fn.source_mark))] = i
+        first_page.setdefault(_symbol(fn.source_mark), pages[i])
     kept = []
     for i, fn in defs:
         p = draft.prev_content(i)
-        if (last[(pages[i], _symbol(fn.source_mark))] != i and p is not None
-                and draft.lines[p].kind == BODY and not is_terminated(draft.lines[p].text)):
+        symbol = _symbol(fn.source_mark)
+        if ((last[(pages[i], symbol)] != i or _noted_before(draft, pages, first_page, i, symbol))
+                and p is not None and draft.lines[p].kind == BODY and not is_terminated(draft.lines[p].text)):
             line = draft.lines[i]
             line.kind = BODY
             line.footnote = None
@@ -135,3 +138,14 @@ def _drop_marks_at_line_starts(draft: Draft, defs: list) -> list:
         else:
             kept.append((i, fn))
     return kept
+
+
+def _noted_before(draft: Draft, pages: dict, first_page: dict, i: int, symbol: str) -> bool:
+    """Was the note of line i's symbol printed on an earlier page, with no mark of that
+    symbol on line i's page before it? A note follows its reference, so line i, opening
+    with the mark, is the reference, put at the line start by the line breaking (the
+    typesetter floated the note to the foot of the page before)."""
+    if first_page[symbol] >= pages[i]:
+        return False
+    return not any(pages[k] == pages[i] and symbol in ln.text
+                   for k, ln in enumerate(draft.lines[:i]) if ln.kind == BODY)

@@ -174,6 +174,51 @@ def _near_page_number(draft: Draft, i: int, reach: int = 3) -> bool:
     return False
 
 
+_INNER_PUNCT = re.compile(r"[，、；,;]")
+
+
+def _repeated_sentence_line(draft: Draft, i: int) -> bool:
+    """A recurring line that is running text: a phrase of the body repeated and wrapped
+    alike (a law's "……规定商品和" / "收费的作价原则、作价办法，制定、调整" in three
+    articles). It has punctuation inside and, in a text whose page breaks are known (form
+    feeds or dropped folios), stands at no page edge: a running header stands at one.
+    Also a recurring line that finishes the line above it, left open on a function word,
+    or one as wide as the column with text straight above and below it (a narrow column
+    wraps a law's repeated phrases alike: "全法第一百四十八条第二")."""
+    from .grammar import OPEN_ENDINGS
+    lines = draft.lines
+    p = draft.prev_content(i)
+    # (or it finishes a line above left open on a function word: "第二章 产品生产企业的" /
+    # "质量责任", the wrap of three chapter headings)
+    if not (_INNER_PUNCT.search(lines[i].text[:-1]) or (p is not None and lines[p].text[-1:] in OPEN_ENDINGS)
+            or _column_line_in_a_block(draft, i)):
+        return False
+    if not any(ln.page_start or (ln.kind == DROPPED and ln.folio) for ln in lines):
+        return False
+    return not (_near_page_number(draft, i) or _near_page_start(draft, i))
+
+
+def _column_line_in_a_block(draft: Draft, i: int) -> bool:
+    """Is line i as wide as the column (within a character), with a content line straight
+    above and below it (no blank line between: the extractor did not set it apart)?"""
+    lines, layout = draft.lines, draft.layout
+    if layout.soft or abs(lines[i].width - layout.column) > 2:
+        return False
+    return 0 < i < len(lines) - 1 and all(lines[k].kind == BODY for k in (i - 1, i + 1))
+
+
+def _near_page_start(draft: Draft, i: int, reach: int = 3) -> bool:
+    """Is line i among the first or last `reach` content lines of a page of the
+    extractor's (a form feed starts a page; the text's own start and end count too)?"""
+    lines = draft.lines
+    content = [k for k, ln in enumerate(lines) if ln.kind == BODY or ln.page_start or k == i]
+    pos = content.index(i)
+    before = content[max(0, pos - reach + 1):pos + 1]
+    after = content[pos + 1:pos + 1 + reach]
+    return (pos < reach or len(content) - pos <= reach
+            or any(lines[k].page_start for k in before + after))
+
+
 @cleaning_pass("strip_running_headers")
 def strip_running_headers(draft: Draft) -> None:
     """Drop running headers/footers: short unterminated lines that recur on many pages
@@ -203,6 +248,8 @@ def strip_running_headers(draft: Draft) -> None:
         first_at_top = shape not in seen and i in top
         seen.add(shape)
         if first_at_top:
+            continue
+        if count >= 3 and _repeated_sentence_line(draft, i):
             continue
         if count >= 3 or _ISSUE_LIKE.search(shape) or (
                 _near_page_number(draft, i) and not _PUNCT.search(line.text)):

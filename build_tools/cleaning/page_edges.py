@@ -16,7 +16,7 @@ _NAME_SHAPE = re.compile(r"^[^\s\d，。；：、！？,.;:()（）《》“”\
 def _page_edge_name(draft: Draft, i: int) -> bool:
     """Is line i name-shaped (2-12 characters, no digits, spaces or punctuation) and not
     numbered, i.e. shaped like a periodical's name rather than text?"""
-    from .structure import _numbered
+    from .grammar import _numbered
     line = draft.lines[i]
     return (line.kind == BODY and "\t" not in line.raw and bool(_NAME_SHAPE.match(line.text))
             and _numbered(line.text) is None)
@@ -31,8 +31,9 @@ def strip_page_edge_names(draft: Draft) -> None:
     its text, and a paragraph's last line ends in punctuation); or the first line after
     it when the sentence of the page before runs on past it (no heading cuts a sentence).
     A name-shaped line that repeats the dropped masthead goes wherever it stands, and so
-    does one that stands inside a running sentence (see _inside_sentence), and a line
-    reprinting one of the title block's lines inside a sentence."""
+    does one that stands inside a running sentence (see _inside_sentence) and, after it,
+    every other printing of that line, and a line reprinting one of the title block's
+    lines inside a sentence or set apart as a text block of its own."""
     lines = draft.lines
     # The masthead's name (a running header may be the title, or a line of it).
     dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith("banner")}
@@ -51,8 +52,10 @@ def strip_page_edge_names(draft: Draft) -> None:
         # "政务信息参考（第17期）：2026年……报告" matches no sentence by chance)
         if (i > first_end and line.kind == BODY and "\t" not in line.raw and 6 <= len(line.text) <= 40
                 and ((not _PUNCT.search(line.text) and squash(line.text) in top)
-                     or squash(line.text) in title_reprints - top) and _runs_across(draft, i)):
-            reason, why = "running header (title inside a sentence)", "reprints the title inside a sentence"
+                     or squash(line.text) in title_reprints - top) and (_runs_across(draft, i) or _set_apart(draft, i))):
+            reason, why = (("running header (title inside a sentence)", "reprints the title inside a sentence")
+                           if _runs_across(draft, i) else
+                           ("running header (title reprinted)", "reprints the title as a text block of its own"))
         elif not _page_edge_name(draft, i):
             continue
         elif dropped and squash(line.text) in dropped:
@@ -65,6 +68,10 @@ def strip_page_edge_names(draft: Draft) -> None:
         line.kind = DROPPED
         draft.note("strip_page_edge_names", f"line {line.no}: {line.text!r} {why}")
         n += 1
+        if reason == "running header (inside a sentence)":
+            # Known furniture from here on: its other printings go wherever they stand
+            # (one between two paragraphs reads like a heading).
+            dropped.add(squash(line.text))
     for f, folio in enumerate(lines):
         if folio.kind != DROPPED or not folio.folio:
             continue
@@ -89,6 +96,8 @@ def strip_page_edge_names(draft: Draft) -> None:
                 why = "ends its page"
             elif side == "after" and _splices_sentence(draft, f, i):
                 why = "cuts a sentence across the page break"
+            elif side == "after" and _splices_points(draft, f, i):
+                why = "stands between two points of one list across the page break"
             else:
                 continue
             draft.remove(line.text, "running header (page edge)", line.no)
@@ -97,6 +106,13 @@ def strip_page_edge_names(draft: Draft) -> None:
             n += 1
     if n:
         draft.note("strip_page_edge_names", f"dropped {n} name line(s) at page boundaries")
+
+
+def _set_apart(draft: Draft, i: int) -> bool:
+    """Is line i a text block of its own, with blank lines above and below it (as
+    pdftotext prints a page's header between two columns' text)?"""
+    lines = draft.lines
+    return 0 < i < len(lines) - 1 and lines[i - 1].kind == BLANK and lines[i + 1].kind == BLANK
 
 
 def _ends_page(draft: Draft, i: int) -> bool:
@@ -114,13 +130,29 @@ def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
     return not is_terminated(draft.lines[p].text) and draft.lines[p].text[-1] not in "：:"
 
 
+_POINT = re.compile(r"^([一二三四五六七八九十])是")
+
+
+def _splices_points(draft: Draft, folio: int, i: int) -> bool:
+    """The line after line i opens a report's next point ("四是……") and the page before
+    the folio holds the point before it ("三是……"): no heading stands between two points
+    of one list, so line i is the next page's header."""
+    from .reading_order import cn_number
+    nxt = draft.next_content(i)
+    m = _POINT.match(draft.lines[nxt].text) if nxt is not None else None
+    if not m or cn_number(m.group(1)) < 2:
+        return False
+    before = "一二三四五六七八九十"[cn_number(m.group(1)) - 2] + "是"
+    return any(ln.kind == BODY and ln.text.startswith(before) for ln in draft.lines[max(0, folio - 60):folio])
+
+
 def _inside_sentence(draft: Draft, i: int) -> bool:
     """Line i is short, between a full line whose sentence is unfinished and a line that
     goes on with it: running text has no short line there (a middle line of a paragraph
     is justified to the column), so it is a header that an extractor reading columns one
     after another left between them ("……城镇化率达到" / name / "67.4%。……"). It is at
     least four characters short (line breaking leaves one), and no word runs across it."""
-    from .structure import ARTICLE, _numbered, _word_spans
+    from .grammar import ARTICLE, _numbered, _word_spans
     lines, layout = draft.lines, draft.layout
     p, n = draft.prev_content(i), draft.next_content(i)
     if layout.soft or p is None or n is None or lines[p].kind != BODY:
@@ -163,7 +195,7 @@ def _runs_across(draft: Draft, i: int) -> bool:
     """The body line before line i is a full line of running text (not a heading) whose
     sentence is unfinished, and the line after it is not numbered: line i interrupts a
     sentence."""
-    from .structure import ARTICLE, _numbered
+    from .grammar import ARTICLE, _numbered
     p, n = draft.prev_content(i), draft.next_content(i)
     if p is None or n is None or draft.lines[p].kind != BODY:
         return False
@@ -176,7 +208,7 @@ def _reads_as_text(draft: Draft, i: int) -> bool:
     """Could line i be a line of the running text? In a narrow column a line of text is
     short and unpunctuated too: it is text when it is not clearly shorter than the
     column (four characters) or a word runs across its start or end ("……技" / "术合同")."""
-    from .structure import _word_spans
+    from .grammar import _word_spans
     lines, layout = draft.lines, draft.layout
     if not layout.soft and lines[i].width > layout.column - 8:
         return True

@@ -7,7 +7,8 @@ import re
 from ..model import Heading, ListBlock, Paragraph, Table
 from ..text import is_ideograph, is_terminated, join_wrapped
 from .core import BODY, CAPTION, HEADING, LIST, TABLE, Draft, Line, Layout, cleaning_pass
-from .structure import _word_spans, heading_levels
+from .grammar import _word_spans
+from .levels import heading_levels
 
 # A short line ending in these was cut before an unbreakable token (a long number or
 # Latin word): the paragraph goes on. A short line ending in anything else ends it.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reading import SourceText, read_source
-from . import columns, fields, finish, footnotes, furniture, page_edges, paragraphs, reading_order, structure
+from . import (blocks, columns, fields, finish, footnotes, furniture, numbered_headings, outline, page_edges, paragraphs,
+               reading_order, title_lines)
 from .core import CleaningPass, make_draft, measure_layout
 
 
@@ -22,8 +23,8 @@ PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
     furniture.strip_running_headers, page_edges.strip_page_edge_names,
     fields.lift_labelled_fields, fields.lift_front_matter, reading_order.restore_column_order,
     footnotes.lift_footnotes, remeasure_layout,
-    structure.detect_tables, structure.detect_captions, structure.detect_lists,
-    structure.detect_outline_headings, structure.detect_numbered_headings, structure.detect_title_lines,
+    blocks.detect_tables, blocks.detect_captions, blocks.detect_lists,
+    outline.detect_outline_headings, numbered_headings.detect_numbered_headings, title_lines.detect_title_lines,
     paragraphs.join_paragraphs, finish.tidy_all_spacing, finish.mark_lead_ins, finish.number_footnotes,
 )]
 

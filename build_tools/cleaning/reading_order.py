@@ -50,6 +50,7 @@ _NUMBERING = [
     ("cn", re.compile(r"^([一二三四五六七八九十]{1,3})、")),
     ("cn_paren", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")),
     ("ar_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
+    ("shi", re.compile(r"^([一二三四五六七八九十])是")),    # "一是……", "二是……": a report's points
 ]
 _ITEMS = 2        # ranks from here on are items
 _NOTE_START = re.compile(r"^(?:[①-⑳]|\[\d{1,3}\]|注[：:释])")
@@ -99,6 +100,8 @@ def _steps(state: dict, numbers):
                 yield -4.0
             elif n != 1 and n > last + 1:
                 yield -1.5
+        elif rank >= _ITEMS and n > 1:
+            yield -1.5        # a list that opens at its second entry or later: the first ones are missing
         state[rank] = n
         for inner in range(max(rank + 1, _ITEMS), len(_NUMBERING)):
             state.pop(inner, None)
@@ -112,7 +115,7 @@ _ARABIC_SECTION = re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){0,2}(?:\s|[、．.](?!\
 
 def _section(text: str) -> bool:
     """Does the line open a numbered section, an item or a law's article?"""
-    from .structure import ARTICLE, _numbered
+    from .grammar import ARTICLE, _numbered
     found = _numbered(text)
     if found and found[0].startswith("ar"):
         return bool(_ARABIC_SECTION.match(text))
@@ -122,7 +125,7 @@ def _section(text: str) -> bool:
 def _text_join(layout: Layout, a: Line | None, b: Line, b_alone: bool = False) -> float:
     """How well b's line reads as what follows a's line (a None: the start of the text).
     b_alone: b is a short line without punctuation over more text, a heading's look."""
-    from .structure import _numbered, _word_spans
+    from .grammar import _numbered, _word_spans
     bt = b.text
     comma = bt[:1] in NO_LINE_START
     if a is None:            # the text may open with anything but a mark that ends something
@@ -147,6 +150,14 @@ def _text_join(layout: Layout, a: Line | None, b: Line, b_alone: bool = False) -
     return 1.0 if section else 0.0
 
 
+def _text_end(layout: Layout, a: Line | None) -> float:
+    """How well the text ends on line a: not on a full line breaking off mid-sentence (the
+    sentence goes on in a block read out of turn)."""
+    if a is None or is_terminated(a.text) or a.text[-1:] in "：:" or not layout.full(a, first=True):
+        return 0.0
+    return -2.0
+
+
 def _pages(lines: list[Line]) -> list[tuple[int, int]]:
     """Index ranges of the pages: cut at dropped folios and where the extractor began a page."""
     pages, start = [], 0
@@ -166,6 +177,7 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> list[_Bl
     lifted (a title, a byline) apart from the text under it, which may be another column's.
     Lines without body text above the first block stay on top; other lines without body
     text go with the block below them."""
+    from .grammar import _word_spans
     spans: list[list[int]] = []
     for i in range(start, end):
         ln = lines[i]
@@ -188,8 +200,15 @@ def _blocks(layout: Layout, lines: list[Line], start: int, end: int) -> list[_Bl
             continue
         if pending is not None:
             a, pending = pending, None
+        # (a short line cut mid-word from the line under it is a wrap, not a heading:
+        # "施重大项目建" / "设“5+3”工作机制")
         look = (len(body) > 1 and not layout.full(body[0], first=True) and len(body[0].text) <= 20
-                and not _PUNCTUATION.search(body[0].text))
+                and not _PUNCTUATION.search(body[0].text) and not _word_spans(body[0].text, body[1].text))
+        # ... or a heading as wide as the column, wrapped onto a short line ("“十四五”时期发展
+        # 成就和2025年工作" / "回顾"): no line of running text is followed by a short one
+        # without a full stop.
+        look = look or (len(body) > 2 and not _PUNCTUATION.search(body[0].text + body[1].text)
+                        and body[1].width <= layout.column / 3)
         blocks.append(_Block(a, b, body[0], body[-1], _numbers(layout, lines[a:b]), look))
     if pending is not None:
         blocks[-1].end = end
@@ -295,7 +314,7 @@ def restore_column_order(draft: Draft) -> None:
                     a = prev_last if x is None else blocks[x].last
                     b = nxt if y is None else blocks[y].first
                     alone = y is not None and blocks[y].heading_look
-                    joins[x, y] = 0.0 if b is None else _text_join(layout, a, b, alone)
+                    joins[x, y] = (_text_end(layout, a) if b is None else _text_join(layout, a, b, alone))
                 return joins[x, y]
 
             def reads(order) -> float:

@@ -1,0 +1,138 @@
+"""The pass that finds unnumbered headings: short unpunctuated lines between finished
+paragraphs, and headings wrapped over two lines of a narrow column."""
+from __future__ import annotations
+
+import re
+
+from ..text import CONTINUES, is_terminated, join_wrapped, width
+from .core import BLANK, BODY, DROPPED, HEADING, LIFTED, Draft, HeadingFacts, cleaning_pass
+from .grammar import ARTICLE, _numbered, _prev_closes, _short_plain, _word_spans
+
+_DATE_LINE = re.compile(r"^(?:19|20|二〇|二零)[\d〇零一二三四五六七八九]{2}\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$")
+
+
+@cleaning_pass("detect_title_lines")
+def detect_title_lines(draft: Draft) -> None:
+    """Short unnumbered, unpunctuated lines between finished paragraphs are headings."""
+    count = 0
+    for i, line in enumerate(draft.lines):
+        if line.kind != BODY or line.starts_paragraph:
+            continue
+        t = line.text
+        if not 2 <= len(t) <= 30 or re.search(r"[，。；！？,;!?]", t) or t[-1] in CONTINUES:
+            continue
+        wrap = None
+        if not draft.layout.soft and width(t) > 0.7 * draft.layout.column:
+            wrap = _title_wrap(draft, i)
+            if wrap is None and not _over_first_line(draft, i):
+                continue
+        if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
+            continue
+        nxt = draft.next_content(i, kinds=(BODY,))
+        if nxt is None or _cut_line(t, draft.lines[nxt].text):
+            continue
+        if wrap is None and _pushed_over_token(draft, t, draft.lines[nxt].text):
+            continue
+        if _heads_nothing(draft, wrap if wrap is not None else i):
+            continue
+        # Not straight under another unnumbered heading (short lines there are a list:
+        # "参见" over "集成电路" / "晶体管"), nor over a date alone (a signature: "国务院" /
+        # "2019年11月19日").
+        p = draft.prev_content(i)
+        under_heading = (p is not None and draft.lines[p].kind == HEADING and draft.lines[p].heading
+                         and draft.lines[p].heading.kind == "title")
+        if (under_heading and _short_plain(draft.lines[nxt].text) and not draft.layout.full(draft.lines[nxt], first=True)) \
+                or _DATE_LINE.match(draft.lines[nxt].text):
+            continue
+        if wrap is not None:
+            t = join_wrapped(t, draft.lines[wrap].text)
+            draft.lines[wrap].kind = LIFTED
+            draft.note("detect_title_lines", f"line {line.no}: heading wrapped onto line {draft.lines[wrap].no}")
+        line.kind = HEADING
+        line.heading = HeadingFacts("title", "", t)
+        count += 1
+    if count:
+        draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def _cut_line(text: str, nxt: str) -> bool:
+    """Is `text` a line cut off in running text: a quotation left open, or line breaking
+    pushed a character over with a mark that may not start a line ("……“十四" / "五”……")?"""
+    from .paragraphs import NO_LINE_START
+    return text.count("“") > text.count("”") or nxt[1:2] in tuple(NO_LINE_START)
+
+
+def _over_first_line(draft: Draft, i: int) -> bool:
+    """A wide unpunctuated line left short of the column, over a line short by just the
+    indent (a first line whose indent the extractor dropped) or indented: the line stands
+    alone between paragraphs, a heading ("“十四五”时期工作回顾" / "“十四五”时期是甘肃发")."""
+    from .paragraphs import short_by_indent
+    k = draft.next_content(i)
+    return (not draft.layout.full(draft.lines[i]) and k is not None and draft.lines[k].kind == BODY
+            and (draft.lines[k].indent or short_by_indent(draft, k)))
+
+
+def _heads_nothing(draft: Draft, i: int) -> bool:
+    """Line i and the short unpunctuated lines after it to the end of the text are names
+    of one kind, all ending in the same character (the figures appended to a law:
+    "……国徽方格墨线图" / "……纵断面图"): peers, not a heading over entries (an
+    encyclopedia's "参见" over the names of related entries heads them)."""
+    last, rest = draft.lines[i].text[-1:], 0
+    for ln in draft.lines[i + 1:]:
+        if ln.kind in (BLANK, DROPPED, LIFTED):
+            continue
+        if ln.kind != BODY or not _short_plain(ln.text) or ln.text[-1:] != last:
+            return False
+        rest += 1
+    return rest > 0
+
+
+def _pushed_over_token(draft: Draft, text: str, nxt: str) -> bool:
+    """Was the line left short by a token too long to break that opens the next line
+    ("三次产业结构由" / "8.7∶41.2∶50.1调整为"): would the token not have fitted in the
+    rest of the column? Then the line is running text, not a heading."""
+    m = re.match(r"[\dA-Za-z][\dA-Za-z.．%％∶:/\-]*", nxt)
+    return (m is not None and not draft.layout.soft
+            and width(text) + width(m.group()) > draft.layout.column)
+
+
+def _title_wrap(draft: Draft, i: int) -> int | None:
+    """A heading too wide for a narrow column wraps: line i fills the column, the next
+    line is shorter than a justified one, neither has punctuation (no sentence runs
+    through them) and a word is cut at the join (jieba). Returns the second line."""
+    from .paragraphs import NO_LINE_START
+    j, p = draft.next_content(i), draft.prev_content(i)
+    if j is None or not draft.layout.full(draft.lines[i]):
+        return None
+    # Only after a finished paragraph (not under another heading), and no brackets: a
+    # paragraph's first line may open with a name and a bracketed number.
+    if p is None or draft.lines[p].kind != BODY or not is_terminated(draft.lines[p].text):
+        return None
+    second = draft.lines[j].text
+    if re.search(r"[（）()]", draft.lines[i].text + second):
+        return None
+    if (re.search(r"[，。；！？,;!?：:]", second) or _numbered(second) or ARTICLE.match(second)
+            or width(second) > draft.layout.column - 2 or len(draft.lines[i].text) + len(second) > 40
+            or not (_word_spans(draft.lines[i].text, second) or width(second) <= draft.layout.column / 3)):
+        # (a word cut at the join, or a last line of a few characters: "……2025年工作" /
+        # "回顾"; a paragraph's line is not followed by so short a one without a full stop)
+        return None
+    k = draft.next_content(j)
+    # A justified line left short by line breaking: the next line opens with a character
+    # and a mark that may not start a line (see paragraphs.continues).
+    # A justified line is also left short before a token too long to break (a number).
+    if k is None or draft.lines[k].text[1:2] in tuple(NO_LINE_START) or re.match(r"[\dA-Za-z（(]", draft.lines[k].text):
+        return None
+    # A heading's last line ends on a whole word: one cut at the next join ("……三年获" /
+    # "得“好”的等次") is running text left short by line breaking.
+    if _word_spans(second, draft.lines[k].text):
+        return None
+    # Joined for its shortness alone (no word cut), it must head a paragraph: the text
+    # under it has punctuation within two lines (not another name wrapped alike: the
+    # figures listed at a law's end, "……国徽方格" / "墨线图" / "……国徽纵断" / "面图").
+    if not _word_spans(draft.lines[i].text, second):
+        n = draft.next_content(k)
+        if not re.search(r"[，。；！？,;!?：:]", draft.lines[k].text + (draft.lines[n].text if n is not None else "")):
+            return None
+    return j
