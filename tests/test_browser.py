@@ -279,3 +279,39 @@ def test_key_figures_values_align_right(built_site, browser):
         aligns = page.eval_on_selector(table, """t => [...t.querySelector('tbody tr').cells]
             .map(c => getComputedStyle(c).textAlign)""")
         assert aligns[0] == "right" and "right" not in aligns[1:], aligns
+
+
+def _cut_across_words(seed) -> tuple[str, str]:
+    """A phrase a reader copied from the middle of a sentence: the last character of one
+    word, two whole words, the first character of the next (the pages hold neither edge
+    as a word), unique in the article; and its paragraph's anchor."""
+    from build_tools.cleaning.pipeline import clean_file
+    from build_tools.enrich.corpus import anchor_for
+    from build_tools.enrich.segment import cut, stopwords
+    from build_tools.model import Paragraph
+    doc = clean_file(seed)
+    taken: set[str] = set()
+    anchors = {i: anchor_for(b.text, taken) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)}
+    han = lambda w: all("\u4e00" <= c <= "\u9fff" for c in w)
+    for i in reversed([i for i in anchors if len(doc.blocks[i].text) > 60]):
+        words = cut(doc.blocks[i].text)
+        for k in range(len(words) - 4):
+            a, b, c, d = words[k:k + 4]
+            phrase = a[-1] + b + c + d[0]
+            if len(a) >= 3 and len(d) >= 3 and all(map(han, (a, b, c, d))) and len(b) >= 2 and len(c) >= 2 \
+                    and b not in stopwords() and c not in stopwords() \
+                    and sum(phrase in x.text for x in doc.blocks if isinstance(x, Paragraph)) == 1:
+                return phrase, anchors[i]
+    raise AssertionError("no phrase found")
+
+
+def test_a_phrase_cut_across_words_still_finds_its_paragraph(built_site, browser):
+    phrase, anchor = _cut_across_words(SEEDS[3])
+    with serve(built_site) as base:
+        page = browser.new_page()
+        page.goto(base + "/")
+        page.keyboard.press("/")
+        page.keyboard.type(phrase, delay=20)
+        page.wait_for_selector(".md-search-result__item mark", timeout=15000)
+        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        assert any(h.endswith(f"/articles/{SLUG['003']}/#{anchor}") for h in links[:10]), (phrase, links[:3])

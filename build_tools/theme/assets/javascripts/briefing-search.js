@@ -89,18 +89,19 @@
      reader is still typing). A cut is a list of groups; a group, [word, entry] pairs. */
   async function cutsHan(run, m) {
     var chars = Array.from(run), n = chars.length;
+    function edges(group, from, to) { group.first = from === 0; group.last = to === n; return group; }
     var shards = await Promise.all(chars.map(function (c) { return shard(c, m); }));
     var steps = chars.map(function (_, i) {
       var sh = shards[i] || {}, out = [];
       for (var j = Math.min(n, i + MAX_WORD); j > i; j--) {
         var w = chars.slice(i, j).join("");
-        if (w in sh) out.push([j, [[w, sh[w]]]]);
+        if (w in sh) out.push([j, edges([[w, sh[w]]], i, j)]);
       }
       if (!out.length) {
         var rest = chars.slice(i).join("");
         var starts = Object.keys(sh).filter(function (w) { return w.length > rest.length && w.startsWith(rest); })
           .sort(function (a, b) { return sh[b][0] - sh[a][0]; }).slice(0, 16);
-        if (starts.length) out.push([n, starts.map(function (w) { return [w, sh[w]]; })]);   // still being typed
+        if (starts.length) out.push([n, edges(starts.map(function (w) { return [w, sh[w]]; }), i, n)]);   // still being typed
         else out.push([i + 1, null]);   // a character no word of any page starts with: left out
       }
       return out;
@@ -177,9 +178,26 @@
     return { hits: Array.from(sets[0]).filter(function (k) { return sets.every(function (s) { return s.has(k); }); }),
              words: kept.map(function (g) { return g.map(function (p) { return p[0]; }); }) };
   }
+  /* A phrase copied from the middle of a sentence may begin with the end of a word and end
+     with the start of one, cut by the pages as parts of longer words: when no paragraph
+     holds every word of any cut, the first and the last word of each Chinese run are left
+     out, one or both, as long as two words remain. */
+  function relaxed(cut) {
+    var out = [];
+    [["first"], ["last"], ["first", "last"]].forEach(function (edge) {
+      var kept = cut.filter(function (g) { return !edge.some(function (e) { return g[e]; }); });
+      if (kept.length < cut.length && kept.length >= 2) out.push(kept);
+    });
+    return out;
+  }
   async function search(query) {
     var m = await load("meta");
-    var found = await Promise.all((await cutsOf(query, m)).map(function (c) { return andOf(c, m); }));
+    var cuts = await cutsOf(query, m);
+    var found = await Promise.all(cuts.map(function (c) { return andOf(c, m); }));
+    if (found.every(function (f) { return !f.hits.length; })) {
+      var wider = [].concat.apply([], cuts.map(relaxed));
+      if (wider.length) found = await Promise.all(wider.map(function (c) { return andOf(c, m); }));
+    }
     var all = new Set(), words = [];
     found.forEach(function (f) { f.hits.forEach(function (k) { all.add(k); }); words = words.concat(f.words); });
     var hits = Array.from(all).sort(function (a, b) { return a - b; });
@@ -284,10 +302,13 @@
         if (!doc || mine !== seq) return;
         // Postings say which paragraphs hold every word; the page says which holds the phrase.
         var whole = query.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
-        var better = r.hits.map(function (u) { return info[3][u]; }).find(function (id) {
+        function holds(id) {
           var node = id && doc.getElementById(idOf(id));
           return node && node.textContent.toLowerCase().replace(/\s+/g, "").indexOf(whole) >= 0;
-        });
+        }
+        // among the paragraphs holding every word, else any of the page's (a phrase whose
+        // words are common in the article: more paragraphs hold them than are listed)
+        var better = r.hits.map(function (u) { return info[3][u]; }).find(holds) || info[3].find(holds);
         if (better && better !== anchor) { anchor = better; a.href = href(info[0], anchor); }
         excerpt(p, doc, anchor, found.words);
       });
