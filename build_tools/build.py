@@ -112,10 +112,11 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
         words.prefetch(t for r in raw.values() for t in unit_texts(r))
     search.update((rel, with_words(r, words)) for rel, r in raw.items())
     by_zh = {t.zh: t for t in terms}
-    users: dict[str, list[Article]] = {}
+    users: dict[str, list[tuple[Article, int]]] = {}   # term -> (article, its uses), in corpus order
     for a in articles:
-        for zh in a.enriched.term_counts:
-            users.setdefault(zh, []).append(a)
+        for zh, n in a.enriched.term_counts.items():
+            if n:
+                users.setdefault(zh, []).append((a, n))
     for t in terms:
         rel = f"glossary/{t.slug}.md"
         uses = term_uses(t, users.get(t.zh, []), settings.term_page_articles)

@@ -109,6 +109,7 @@ class PageWriter:
         result = BuildResult([], unchanged=self.unchanged, kept=len(self.kept))
         # Each edition's search records last: a record's key vouches for its page in docs/
         # (render/page_cache.py), so it must not arrive before the page does.
+        os.makedirs(os.path.dirname(self.journal), exist_ok=True)
         with open(self.journal, "w", encoding="utf-8") as fh:
             json.dump(sorted(set(self.staged) | (self.untrusted or set())), fh)
         move_into(self.staging, self.docs, sorted(self.staged, key=lambda rel: (rel.endswith(INDEX_FILE), rel)))
