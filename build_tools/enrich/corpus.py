@@ -166,19 +166,29 @@ def relate(articles, k: int = 3) -> None:
     terms[rows, cols] = 1.0
     term_idf = np.log((1 + n) / np.maximum(terms.sum(axis=0), 1.0)) + 0.2
     score = (terms * term_idf) @ terms.T
-    df = Counter(w for a in articles for w in a.enriched.bag.words.split("\n") if w)
-    vocab = {w: i for i, w in enumerate(sorted(w for w, c in df.items() if c >= 2))}
-    idf = {w: math.log((1 + n) / (1 + df[w])) for w in vocab}
-    rows, cols, weights = [], [], []
-    for i, a in enumerate(articles):
-        kept = [(w, c) for w, c in a.enriched.bag.items() if w in idf]
-        rows += [i] * len(kept)
-        cols += [vocab[w] for w, _ in kept]
-        weights += [c * idf[w] for w, c in kept]
+    # Every (article, word, count) of the corpus as arrays: one Python step per word to
+    # number it, the rest by numpy (a word is in an article's bag once, so its document
+    # frequency is how often its number occurs).
+    bags = [a.enriched.bag for a in articles]
+    numbers: dict[str, int] = {}
+    ids = np.fromiter((numbers.setdefault(w, len(numbers)) for b in bags if b.words for w in b.words.split("\n")),
+                      dtype=np.intp)
+    counts = np.frombuffer(b"".join(b.counts for b in bags if b.words), dtype=np.uint32)
+    rows = np.repeat(np.arange(n, dtype=np.intp), [len(b.counts) // 4 if b.words else 0 for b in bags])
+    df = np.bincount(ids, minlength=len(numbers))
+    kept_words = sorted(w for w, k in numbers.items() if df[k] >= 2 and w)
+    column = np.full(len(numbers), -1, dtype=np.intp)   # word number -> its column, or -1
+    column[[numbers[w] for w in kept_words]] = np.arange(len(kept_words), dtype=np.intp)
+    # the same weights as c * idf with idf a Python float (math.log), as before
+    idf = np.array([math.log((1 + n) / (1 + int(df[numbers[w]]))) for w in kept_words], dtype=np.float64)
+    vocab = kept_words
+    cols = column[ids]
+    keep = cols >= 0
+    rows, cols = rows[keep], cols[keep]
+    weights = counts[keep].astype(np.float64) * idf[cols]
     # The n x V TF-IDF matrix is made dense COLUMNS words at a time: a corpus of real
     # articles has a vocabulary of 10^5 words (at 10,000 articles, 4 GB dense); the cosine
     # is the sum of the blocks' products.
-    rows, cols, weights = np.array(rows, dtype=np.intp), np.array(cols, dtype=np.intp), np.array(weights)
     starts = range(0, max(1, len(vocab)), COLUMNS)
 
     def block(lo: int):
