@@ -16,9 +16,11 @@ from .reading import SourceError
 HINT_KEYS = ("running_headers", "paragraph_breaks")
 
 
-def cache_key(source, glossary_bytes: bytes, max_bytes: int) -> str:
+def cache_key(source, glossary: str, max_bytes: int) -> str:
+    """`glossary`: the glossary file's fingerprint, made once (its 120 KB hashed again for
+    every source was 1.5 s of a 10,000-source build)."""
     data = source.path.read_bytes() if source.path.stat().st_size <= max_bytes else b"too-large"
-    return fingerprint(data, source.meta, glossary_bytes, code=True, length=64)
+    return fingerprint(data, source.meta, glossary, code=True, length=64)
 
 
 _terms = None
@@ -64,7 +66,7 @@ def process_sources(settings, sources, terms, progress=None, cleaned: set | None
     max_bytes = int(settings.max_source_mb * 2**20)
     cache = settings.cache / "documents"
     cache.mkdir(parents=True, exist_ok=True)
-    glossary = settings.glossary.read_bytes() if settings.glossary.exists() else b""
+    glossary = fingerprint(settings.glossary.read_bytes() if settings.glossary.exists() else b"", length=64)
     keys = [cache_key(s, glossary, max_bytes) for s in sources]
     results: list = [None] * len(sources)
     todo = []

@@ -230,9 +230,9 @@ def test_pdf_seeds_are_discovered_and_cached_by_their_bytes(tmp_path, sample_pdf
     (seeds / "paper.pdf").write_bytes(sample_pdf.read_bytes())
     sources, errors = discover(seeds)
     assert not errors and [s.path.name for s in sources] == ["paper.pdf"]
-    before = cache_key(sources[0], b"", 10 * 2**20)
+    before = cache_key(sources[0], "", 10 * 2**20)
     (seeds / "paper.pdf").write_bytes(typeset(sample_doc("另一个标题"), Layout()))
-    assert cache_key(sources[0], b"", 10 * 2**20) != before
+    assert cache_key(sources[0], "", 10 * 2**20) != before
 
 
 def test_briefing_add_a_pdf_shows_what_was_found(tmp_path, sample_pdf):
