@@ -114,3 +114,19 @@ def test_a_site_built_by_something_else_is_rebuilt_in_full(tmp_path):
     assert (project / "site" / "zh-Hant" / ZH).exists() and (project / "site" / "en" / ZH).exists()
 
 
+
+
+def test_a_renamed_tag_reaches_every_english_page_that_shows_it(tmp_path):
+    """Tag names are part of what an article page is made from (page_cache.page_key):
+    renaming one in seeds/tags.yml renders again the pages that show it."""
+    project = make_project(tmp_path / "p", seeds=SEEDS[3:])
+    build = lambda: subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=project,
+                                   capture_output=True, text=True, env=dict(os.environ, BRIEFING_PDF="0"))
+    assert build().returncode == 0
+    page = project / "docs" / "en" / "articles" / f"{SLUG['004']}.md"
+    tags = project / "seeds" / "tags.yml"
+    name = next(line.split(": ", 1)[1] for line in tags.read_text(encoding="utf-8").splitlines()
+                if ": " in line and not line.startswith("#") and line.split(": ", 1)[1] in page.read_text(encoding="utf-8"))
+    tags.write_text(tags.read_text(encoding="utf-8").replace(f": {name}\n", f": {name} (renamed)\n"), encoding="utf-8")
+    assert build().returncode == 0
+    assert f"{name} (renamed)" in page.read_text(encoding="utf-8")

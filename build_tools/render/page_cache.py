@@ -35,8 +35,13 @@ def page_key(article, view, related_titles: list, settings_part: str) -> str:
     related = [[o.source.slug, title, [t.zh for t in shared]] for (o, _, shared), title
                in zip(e.related, related_titles)]
     catalog = view.catalog_bytes(article.source.stem) if view.english else b""
-    return fingerprint(e.source_key, view.code, view.pdf, settings_part, related,
-                       sorted(view.tag_names.items()), catalog)
+    # what every page of the edition shares, made once (the tag names written out again
+    # for each of 30,000 pages were most of the keys' cost)
+    shared = view.memo.get(("page key", settings_part))
+    if shared is None:
+        shared = view.memo[("page key", settings_part)] = fingerprint(
+            view.code, view.pdf, settings_part, sorted(view.tag_names.items()))
+    return fingerprint(e.source_key, shared, related, catalog)
 
 
 class PageCache:
