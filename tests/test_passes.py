@@ -1223,3 +1223,25 @@ def test_two_title_lines_reprinted_as_one_inside_a_sentence():
     doc = clean("\n".join(src))
     assert ("政务信息参考（第17期）：2026年辽宁省政府工作报告", "running header (title inside a sentence)") in \
         {(r.text, r.reason) for r in doc.removed}
+
+
+def test_a_short_document_name_over_the_body_is_the_title_not_a_banner():
+    # "政府工作报告" (six characters, as short as a column banner) straight over the body's
+    # first sentence: the name of a kind of document is a title however short.
+    doc = clean("\n".join(["政府工作报告", "现在，" + COL[:29], COL[:30] + "，", COL[:20] + "。"]))
+    assert doc.title == "政府工作报告" and kinds(doc) == ["P"]
+    # A banner that happens to end in such a word still stands over a title-like line.
+    doc = clean("\n".join(["调查报告", "关于示范工作的实施意见（节选）", "现在，" + COL[:29], COL[:20] + "。"]))
+    assert doc.title == "关于示范工作的实施意见（节选）"
+    assert any(r.text == "调查报告" and r.reason == "banner" for r in doc.removed)
+
+
+def test_a_numbered_heading_ending_on_a_whole_word_whose_last_character_is_a_preposition():
+    from build_tools.cleaning.grammar import _ends_open
+    assert _ends_open("……时期和") and _ends_open("关于加快推进现代化的")
+    assert not _ends_open("经济社会发展总体要求和政策取向") and not _ends_open("坚持面向")
+    # "……政策取向" fills the column and a short sentence follows: a whole heading, not a
+    # clause whose sentence ends on the next line ("向" is a word only on its own).
+    head = "三、" + COL[:26] + "政策取向"
+    doc = clean("\n".join([COL[:20] + "。", head, "今年是开局之年。", "  " + COL[:30], COL[:20] + "。"]))
+    assert any(isinstance(b, Heading) and b.text == head for b in doc.blocks)

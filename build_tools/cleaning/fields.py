@@ -535,9 +535,23 @@ def _title_over_body(draft: Draft, cand: list[int], nxt: int) -> bool:
     display = (len(cand) > 1 and not draft.layout.soft
                and (head.width <= draft.layout.column - 8 or head.width > draft.layout.column + 4)
                and not re.search(r"[，,]$", lines[cand[-1]].text))
-    return bool(len(text) > 8 and (display or ("，" not in text and "," not in text)) and lines[nxt].kind == BODY
+    return bool((len(text) > 8 or _document_name(text)) and (display or ("，" not in text and "," not in text))
+                and lines[nxt].kind == BODY
                 and (_body_like(lines[nxt], head) or (display and _plain_over_body(draft, nxt))
                      or _narrow_column_under(draft, head, nxt)) and not as_wide)
+
+
+# The kinds of official documents (党政机关公文处理工作条例 art. 8, and the forms of rules:
+# 条例 / 规定 / 办法 ...): a document's name ends in one, a column banner ("专题研究") does not.
+_DOCUMENT_KINDS = ("报告", "意见", "通知", "通报", "决定", "决议", "公报", "公告", "通告", "请示",
+                   "批复", "议案", "纪要", "命令", "条例", "规定", "办法", "细则", "规划", "纲要", "方案")
+
+
+def _document_name(text: str) -> bool:
+    """A short unpunctuated line naming a kind of document ("政府工作报告", "实施方案"): a
+    title however short (a title straight over the body otherwise needs more than the eight
+    characters of a column banner)."""
+    return 4 <= len(text) <= 8 and text.endswith(_DOCUMENT_KINDS) and bool(re.fullmatch(r"[\u4e00-\u9fff]+", text))
 
 
 def _narrow_column_under(draft: Draft, head: Line, i: int) -> bool:
@@ -575,6 +589,9 @@ def _banner_over_title(draft: Draft, first: int, titleish) -> int | None:
     if nxt is None or not (2 <= len(ln.text) <= 6) or re.search(r"[，。；：、！？,.;:\d]", ln.text) or numbered(ln.text):
         return None
     title = draft.lines[nxt]
+    # (nor is a document's name over a sentence: "政府工作报告" over the body is its title)
+    if _document_name(ln.text) and re.search(r"[，。；,;]", title.text):
+        return None
     if titleish(title) and len(title.text) > len(ln.text) + 2 and not _word_spans(ln.text, title.text):
         return first
     return None
