@@ -1245,3 +1245,13 @@ def test_a_numbered_heading_ending_on_a_whole_word_whose_last_character_is_a_pre
     head = "三、" + COL[:26] + "政策取向"
     doc = clean("\n".join([COL[:20] + "。", head, "今年是开局之年。", "  " + COL[:30], COL[:20] + "。"]))
     assert any(isinstance(b, Heading) and b.text == head for b in doc.blocks)
+
+
+def test_a_heading_wrapped_in_a_narrow_column_does_not_take_the_sentence_under_it():
+    # "……政策取向" ends on a whole word: the short line under it is the next paragraph's
+    # first line ("今年是“十五五”开" / "局之年。"), not the end of the heading.
+    narrow = [COL[k:k + 12] for k in range(0, 24, 12)]
+    doc = clean("\n".join(narrow + [COL[:8] + "。", "三、2026年经济社会发", "展总体要求和政策取向",
+                                    "今年是“十五五”开", "局之年。", "  " + COL[:10], COL[10:22], COL[:6] + "。"]))
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads[0] == "三、2026年经济社会发展总体要求和政策取向"

@@ -303,7 +303,7 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
         return True
     # A heading does not end on a conjunction, preposition or structural particle
     # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
-    if head[-1:] in OPEN_ENDINGS and not draft.layout.full(cand):
+    if _ends_open(head) and not draft.layout.full(cand):
         return True
     # Several short unpunctuated lines that run into the next heading finish this one.
     j = k
