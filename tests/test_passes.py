@@ -1255,3 +1255,17 @@ def test_a_heading_wrapped_in_a_narrow_column_does_not_take_the_sentence_under_i
                                     "今年是“十五五”开", "局之年。", "  " + COL[:10], COL[10:22], COL[:6] + "。"]))
     heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert heads[0] == "三、2026年经济社会发展总体要求和政策取向"
+
+
+def test_a_title_in_display_type_centred_over_three_columns_stays_on_top():
+    # pdftotext -layout gives each glyph one cell: a centred title in large type starts
+    # left of the centre its cells suggest, here right at the second column's edge, over a
+    # row where only the second and third columns have begun (the first opens lower, under
+    # its heading's top margin).
+    rows = [(NARROW[:10], NARROW[:11], NARROW[:10] + "，")] * 24 + [(NARROW[:4] + "。", NARROW[:4] + "。", NARROW[:4] + "。")]
+    lines = ["调查报告", "", "                政府工作报告（节选）", f"{'':16}{NARROW[:11]:<17}{NARROW[:10]}",
+             "三、示范工作任务"]
+    lines += [f"  {a:<14}{b:<17}{c}" for a, b, c in rows]
+    lines += ["① " + NARROW * 5]   # the widest line: 57 cells
+    doc = clean("\n".join(lines))
+    assert doc.title == "政府工作报告（节选）"
