@@ -68,7 +68,6 @@ def _snap_edges(page: list[Line], edges: list[int]) -> list[int]:
     return out if all(b - a > 2 * TOLERANCE for a, b in zip([0] + out, out)) else edges
 
 
-@cleaning_pass("split_layout_columns")
 def _display_centred(start: int, text: str, page: int) -> bool:
     """Is a title-like line (no sentence punctuation) centred on the page in display type?
     -layout gives each glyph one cell whatever its size, so a title set up to twice the
@@ -79,6 +78,7 @@ def _display_centred(start: int, text: str, page: int) -> bool:
             and (page - 2 * n) / 2 - TOLERANCE <= start <= (page - n) / 2 + TOLERANCE)
 
 
+@cleaning_pass("split_layout_columns")
 def split_layout_columns(draft: Draft) -> None:
     """Read side-by-side columns column by column: between two page boundaries (dropped
     folios and issue lines) the pieces of the first column come first, then the second's.
