@@ -1269,3 +1269,20 @@ def test_a_title_in_display_type_centred_over_three_columns_stays_on_top():
     lines += ["① " + NARROW * 5]   # the widest line: 57 cells
     doc = clean("\n".join(lines))
     assert doc.title == "政府工作报告（节选）"
+
+
+def test_the_title_read_after_the_first_column_of_page_1_goes_back_to_the_top():
+    # pdfminer on a 3-column page: the title set across the page comes out as a text block
+    # of its own after the first column, inside a sentence, under a top that opens with
+    # the body ("各位代表：") or a numbered heading under a banner.
+    body = ["  " + COL[:30], COL, COL]
+    for top, title in ((["各位代表："], ["政府工作报告"]),
+                       (["政策解读", "二、示范工作的总体要求"], ["决策参阅（第14期）", "：政府工作报告（节选）"])):
+        doc = clean_pages([top + body + ["", *title, ""] + [COL[:20] + "。", "  " + COL[:30], COL[:12] + "。"],
+                           ["  " + COL[1:31], COL[3:15] + "。"]])
+        assert doc.title == "".join(title)
+        assert not any("政府工作报告" in r.text for r in doc.removed)
+    # A titled top keeps its title; the block inside the sentence is a header.
+    doc = clean_pages([["示范工作的实施意见"] + body + ["", "政府工作报告", ""] + [COL[:20] + "。", COL[:12] + "。"],
+                       ["  " + COL[1:31], COL[3:15] + "。"]])
+    assert doc.title == "示范工作的实施意见"
