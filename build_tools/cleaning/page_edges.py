@@ -243,7 +243,7 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
 def _person_name(text: str) -> bool:
     """A person's name: two or three characters, or a transliteration with "·" (a
     four-character line is as often a periodical's name)."""
-    from .fields import _names
+    from .authors import _names
     names = _names(text)
     return bool(names) and len(names) == 1 and (len(names[0]) <= 3 or "·" in names[0])
 
