@@ -1223,3 +1223,66 @@ def test_two_title_lines_reprinted_as_one_inside_a_sentence():
     doc = clean("\n".join(src))
     assert ("政务信息参考（第17期）：2026年辽宁省政府工作报告", "running header (title inside a sentence)") in \
         {(r.text, r.reason) for r in doc.removed}
+
+
+def test_a_short_document_name_over_the_body_is_the_title_not_a_banner():
+    # "政府工作报告" (six characters, as short as a column banner) straight over the body's
+    # first sentence: the name of a kind of document is a title however short.
+    doc = clean("\n".join(["政府工作报告", "现在，" + COL[:29], COL[:30] + "，", COL[:20] + "。"]))
+    assert doc.title == "政府工作报告" and kinds(doc) == ["P"]
+    # A banner that happens to end in such a word still stands over a title-like line.
+    doc = clean("\n".join(["调查报告", "关于示范工作的实施意见（节选）", "现在，" + COL[:29], COL[:20] + "。"]))
+    assert doc.title == "关于示范工作的实施意见（节选）"
+    assert any(r.text == "调查报告" and r.reason == "banner" for r in doc.removed)
+
+
+def test_a_numbered_heading_ending_on_a_whole_word_whose_last_character_is_a_preposition():
+    from build_tools.cleaning.grammar import _ends_open
+    assert _ends_open("……时期和") and _ends_open("关于加快推进现代化的")
+    assert not _ends_open("经济社会发展总体要求和政策取向") and not _ends_open("坚持面向")
+    # "……政策取向" fills the column and a short sentence follows: a whole heading, not a
+    # clause whose sentence ends on the next line ("向" is a word only on its own).
+    head = "三、" + COL[:26] + "政策取向"
+    doc = clean("\n".join([COL[:20] + "。", head, "今年是开局之年。", "  " + COL[:30], COL[:20] + "。"]))
+    assert any(isinstance(b, Heading) and b.text == head for b in doc.blocks)
+
+
+def test_a_heading_wrapped_in_a_narrow_column_does_not_take_the_sentence_under_it():
+    # "……政策取向" ends on a whole word: the short line under it is the next paragraph's
+    # first line ("今年是“十五五”开" / "局之年。"), not the end of the heading.
+    narrow = [COL[k:k + 12] for k in range(0, 24, 12)]
+    doc = clean("\n".join(narrow + [COL[:8] + "。", "三、2026年经济社会发", "展总体要求和政策取向",
+                                    "今年是“十五五”开", "局之年。", "  " + COL[:10], COL[10:22], COL[:6] + "。"]))
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads[0] == "三、2026年经济社会发展总体要求和政策取向"
+
+
+def test_a_title_in_display_type_centred_over_three_columns_stays_on_top():
+    # pdftotext -layout gives each glyph one cell: a centred title in large type starts
+    # left of the centre its cells suggest, here right at the second column's edge, over a
+    # row where only the second and third columns have begun (the first opens lower, under
+    # its heading's top margin).
+    rows = [(NARROW[:10], NARROW[:11], NARROW[:10] + "，")] * 24 + [(NARROW[:4] + "。", NARROW[:4] + "。", NARROW[:4] + "。")]
+    lines = ["调查报告", "", "                政府工作报告（节选）", f"{'':16}{NARROW[:11]:<17}{NARROW[:10]}",
+             "三、示范工作任务"]
+    lines += [f"  {a:<14}{b:<17}{c}" for a, b, c in rows]
+    lines += ["① " + NARROW * 5]   # the widest line: 57 cells
+    doc = clean("\n".join(lines))
+    assert doc.title == "政府工作报告（节选）"
+
+
+def test_the_title_read_after_the_first_column_of_page_1_goes_back_to_the_top():
+    # pdfminer on a 3-column page: the title set across the page comes out as a text block
+    # of its own after the first column, inside a sentence, under a top that opens with
+    # the body ("各位代表：") or a numbered heading under a banner.
+    body = ["  " + COL[:30], COL, COL]
+    for top, title in ((["各位代表："], ["政府工作报告"]),
+                       (["政策解读", "二、示范工作的总体要求"], ["决策参阅（第14期）", "：政府工作报告（节选）"])):
+        doc = clean_pages([top + body + ["", *title, ""] + [COL[:20] + "。", "  " + COL[:30], COL[:12] + "。"],
+                           ["  " + COL[1:31], COL[3:15] + "。"]])
+        assert doc.title == "".join(title)
+        assert not any("政府工作报告" in r.text for r in doc.removed)
+    # A titled top keeps its title; the block inside the sentence is a header.
+    doc = clean_pages([["示范工作的实施意见"] + body + ["", "政府工作报告", ""] + [COL[:20] + "。", COL[:12] + "。"],
+                       ["  " + COL[1:31], COL[3:15] + "。"]])
+    assert doc.title == "示范工作的实施意见"

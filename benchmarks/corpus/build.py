@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT [--reports SNAPSHOT2] [--only ID ...]
     .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT --reports SNAPSHOT2 --dev   # manifest_dev.tsv
+    .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT --dev2 SNAPSHOT3            # manifest_dev2.tsv
 
 SNAPSHOT is the git directory `fetch github:LawRefBook/Laws` returns, SNAPSHOT2 the one of
 `fetch github:johncodes404/china-provincial-gov-reports-2026` (manifest_reports.tsv, other
@@ -31,6 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from benchmarks.corpus.national import parse_window  # noqa: E402
 from benchmarks.corpus.reports import parse_report, parse_report_page, present  # noqa: E402
 from benchmarks.corpus.typeset import Layout, typeset  # noqa: E402
 
@@ -41,6 +43,9 @@ REPORTS = HERE / "manifest_reports.tsv"
 # newsletters, 2/3-column reports and articles, the layouts the other parts have least of).
 # Its own split ("dev"): tuned on like the tune part, never mixed with the held-out one.
 DEV = HERE / "manifest_dev.tsv"
+# The second development source (--dev2): windows of the national government work reports
+# of another repository (national.py), split dev2 (tuned on) and heldout2 (never looked at).
+DEV2 = HERE / "manifest_dev2.tsv"
 
 # Pools for the synthetic parts of the title block and furniture (chosen per document by
 # a hash of its id, so a rebuild is identical).
@@ -65,6 +70,11 @@ def read_manifest(path: Path = MANIFEST) -> tuple[dict, list[dict]]:
             continue
         if line.strip():
             fields = line.split("\t")
+            if len(fields) == 6:        # manifest_dev2.tsv: ... path, window (national.py)
+                doc_id, split, kind, cols, path, window = fields
+                rows.append({"id": doc_id, "split": split, "kind": kind, "path": path,
+                             "columns": int(cols), "window": int(window)})
+                continue
             if len(fields) == 5:        # manifest_dev.tsv: id, split, genre, columns, path
                 doc_id, split, kind, cols, path = fields
                 rows.append({"id": doc_id, "split": split, "kind": kind, "path": path,
@@ -211,6 +221,16 @@ def build_report(row: dict, n: int, text: str, out: Path, columns: int | None = 
     return build_document(row, n, present(doc, row["id"], row["kind"], issue), out, columns, furniture_styles)
 
 
+def build_national(row: dict, n: int, text: str, out: Path, columns: int | None = None,
+                   furniture_styles: bool = False) -> dict | None:
+    """A window of a national report (manifest_dev2.tsv): see national.py."""
+    doc = parse_window(text, row["window"])
+    if doc is None or not usable(doc):
+        return None
+    issue = 1 + _h(row["id"] + "issue") % 24
+    return build_document(row, n, present(doc, row["id"], row["kind"], issue), out, columns, furniture_styles)
+
+
 def new_furniture(lay: Layout, doc_id: str) -> Layout:
     """The layout with furniture styles the corpus never uses (a running header with the
     running issue number, the journal name in the footer, "第 n 页 共 m 页" folios, a
@@ -260,6 +280,9 @@ def main(argv=None) -> int:
     ap.add_argument("--dev", action="store_true",
                     help="build the development set (manifest_dev.tsv, needs --reports) instead of "
                          "the corpus: tuned on, never part of the held-out")
+    ap.add_argument("--dev2", type=Path, metavar="SNAPSHOT3",
+                    help="build the second development source instead (manifest_dev2.tsv: the git "
+                         "directory of github:YaaaFei/gov-work-report-corpus-demo; splits dev2 and heldout2)")
     ap.add_argument("--columns", type=int, choices=(1, 2, 3),
                     help="typeset every document in this many columns (a development variant "
                          "of tune documents in a layout their part lacks; not the corpus)")
@@ -276,6 +299,8 @@ def main(argv=None) -> int:
         if not args.reports:
             ap.error("--dev needs --reports (the development set is made of reports)")
         parts = [(DEV, args.reports, build_report)]
+    if args.dev2:
+        parts = [(DEV2, args.dev2, build_national)]
     for manifest, snapshot, build in parts:
         meta, rows = read_manifest(manifest)
         sources.append(meta)

@@ -68,6 +68,16 @@ def _snap_edges(page: list[Line], edges: list[int]) -> list[int]:
     return out if all(b - a > 2 * TOLERANCE for a, b in zip([0] + out, out)) else edges
 
 
+def _display_centred(start: int, text: str, page: int) -> bool:
+    """Is a title-like line (no sentence punctuation) centred on the page in display type?
+    -layout gives each glyph one cell whatever its size, so a title set up to twice the
+    body's width starts left of where its cells would centre it: between (page - 2n) / 2
+    and (page - n) / 2 for n glyphs ("政府工作报告（节选）" at cell 16 of a 58-cell page)."""
+    n = len(text)
+    return (not re.search(r"[，。；：！？,.;:!?]", text) and n >= 4
+            and (page - 2 * n) / 2 - TOLERANCE <= start <= (page - n) / 2 + TOLERANCE)
+
+
 @cleaning_pass("split_layout_columns")
 def split_layout_columns(draft: Draft) -> None:
     """Read side-by-side columns column by column: between two page boundaries (dropped
@@ -110,6 +120,7 @@ def split_layout_columns(draft: Draft) -> None:
         # not at a later column's edge stays where it is; otherwise it is a column's line.
         above = (len(segments) == 1 and not n_split and not any(x.kind == BODY for col in region for x in col)
                  and (spans[0][0] <= TOLERANCE or abs(sum(spans[0]) / 2 - page / 2) <= 0.1 * page
+                      or _display_centred(spans[0][0], segments[0][1], page)
                       or (title_block and not any(abs(spans[0][0] - e) <= TOLERANCE for e in edges))))
         title_block = above
         if crossing or above:

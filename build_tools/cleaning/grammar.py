@@ -51,6 +51,17 @@ def _word_spans(left: str, right: str) -> bool:
     return False
 
 
+def _ends_open(text: str) -> bool:
+    """Does the text end on a function word left open ("……时期和", "……工作的")? Only when
+    that character is a word of its own (jieba): "政策取向" and "方向" end on a whole
+    word whose last character merely is one ("向")."""
+    from ..enrich.segment import cut
+    if text[-1:] not in OPEN_ENDINGS:
+        return False
+    toks = cut(text[-6:], hmm=False)
+    return not toks or len(toks[-1]) == 1
+
+
 _CONJUNCTIONS = {"和", "与", "及", "以及", "并", "或"}
 
 

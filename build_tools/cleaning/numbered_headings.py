@@ -6,7 +6,7 @@ import re
 
 from ..text import is_terminated, join_wrapped, width
 from .core import BODY, HEADING, LIFTED, LIST, Draft, HeadingFacts, Line, cleaning_pass
-from .grammar import (ARTICLE, MAX_HEADING, OPEN_ENDINGS, _numbered, _opens_with_conjunction, _prev_closes,
+from .grammar import (ARTICLE, MAX_HEADING, OPEN_ENDINGS, _ends_open, _numbered, _opens_with_conjunction, _prev_closes,
                       _word_spans)
 
 
@@ -195,7 +195,7 @@ def _heading_ends_whole(draft: Draft, line: Line, kind: str, k: int) -> bool:
     "领导。".) Only "一、" heads: clauses are numbered "（一）" and "1."."""
     text = line.text
     return (kind == "cn" and not re.search(r"[，。；：、,.;:！？!?（）()]", text[2:])
-            and text[-1] not in OPEN_ENDINGS and not _word_spans(text, draft.lines[k].text)
+            and not _ends_open(text) and not _word_spans(text, draft.lines[k].text)
             and not _opens_with_conjunction(draft.lines[k].text))
 
 
@@ -303,7 +303,7 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
         return True
     # A heading does not end on a conjunction, preposition or structural particle
     # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
-    if head[-1:] in OPEN_ENDINGS and not draft.layout.full(cand):
+    if _ends_open(head) and not draft.layout.full(cand):
         return True
     # Several short unpunctuated lines that run into the next heading finish this one.
     j = k

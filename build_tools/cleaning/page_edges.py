@@ -35,6 +35,17 @@ def strip_page_edge_names(draft: Draft) -> None:
     every other printing of that line, and a line reprinting one of the title block's
     lines inside a sentence or set apart as a text block of its own."""
     lines = draft.lines
+    late = _late_title(draft)
+    if late:
+        # The title set across page 1, which the extractor read after the first column:
+        # back to the top, where lift_front_matter finds it (not furniture: nothing removed).
+        top = _top(draft)
+        moved = [lines[k] for k in late]
+        del lines[late[0]:late[-1] + 1]
+        lines[top:top] = moved
+        draft.note("strip_page_edge_names", f"line {moved[0].no}: {' / '.join(ln.text for ln in moved)!r} "
+                                            f"stands inside a sentence of page 1 under an untitled top: the "
+                                            f"title, read after a column; moved to the top")
     # The masthead's name (a running header may be the title, or a line of it).
     dropped = {squash(r.text) for r in draft.doc.removed if r.reason.startswith("banner")}
     # Nothing above the first finished sentence: a title wraps into short lines there.
@@ -106,6 +117,52 @@ def strip_page_edge_names(draft: Draft) -> None:
             n += 1
     if n:
         draft.note("strip_page_edge_names", f"dropped {n} name line(s) at page boundaries")
+
+
+def _top(draft: Draft) -> int:
+    """Where the body starts: the first body line (after the dropped masthead)."""
+    return next(k for k, ln in enumerate(draft.lines) if ln.kind == BODY)
+
+
+def _late_title(draft: Draft) -> list[int]:
+    """The title of page 1 that the extractor read after the first column (pdfminer on a
+    3-column page): one or two title-like lines (no sentence punctuation; a second line
+    may open with "：") set apart as a text block of their own, inside a sentence (the line
+    before is full and unfinished), before page 1 ends (where it ends must be known), under a top that opens with running
+    text (a sentence, a salutation ending in "：") or a numbered heading instead of a title
+    (under a column banner, if any). Page 1 has no running header (a masthead, if any, is dropped by now). [] if none."""
+    from .grammar import _numbered
+    lines, layout = draft.lines, draft.layout
+    if layout.soft or not any(ln.kind == BODY for ln in lines):
+        return []
+    # (the top line, or the line under a column banner: "调查报告" / "三、……")
+    top = _top(draft)
+    firsts = [top] + ([draft.next_content(top)] if len(lines[top].text) <= 6 else [])
+    if not any(k is not None and (re.search(r"[，。；：,;:]", lines[k].text) or _numbered(lines[k].text))
+               for k in firsts):
+        return []
+    for i in range(1, len(lines) - 2):
+        ln = lines[i]
+        if ln.folio or ln.page_start:
+            return []
+        if not (ln.kind == BODY and lines[i - 1].kind == BLANK):
+            continue
+        block = [i] if lines[i + 1].kind == BLANK else [i, i + 1] if lines[i + 2].kind == BLANK else []
+        p, n = draft.prev_content(i), draft.next_content(block[-1]) if block else None
+        # (the text around it runs on consecutive lines: in a layout with a blank line after
+        # every line, every line stands apart)
+        if (block and p is not None and n is not None and p >= 1 and lines[p - 1].kind == BODY
+                and n + 1 < len(lines) and lines[n + 1].kind == BODY
+                and lines[p].kind == BODY and layout.full(lines[p])
+                and not is_terminated(lines[p].text) and lines[p].text[-1] not in "：:"
+                and all(lines[k].kind == BODY and 4 <= len(lines[k].text) <= 40
+                        and not re.search(r"[，。；！？,;!?]", lines[k].text) and not _numbered(lines[k].text)
+                        for k in block)
+                and (len(block) == 1 or lines[block[1]].text[:1] in "：:")
+                # (and page 1 is known to end later: a form feed or a dropped folio)
+                and any(ln.folio or ln.page_start for ln in lines[n:])):
+            return block
+    return []
 
 
 def _set_apart(draft: Draft, i: int) -> bool:
@@ -186,7 +243,7 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
 def _person_name(text: str) -> bool:
     """A person's name: two or three characters, or a transliteration with "·" (a
     four-character line is as often a periodical's name)."""
-    from .fields import _names
+    from .authors import _names
     names = _names(text)
     return bool(names) and len(names) == 1 and (len(names[0]) <= 3 or "·" in names[0])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reading import SourceText, read_source
-from . import (blocks, columns, fields, finish, footnotes, furniture, numbered_headings, outline, page_edges, paragraphs,
-               reading_order, title_lines)
+from . import (blocks, columns, fields, finish, footnotes, front_matter, furniture, numbered_headings, outline, page_edges,
+               paragraphs, reading_order, title_lines)
 from .core import CleaningPass, make_draft, measure_layout
 
 
@@ -21,7 +21,7 @@ PASSES: list[CleaningPass] = [CleaningPass.of(fn) for fn in (
     furniture.apply_editor_hints, furniture.strip_editor_tags, furniture.strip_end_marks,
     furniture.strip_page_numbers, furniture.strip_issue_lines, columns.split_layout_columns,
     furniture.strip_running_headers, page_edges.strip_page_edge_names,
-    fields.lift_labelled_fields, fields.lift_front_matter, reading_order.restore_column_order,
+    fields.lift_labelled_fields, front_matter.lift_front_matter, reading_order.restore_column_order,
     footnotes.lift_footnotes, remeasure_layout,
     blocks.detect_tables, blocks.detect_captions, blocks.detect_lists,
     outline.detect_outline_headings, numbered_headings.detect_numbered_headings, title_lines.detect_title_lines,

@@ -9,8 +9,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..cleaning.authors import _names as author_names
 from ..cleaning.furniture import _NAMED_FOLIO, _PAGE_NUMBER
-from ..cleaning.fields import _names as author_names
 from ..model import Document, Footnote, Removal
 from ..text import join_wrapped
 from .pdf_layout import Char, PdfLine, PdfPage
