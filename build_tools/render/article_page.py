@@ -51,7 +51,7 @@ def links_to_original(article, view: View) -> bool:
 
 
 def original_pages(article, view: View) -> list[tuple[str, str]]:
-    """(edition, link) to the article's page in each Chinese edition, from its English page."""
+    """(code, name, link) of the article's page in each Chinese edition, linked from its English page."""
     slug = article.source.slug
     up, tail = ("../../../", f"articles/{slug}/") if view.directory_urls else ("../../", f"articles/{slug}.html")
     return [(ed.code, ed.name, up + ed.prefix + tail) for ed in EDITIONS if ed.code != "en"]
