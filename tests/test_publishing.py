@@ -78,9 +78,10 @@ def test_offline_copy_opens_from_file_urls_with_search(tmp_path):
         page.goto((unpacked / "index.html").as_uri())
         page.keyboard.press("s")   # the index loads by <script> elements, which work from file://
         page.keyboard.type("友岸外包", delay=50)
-        page.wait_for_selector(".md-search-result__item", timeout=30000)
-        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-        assert any(h.startswith("file://") and f"articles/{SLUG['003']}.html" in h for h in hrefs)
+        # results change while the reader types: wait for those of the whole query
+        page.wait_for_function("""slug => [...document.querySelectorAll('.md-search-result__item a')]
+            .some(a => a.href.startsWith('file://') && a.href.includes('articles/' + slug + '.html'))""",
+                               arg=SLUG["003"], timeout=30000)
         page.goto((unpacked / "articles" / f"{SLUG['003']}.html").as_uri())
         # the language link is a plain relative link, so it works from file:// too
         target = page.eval_on_selector(".md-select__link[hreflang='en']", "a => a.href")
