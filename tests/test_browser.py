@@ -26,6 +26,13 @@ def search(page, base: str, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
 
+def wait_for_result(page, part: str, timeout: int = 15000) -> None:
+    """Results change while a reader types: wait until a result links to `part` (an
+    article's address), as the reader sees once they stop typing."""
+    page.wait_for_function("""part => [...document.querySelectorAll('.md-search-result__item a')]
+        .some(a => a.href.includes(part))""", arg=part, timeout=timeout)
+
+
 def test_chinese_search_finds_the_article(built_site, browser):
     with serve(built_site) as base:
         page = browser.new_page()
@@ -215,6 +222,7 @@ def test_a_phrase_from_deep_in_the_body_is_found_and_links_to_its_paragraph(buil
         assert not [u for u in loaded if "/search/" in u]      # nothing of the index before search opens
         page.keyboard.press("/")
         page.keyboard.type(phrase, delay=20)
+        wait_for_result(page, f"/articles/{SLUG['003']}/")
         mark = page.wait_for_selector(".md-search-result__item mark", timeout=15000)   # excerpts shown
         assert mark.inner_text() in phrase
         links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
@@ -239,6 +247,7 @@ def test_english_search_finds_an_untranslated_body_on_its_original_page(tmp_path
         page.goto(base + "/en/")
         page.keyboard.press("/")
         page.keyboard.type("港口吞吐量的季节波动", delay=20)
+        wait_for_result(page, "/articles/zz-new/")
         mark = page.wait_for_selector(".md-search-result__item mark", timeout=15000)
         assert mark.inner_text() in "港口吞吐量的季节波动"
         first = page.eval_on_selector(".md-search-result__item a", "a => a.href")
@@ -312,6 +321,6 @@ def test_a_phrase_cut_across_words_still_finds_its_paragraph(built_site, browser
         page.goto(base + "/")
         page.keyboard.press("/")
         page.keyboard.type(phrase, delay=20)
-        page.wait_for_selector(".md-search-result__item mark", timeout=15000)
+        wait_for_result(page, f"/articles/{SLUG['003']}/#{anchor}")
         links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
         assert any(h.endswith(f"/articles/{SLUG['003']}/#{anchor}") for h in links[:10]), (phrase, links[:3])
