@@ -22,10 +22,12 @@ class PersistentMemo:
         self.used: dict = {}
 
     def get(self, key):
-        """The kept value, or None; asking marks it used."""
-        value = self.had.get(key)
-        if value is not None:
-            self.used[key] = value
+        """The value made or kept, or None; asking marks it used."""
+        value = self.used.get(key)
+        if value is None:
+            value = self.had.get(key)
+            if value is not None:
+                self.used[key] = value
         return value
 
     def has(self, key) -> bool:

@@ -32,3 +32,17 @@ def test_an_unreadable_file_is_an_empty_memo(tmp_path):
     path = tmp_path / "memo.pickle"
     path.write_bytes(b"not a pickle")
     assert PersistentMemo(path).get("x") is None
+
+
+def test_a_value_made_in_this_build_is_not_made_again(tmp_path):
+    made = []
+    memo = PersistentMemo(tmp_path / "memo.pickle")
+
+    def cut(text):
+        made.append(text)
+        return text.split()
+    assert memo.through("k", cut, "产业 链") == ["产业", "链"]
+    assert memo.through("k", cut, "产业 链") == ["产业", "链"]
+    memo.put("p", ["预先"])   # made in bulk (Words.prefetch)
+    assert memo.through("p", cut, "预先") == ["预先"]
+    assert made == ["产业 链"]
