@@ -146,3 +146,28 @@ def test_pages_carry_no_template_indentation_and_keep_preformatted_text(built_si
     assert not re.search(r"\n[ \t]", outside_pre) and "\n\n" not in outside_pre
     bibtex = re.search(r"<pre><code>(@misc\{.*?)</code></pre>", html, re.S).group(1)
     assert "\n  title = {" in bibtex   # BibTeX keeps its layout
+
+
+def test_a_term_is_marked_once_per_section_and_linked_once_per_page():
+    from pathlib import Path
+
+    from build_tools.build import Article
+    from build_tools.enrich.corpus import enrich_corpus
+    from build_tools.enrich.glossary import Term
+    from build_tools.model import Document, Heading, Paragraph
+    from build_tools.render.article_page import article_page
+    from build_tools.render.view import View
+    from build_tools.sources import Source
+    doc = Document(title="论产业链的韧性", blocks=[
+        Heading(1, "一、产业链的现状"), Paragraph("产业链正在重组，产业链的安全受到重视。"), Paragraph("各地都在谈产业链。"),
+        Heading(2, "（一）产业链的短板"), Paragraph("产业链有短板。"),
+        Heading(1, "二、产业链的对策"), Paragraph("补齐产业链短板。"), Paragraph("延长产业链。")])
+    article = Article(Source(Path("a.txt"), "a", "a"), doc)
+    enrich_corpus([article], [Term(zh="产业链", en="industrial chain", kind="concept", def_zh="定义", def_en="d")])
+    body = article_page(article, View("zh-Hans", Path("."))).split('id="full-text"', 1)[1]
+    paragraphs = re.findall(r"<p id=\"p-[^\"]+\">(.*?)</p>", body)
+    assert len(paragraphs) == 5
+    marks = [len(re.findall(r'class="glossary-term"', p)) for p in paragraphs]
+    # the first use in each section (a subsection is part of it), not again in its paragraph
+    assert marks == [1, 0, 0, 1, 0]
+    assert len(re.findall(r'<a class="glossary-term"', body)) == 1   # one link on the page

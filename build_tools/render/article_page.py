@@ -28,7 +28,7 @@ def _abstract(article, view: View) -> str:
     text, status = view.text(stem, doc.abstract)
     marks = e.marks.get(-1, []) if status == "ok" and not view.english else []
     # "abstract": where the glossary links a term first used in the abstract (enrich/corpus.py)
-    body = paragraph(inline_html(text, spans=_terms(article, marks)) + status_badge(status, view), "abstract")
+    body = paragraph(inline_html(text, spans=_terms(article, marks, set())) + status_badge(status, view), "abstract")
     if doc.keywords:
         body += Html("\n<p><strong>{}</strong> {}</p>").format(
             ui["keywords"] + ui["colon"].strip(), join((marked(view.text(stem, k)[0], view) for k in doc.keywords), " · "))
@@ -147,9 +147,11 @@ def _translated(view: View, stem: str, text: str) -> Markup:
     return marked(shown, view) if status == "ok" else marked(text, view) + status_badge(status, view)
 
 
-def _terms(article, marks) -> list:
-    """Glossary spans of a paragraph: links, and each other term's first use in it."""
-    seen, spans = set(), []
+def _terms(article, marks, seen: set) -> list:
+    """Glossary spans of a paragraph: links, and each other term's first use in its section
+    (`seen`: the terms marked since the section began). Encyclopedias mark a term once
+    per section; once per paragraph was a fifth of a Chinese article page's bytes."""
+    spans = []
     for m in marks:
         if m.link or m.zh not in seen:
             spans.append(term_span(m, article.term_index[m.zh], GLOSSARY))
@@ -157,8 +159,20 @@ def _terms(article, marks) -> list:
     return spans
 
 
-def _paragraph_zh(article, i: int, b: Paragraph, notes: Footnotes | None) -> str:
-    spans = _terms(article, article.enriched.marks.get(i, []))
+def section_terms(article) -> dict[int, list]:
+    """Block index -> the glossary spans of each paragraph of the body: a section runs from
+    one top-level heading to the next."""
+    seen: set = set()
+    out = {}
+    for i, b in enumerate(article.doc.blocks):
+        if isinstance(b, Heading) and b.level <= 1:
+            seen = set()
+        elif isinstance(b, Paragraph):
+            out[i] = _terms(article, article.enriched.marks.get(i, []), seen)
+    return out
+
+
+def _paragraph_zh(b: Paragraph, notes: Footnotes | None, spans: list) -> str:
     return inline_html(b.text, b.notes if notes else [], b.lead, notes.ref if notes else None, spans)
 
 
@@ -177,9 +191,9 @@ def heading_ids(article) -> dict[int, str]:
 
 
 def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str], toc: list,
-           english: bool) -> str:
+           english: bool, terms: dict[int, list]) -> str:
     """One block of the body; `english`: set beside a translation (the English edition of
-    a page that has translations)."""
+    a page that has translations); `terms`: section_terms."""
     stem, e = article.source.stem, article.enriched
     translate = (lambda t: view.text(stem, t)[0]) if english else (lambda t: t)
     if isinstance(b, Heading):
@@ -192,14 +206,14 @@ def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str]
     if isinstance(b, Table):
         return _cells(b.rows, translate, view)
     if not english:
-        return paragraph(_paragraph_zh(article, i, b, notes), e.anchors[i])
+        return paragraph(_paragraph_zh(b, notes, terms[i]), e.anchors[i])
     text, status = view.text(stem, b.text)
     if status == "ok":
         # footnote references go at the end of the translated paragraph, in order
         en = marked(text, view) + join(notes.ref(n) for n in b.notes)
-        zh = paragraph(_paragraph_zh(article, i, b, None))   # the English side has the notes
+        zh = paragraph(_paragraph_zh(b, None, terms[i]))   # the English side has the notes
     else:
-        en = _paragraph_zh(article, i, b, notes) + status_badge(status, view)
+        en = _paragraph_zh(b, notes, terms[i]) + status_badge(status, view)
         zh = Markup()
     return Html('<div class="parallel" id="{}">\n<div class="zh" lang="zh-Hans">\n{}\n</div>\n'
                   '<div class="en" lang="en">\n{}\n</div>\n</div>').format(e.anchors[i], zh, paragraph(en))
@@ -235,7 +249,8 @@ def article_page(article, view: View, key: str = "") -> str:
         out.append(Html('<div class="parallel-switch"><input type="checkbox" id="parallel-toggle" class="parallel-toggle">'
                           '<label for="parallel-toggle" class="parallel-label">{}</label></div>').format(ui["parallel"]))
     if not original:
-        out += [_block(article, view, i, b, notes, ids, toc, parallel) for i, b in enumerate(doc.blocks)]
+        terms = section_terms(article)
+        out += [_block(article, view, i, b, notes, ids, toc, parallel, terms) for i, b in enumerate(doc.blocks)]
     if doc.metadata:
         labels = ui["meta_labels"]
         toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
