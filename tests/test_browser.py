@@ -77,6 +77,29 @@ def test_a_short_paragraph_holding_the_whole_query_ranks_first(tmp_path, browser
         assert "/articles/zz-short/" in hrefs[0] and len(hrefs) >= 4, (query, hrefs)
 
 
+def test_a_short_paragraph_outranks_page_tops_holding_the_words_apart(tmp_path, browser):
+    """The page top (summary, key points, keywords, terms) is one bag of many texts: it holds
+    the words of many a phrase apart, so it ranks as a long paragraph, not as the title."""
+    from build_tools.enrich.segment import cut
+    text = SEEDS[4].read_text(encoding="utf-8")
+    words = list(dict.fromkeys(w for w in cut(text) if len(w) == 2 and w.isalpha()))
+    query = "".join(words[40:43])
+    scattered = "。".join(f"{w}方面的问题需要长期跟踪研究和评估" for w in words[40:43])   # one word per sentence
+    extra = {}
+    for n in range(3):
+        extra[f"copy{n}.txt"] = text.replace("中国", f"中国{n}", 1)
+        extra[f"copy{n}.yml"] = f"summary_zh: {scattered}。\n"
+    lines = SEEDS[3].read_text(encoding="utf-8").split("\n")
+    at = len(lines) * 4 // 5
+    extra["zz_short.txt"] = "\n".join(lines[:at] + ["", "据测算" + query + "的情况值得关注。", ""] + lines[at:])
+    project = make_project(tmp_path / "p", seeds=[], extra=extra)
+    assert mkdocs_build(project).returncode == 0
+    with serve(project / "site") as base:
+        page = browser.new_page()
+        hrefs = search(page, base, query)
+        assert "/articles/zz-short/" in hrefs[0] and len(hrefs) >= 4, (query, hrefs)
+
+
 def test_article_page_on_a_phone_and_a_desktop(built_site, browser):
     with serve(built_site) as base:
         for name, size in (("desktop", (1280, 900)), ("phone", (390, 844))):

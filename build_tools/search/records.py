@@ -1,14 +1,15 @@
 """One search record per generated page and edition, from the document model: the title
-and tags a result shows, and its units — the page top (title, apparatus, keywords, terms),
-then every heading, paragraph, footnote and the bibliographic table, each with the anchor
-the result links to (lists and tables go with the paragraph or heading before them) —
-each unit holding its distinct words (tokens.py), sorted, so a record is deterministic."""
+and tags a result shows, and its units — the title, the rest of the page top (apparatus,
+keywords, terms), then every heading, paragraph, footnote and the bibliographic table, each
+with the anchor the result links to (lists and tables go with the paragraph or heading
+before them) — each unit holding its distinct words (tokens.py), sorted, so a record is
+deterministic."""
 from __future__ import annotations
 
 from ..model import Heading, ListBlock, Paragraph, Table
 
 INDEX_FILE = ".search.json"   # per edition, in its docs folder; MkDocs leaves dot files out of the site
-VERSION = "units-1"   # part of each article page's key: records of another shape are not kept
+VERSION = "units-2"   # part of each article page's key: records of another shape are not kept
 
 
 def _unit(words, texts) -> str:
@@ -37,13 +38,17 @@ def article_units(article, view) -> dict:
     both = (lambda t: [view.text(stem, t)[0], t]) if view.english else (lambda t: [t])
     title = title_of(article, view)
     points = meta.get("key_points_en" if view.english else "key_points_zh") or [p for _, p, _ in e.key_points]
-    top = [title, *both(doc.subtitle or ""), " ".join(doc.authors), *both(doc.abstract or ""),
+    # The title is a unit of its own (the browser ranks a page whose title holds the query
+    # first); the rest of the page top is one bag of many texts, which holds the words of
+    # many a phrase apart: it ranks as a long paragraph does.
+    head = [title, *both(doc.subtitle or "")]
+    top = [" ".join(doc.authors), *both(doc.abstract or ""),
            *(x for k in doc.keywords for x in both(k)),
            meta.get("summary_en" if view.english else "summary_zh", ""), " ".join(s for s, _ in e.summary),
            " ".join(points), " ".join(f"{f.value}{f.unit} {f.what}" for f in e.figures),
            " ".join(f"{t.zh} {t.en}" for t in article.terms if e.term_counts.get(t.zh)),
            " ".join(view.tag(t) for t in e.tags)]
-    units: list[list] = [["", top]]
+    units: list[list] = [["", head], ["", top]]
     for i, b in enumerate(doc.blocks):
         if isinstance(b, Heading):
             units.append([there + ids[i], both(b.text)])

@@ -207,8 +207,8 @@
       if (!p) pages.set(d, p = { page: d, unit: u, score: 0, best: 0, units: 0, hits: [] });
       p.units += 1;
       if (p.hits.length < 64) p.hits.push(u);
-      if (u === 0) { p.score += 2; return; } // the title, summary, keywords, terms
-      if (p.unit === 0) p.unit = u;          // link to the first paragraph that has it all
+      if (u === 0) { p.score += 2; return; } // the title (records.py: unit 1 is the rest of the page top)
+      if (p.unit === 0 && u > 1) p.unit = u; // link to the first paragraph that has it all
       p.best = Math.max(p.best, SPECIFIC[x & 3]);
     });
     // the most specific match first, then how many units match
