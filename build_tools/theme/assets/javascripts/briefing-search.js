@@ -204,7 +204,7 @@
     var pages = new Map();
     hits.forEach(function (k) {   // in order: page, then unit (4 * unit + length class)
       var d = Math.floor(k / 100000), x = k % 100000, u = x >> 2, p = pages.get(d);
-      if (!p) pages.set(d, p = { page: d, unit: u, score: 0, best: 0, units: 0, hits: [] });
+      if (!p) pages.set(d, p = { page: d, unit: 0, score: 0, best: 0, units: 0, hits: [] });
       p.units += 1;
       if (p.hits.length < 64) p.hits.push(u);
       if (u === 0) { p.score += 2; return; } // the title (records.py: unit 1 is the rest of the page top)
