@@ -171,3 +171,13 @@ def test_a_term_is_marked_once_per_section_and_linked_once_per_page():
     # the first use in each section (a subsection is part of it), not again in its paragraph
     assert marks == [1, 0, 0, 1, 0]
     assert len(re.findall(r'<a class="glossary-term"', body)) == 1   # one link on the page
+
+
+def test_a_clause_stating_several_key_figures_is_shown_once_beside_them():
+    from build_tools.render.html_doc import table
+    rows = [["25.7", "%", "五个市场占25.7%、23.8%"], ["23.8", "%", "五个市场占25.7%、23.8%"], ["7.9", "%", "另一句"]]
+    html = table(["数值", "单位", "原文"], rows, ["right"], merge_last=True)
+    body = re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>")[1])
+    assert body == ['<td>25.7</td><td>%</td><td rowspan="2">五个市场占25.7%、23.8%</td>',
+                    "<td>23.8</td><td>%</td>",   # its clause is the cell spanning it from above
+                    "<td>7.9</td><td>%</td><td>另一句</td>"]

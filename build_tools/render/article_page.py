@@ -94,7 +94,7 @@ def _apparatus(article, view: View, at: str = "") -> list[str]:
         cells = [[link(at + "#" + e.anchors[f.block], c[0]) if f.block in e.anchors else c[0]] + c[1:]
                  for f, c in ((f, figure_cells(f, view)) for f in e.figures)]
         out.append(admonition("note", ui["key_figures"],
-                              table([esc(h) for h in ui["figure_columns"]], cells, ["right"])))
+                              table([esc(h) for h in ui["figure_columns"]], cells, ["right"], merge_last=True)))
     if e.related:
         rows = []
         for other, _, shared in e.related:
@@ -223,7 +223,7 @@ def article_page(article, view: View, key: str = "") -> str:
     """`key`: what the page is made from (page_cache.py), first in its front matter."""
     doc, e, ui, stem = article.doc, article.enriched, view.ui, article.source.stem
     title = title_of(article, view)
-    notes, ids = Footnotes(doc.footnotes), heading_ids(article)
+    notes, ids = Footnotes(doc.footnotes, back=ui["footnote_back"]), heading_ids(article)
     toc: list = []
     out = [heading(1, title, "title")]
     if doc.subtitle:

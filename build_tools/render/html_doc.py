@@ -94,12 +94,14 @@ def link(href: str, text, cls: str = "", title: str = "") -> Markup:
     return Html('<a href="{}"{}>{}</a>').format(url(href), attrs, text)
 
 
-def table(head: list | None, rows: list[list], align: list[str] | None = None) -> Markup:
+def table(head: list | None, rows: list[list], align: list[str] | None = None, merge_last: bool = False) -> Markup:
     """Cells: Markup, or text (escaped). `align`: per column "right" or "" — said once, on
     the table (data-right: its right-aligned columns, which briefing.css and print.css
     align), not in a style attribute on every cell (0.4 KB of an article page). No class:
     Material styles only tables without one. Written with one escape per cell: a common
-    glossary term's table of uses has a row per article of the corpus."""
+    glossary term's table of uses has a row per article of the corpus. `merge_last`: a last
+    cell equal to the one above is one cell spanning those rows (the clause that states a
+    list of figures, shown once beside them)."""
     width = max([len(head or [])] + [len(r) for r in rows])
     right = " ".join(str(k + 1) for k, a in enumerate(align or []) if a == "right")
 
@@ -113,7 +115,18 @@ def table(head: list | None, rows: list[list], align: list[str] | None = None) -
     if head is not None:
         parts.append(f"<thead>\n{row(tags('th'), '</th>', head)}\n</thead>")
     opens = tags("td")
-    parts.append("<tbody>\n" + "\n".join(row(opens, "</td>", r) for r in rows) + "\n</tbody>")
+    spans = [1] * len(rows)   # rows each last cell spans; 0: spanned by the one above
+    for n in range(len(rows) - 1, 0, -1) if merge_last else ():
+        if rows[n] and len(rows[n]) == len(rows[n - 1]) and str(rows[n][-1]) == str(rows[n - 1][-1]):
+            spans[n - 1], spans[n] = spans[n - 1] + spans[n], 0
+    body = []
+    for r, span in zip(rows, spans):
+        if span == 1:
+            body.append(row(opens, "</td>", r))
+        else:
+            cells = r[:-1] if span == 0 else r
+            body.append(row(opens[:len(r) - 1] + [f'<td rowspan="{span}">'], "</td>", cells))
+    parts.append("<tbody>\n" + "\n".join(body) + "\n</tbody>")
     parts.append("</table>")
     return Markup("\n".join(parts))
 
@@ -126,9 +139,11 @@ def items(entries: list, ordered: bool = False) -> Markup:
 class Footnotes:
     """Footnote references and the list at the end, with the ids and classes of
     Python-Markdown's footnotes extension (Material's footnote tooltips read them).
-    `prefix`: before every id, where several documents share a page (a briefing pack)."""
+    `prefix`: before every id, where several documents share a page (a briefing pack);
+    `back`: the back link's title, in the page's language ("{}": the note's number)."""
 
-    def __init__(self, footnotes, prefix: str = ""):
+    def __init__(self, footnotes, prefix: str = "", back: str = "Back to note {} in the text"):
+        self.back = back
         self.number = {f.mark: n for n, f in enumerate(footnotes, 1)}
         self.refs: dict[str, int] = {}
         self.prefix = prefix
@@ -148,9 +163,8 @@ class Footnotes:
         out = [Html('<div class="footnote">'), Html("<hr />"), Html("<ol>")]
         for mark, text in notes:
             back = join(
-                Html('<a class="footnote-backref" href="#{}{}:{}" '
-                       'title="Jump back to footnote {} in the text">&#8617;</a>').format(
-                    self.prefix, "fnref" if k == 1 else f"fnref{k}", mark, self.number[mark])
+                Html('<a class="footnote-backref" href="#{}{}:{}" title="{}">&#8617;</a>').format(
+                    self.prefix, "fnref" if k == 1 else f"fnref{k}", mark, self.back.format(self.number[mark]))
                 for k in range(1, self.refs.get(mark, 1) + 1))
             out.append(Html('<li id="{}fn:{}">\n<p>{}&#160;{}</p>\n</li>').format(self.prefix, mark, text, back))
         out += [Html("</ol>"), Html("</div>")]

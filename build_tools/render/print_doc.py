@@ -74,7 +74,7 @@ def article_body(article, view: View, n: int) -> Markup:
         from .article_page import figure_cells
         boxes.append(_box(ui["key_figures"], table([esc(h) for h in ui["figure_columns"]],
                                                    [figure_cells(f, view) for f in e.figures])))
-    notes = Footnotes(doc.footnotes, f"a{n}-")
+    notes = Footnotes(doc.footnotes, f"a{n}-", ui["footnote_back"])
     body = [Html('<div class="apparatus">\n{}\n</div>').format(join(boxes, "\n")), *_body(article, view, notes)]
     body.append(notes.section([(f.mark, esc(text(f.text))) for f in doc.footnotes]))
     used = [t for t in article.terms if e.term_counts.get(t.zh)]
