@@ -207,3 +207,20 @@ def test_pages_load_without_failed_requests_or_console_errors(built_site, prefix
             page.wait_for_load_state("networkidle")
             assert failed == [] and errors == [], (path, failed, errors)
             page.close()
+
+
+def test_the_access_date_rule_is_shown_only_when_the_reference_has_an_address():
+    import datetime
+    from pathlib import Path
+
+    from build_tools.build import Article
+    from build_tools.model import Document, Paragraph
+    from build_tools.render.cite import citation
+    from build_tools.render.view import View
+    from build_tools.sources import Source
+    article = Article(Source(Path("a.txt"), "a", "a"), Document(title="标题", blocks=[Paragraph("正文。")]))
+    article.source.meta["date"] = datetime.date(2024, 1, 2)
+    offline = str(citation(article, View("zh-Hans", Path(".")))[0])
+    online = str(citation(article, View("zh-Hans", Path("."), base_url="https://x.org/"))[0])
+    assert "[引用日期]" not in offline and "YYYY-MM-DD" not in offline   # nothing to fill in
+    assert "[引用日期]. https://x.org/articles/a/" in online and "YYYY-MM-DD" in online

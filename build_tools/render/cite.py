@@ -139,7 +139,7 @@ def citation(article, view) -> tuple[Markup, str, str]:
         heading(2, ui["cite"], "cite"),
         Html("<p><strong>{}</strong></p>").format(ui["cite_gbt"]),
         Html('<div class="briefing-reference"><p>{}</p></div>').format(marked(ref, view)),
-        paragraph(ui["cite_rule"]),
+        paragraph(ui["cite_rule"]) if w.url else Markup(),   # no address (no site_url): no access date to fill in
         code.format("BibTeX", marked(bib, view)),
         code.format("RIS", marked(ris_text, view)),
         paragraph(link(f"{slug}.bib", ui["download_bibtex"]) + " · " + link(f"{slug}.ris", ui["download_ris"])),

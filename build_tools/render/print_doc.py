@@ -92,8 +92,9 @@ def _citation(article, view: View) -> Markup:
     w = work_of(article, view, page_address(view, article.source.slug), view.site_name)
     records = join(Html('<p class="record-name">{}</p><pre class="record">{}</pre>').format(name, text)
                    for name, text in (("BibTeX", bibtex(w, article.source.slug)), ("RIS", ris(w).replace("\r", ""))))
-    return Html('<div class="citation"><h2>{}</h2><p><strong>{}</strong> {}</p><p>{}</p>{}</div>').format(
-        ui["cite"], ui["cite_gbt"], gbt7714(w, ui["access_date"]), ui["cite_rule"], records)
+    rule = Html("<p>{}</p>").format(ui["cite_rule"]) if w.url else ""   # no address: no access date
+    return Html('<div class="citation"><h2>{}</h2><p><strong>{}</strong> {}</p>{}{}</div>').format(
+        ui["cite"], ui["cite_gbt"], gbt7714(w, ui["access_date"]), rule, records)
 
 
 def document(title: str, view: View, body: Markup, author: str = "", created: str = "") -> str:
