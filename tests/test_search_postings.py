@@ -106,3 +106,18 @@ def test_a_page_added_or_many_changed_is_not_spliced():
     many = {rel: _record(random.Random(k), 2) for k, rel in enumerate(old)}
     assert postings.update(many, old, STOP, most=3) is None
     assert postings.words == Postings.build(old, STOP).words   # left as it was
+
+
+def test_a_term_page_ranks_as_a_title_only_by_its_names():
+    """The browser adds a title's weight to unit 0 (briefing-search.js): a term page's unit
+    0 holds the term's names; its definition is a unit like any paragraph, so a phrase whose
+    words a definition holds apart does not rank it above an article's paragraph."""
+    from pathlib import Path
+
+    from build_tools.enrich.glossary import Term
+    from build_tools.render.view import View
+    from build_tools.search.records import term_record
+    term = Term(zh="产业集群", en="industrial cluster", kind="concept", def_zh="研究技术和资金集中的地区", def_en="d")
+    units = term_record(term, View("zh-Hans", Path(".")), lambda t: t.split())["units"]
+    assert units[0] == ["", "cluster industrial 产业集群"]   # distinct words, sorted
+    assert "研究技术和资金集中的地区" in units[1][1].split()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Heading, ListBlock, Paragraph, Table
 
 INDEX_FILE = ".search.json"   # per edition, in its docs folder; MkDocs leaves dot files out of the site
-VERSION = "units-2"   # part of each article page's key: records of another shape are not kept
+VERSION = "units-3"   # part of each article page's key: records of another shape are not kept
 
 
 def _unit(words, texts) -> str:
@@ -67,14 +67,14 @@ def article_units(article, view) -> dict:
 
 def term_record(term, view, words) -> dict:
     first, second = (term.en, term.zh) if view.english else (term.zh, term.en)
-    texts = [first, second, term.pinyin, " ".join(term.aliases), " ".join(term.en_alt), term.def_zh, term.def_en]
+    rest = [term.pinyin, " ".join(term.aliases), " ".join(term.en_alt), term.def_zh, term.def_en]
     return {"title": view.han(f"{first} · {second}"), "tags": [view.ui.get("glossary", "")],
-            "units": [["", _unit(words, texts)]]}
+            "units": [["", _unit(words, [first, second])], ["", _unit(words, rest)]]}   # as article_units
 
 
 def markdown_record(text: str, words, view) -> dict:
-    """A hand-written page (docs/guide/…): one unit, its title from its first heading."""
+    """A hand-written page (docs/guide/…): its title (from its first heading), then its text."""
     if text.startswith("---\n") and "\n---\n" in text[4:]:
         text = text[text.index("\n---\n", 4) + 5:]
     title = next((line.lstrip("#").strip() for line in text.splitlines() if line.startswith("# ")), "")
-    return {"title": view.han(title), "tags": [], "units": [["", _unit(words, [text])]]}
+    return {"title": view.han(title), "tags": [], "units": [["", _unit(words, [title])], ["", _unit(words, [text])]]}
