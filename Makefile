@@ -52,4 +52,4 @@ test: $(STAMP)
 
 clean:
 	rm -rf site site.tmp site.tmp-* site.old site-offline briefing-offline.zip .cache docs/index.md docs/articles \
-	  docs/glossary docs/tags docs/pdf docs/zh-Hant docs/en docs/.search.json docs/search docs/feed.xml
+	  docs/glossary docs/tags docs/pdf docs/zh-Hant docs/en docs/.search docs/search docs/feed.xml

@@ -6,7 +6,6 @@ a failed build leaves the previous pages intact). Generated files live in their 
 in docs/ (see Settings.generated) and are not in git."""
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -23,9 +22,10 @@ from .render.edition_view import hant_corpus
 from .render.page_cache import KEPT, PageCache, page_key
 from .enrich.segment import stopwords
 from .search.index import index_files
-from .search.postings import Postings, digest
-from .search.records import (INDEX_FILE as SEARCH_FILE, VERSION as SEARCH_VERSION, article_units, markdown_record,
-                             term_record, unit_texts, with_words)
+from .search.postings import Postings
+from .search.record_store import Records
+from .search.records import (VERSION as SEARCH_VERSION, article_units, markdown_record, term_record, unit_texts,
+                             with_words)
 from .search.tokens import Words, converted_record, converted_words
 from .render.glossary_pages import glossary_index, term_key, term_page, term_uses
 from .render.print_doc import print_documents
@@ -91,12 +91,12 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     fixed = f"{SEARCH_VERSION}\0{converter_id(settings)}\0{view.base_url}\0{view.directory_urls}\0{view.pdf}"
     pages.update(article_index(articles, view, cache.has_page))
     pages.update(tag_pages(articles, view, cache.has_page))
-    search, raw = {}, {}
+    search, raw = Records(cache.records), {}
     for a in articles:
         rel = f"articles/{a.source.slug}.md"
         key = page_key(a, view, [title_of(o, view) for o, _, _ in a.enriched.related], fixed)
         if cache.has(rel, key):
-            pages[rel], search[rel] = KEPT, cache.search[rel]
+            pages[rel], search[rel] = KEPT, KEPT
         else:
             pages[rel] = article_page(a, view, key)
             if records_of:
@@ -110,7 +110,8 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
             _, pages[bib], pages[ris] = citation(a, view)
     if raw:
         words.prefetch(t for r in raw.values() for t in unit_texts(r))
-    search.update((rel, with_words(r, words)) for rel, r in raw.items())
+    for rel, r in raw.items():
+        search[rel] = with_words(r, words)
     by_zh = {t.zh: t for t in terms}
     users: dict[str, list[tuple[Article, int]]] = {}   # term -> (article, its uses), in corpus order
     for a in articles:
@@ -126,7 +127,7 @@ def edition_pages(settings: Settings, articles: list[Article], terms: list[Term]
     for rel, data in shared.items():   # the guide: Chinese in every edition
         if rel.endswith(".md") and rel not in pages:
             search[rel] = markdown_record(data.decode("utf-8"), words, view)
-    pages[SEARCH_FILE] = json.dumps(search, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    pages.update(search.files())
     return pages, search
 
 
@@ -175,8 +176,7 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
             for rel, data in shared.items():
                 pages[ed.prefix + rel] = view.han(data.decode("utf-8")) if rel.endswith(".md") else data
         clock("render 3 editions (pages, search records)")
-        pages.update((ed.prefix + path, text) for path, text in
-                     _index(settings, ed, records[ed.code], cache, pages[ed.prefix + SEARCH_FILE]).items())
+        pages.update((ed.prefix + path, text) for path, text in _index(settings, ed, records[ed.code], cache).items())
         del cache
         if ed.code != "zh-Hans":
             records.clear()   # zh-Hant was the last to need the zh-Hans records
@@ -194,21 +194,23 @@ def render_pages(settings: Settings, articles: list[Article], terms: list[Term],
         clock("PDF")
 
 
-def _index(settings: Settings, ed, records: dict[str, dict], cache: PageCache, text: str) -> dict:
+def _index(settings: Settings, ed, records: Records, cache: PageCache) -> dict:
     """An edition's search index files: its postings brought up to date from the previous
     build's (search/postings.py) when they are of the records in docs/ and few pages
     changed, else made anew; files holding no changed word or page are KEPT."""
     stop = stopwords()
     state = settings.cache / f"search-postings-{ed.code}.pickle"
-    postings = Postings.load(state, cache.search_digest) if cache.search_digest else None
-    changed = postings and postings.update(records, cache.search, stop, most=max(8, len(records) // 20))
+    before = cache.records
+    postings = Postings.load(state, before.digest) if before.digest else None
+    changed = postings and postings.update(records, before, stop, most=max(8, len(records) // 20),
+                                           maybe=records.made_anew())
     if changed is None:
         postings = Postings.build(records, stop)
     files = index_files(records, postings, changed)
     folder = settings.docs / ed.prefix
     if changed and any(f is KEPT and not (folder / path).is_file() for path, f in files.items()):
         files = index_files(records, postings)   # docs/ lost some of them: all written
-    postings.of = digest(text)
+    postings.of = records.digest
     postings.save(state)
     return files
 

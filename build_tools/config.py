@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 # What `briefing build` writes below docs/ (gitignored; everything else there is hand-written).
-GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search.json", "search", "feed.xml")
+GENERATED = ("index.md", "articles", "glossary", "tags", "pdf", "zh-Hant", "en", ".search", "search", "feed.xml")
 
 
 class ConfigError(Exception):

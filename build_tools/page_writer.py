@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .render.page_cache import KEPT
-from .search.records import INDEX_FILE
+from .search.record_store import KEYS
 
 
 @dataclass
@@ -107,12 +107,12 @@ class PageWriter:
 
     def commit(self) -> BuildResult:
         result = BuildResult([], unchanged=self.unchanged, kept=len(self.kept))
-        # Each edition's search records last: a record's key vouches for its page in docs/
-        # (render/page_cache.py), so it must not arrive before the page does.
+        # Each edition's search records' keys last: a key vouches for its page and record
+        # in docs/ (render/page_cache.py), so it must not arrive before they do.
         os.makedirs(os.path.dirname(self.journal), exist_ok=True)
         with open(self.journal, "w", encoding="utf-8") as fh:
             json.dump(sorted(set(self.staged) | (self.untrusted or set())), fh)
-        move_into(self.staging, self.docs, sorted(self.staged, key=lambda rel: (rel.endswith(INDEX_FILE), rel)))
+        move_into(self.staging, self.docs, sorted(self.staged, key=lambda rel: (rel.endswith(KEYS), rel)))
         result.written = sorted(self.staged)
         for root in self.generated:
             base = os.path.join(self.docs, root)

@@ -6,13 +6,10 @@ finds the page already in docs/ with the same key keeps it, and its search entri
 instead of rendering it again; the page writer then leaves the file alone."""
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from ..fingerprint import fingerprint
-from ..search.postings import digest
-from ..search.records import INDEX_FILE
 
 KEY = "briefing_key"
 
@@ -45,29 +42,27 @@ def page_key(article, view, related_titles: list, settings_part: str) -> str:
 
 
 class PageCache:
-    """The pages one edition has in docs/ (below `folder`), and their search entries."""
+    """The pages one edition has in docs/ (below `folder`), and their search records."""
 
     def __init__(self, folder: Path, reuse: bool = True, untrusted=frozenset()):
         """`untrusted`: pages (below `folder`) whose record may not be of them (a commit cut
         short: page_writer.py); None: every page."""
+        from ..search.record_store import RecordStore, shard_of   # it stands on KEPT, above
         self.folder, self.reuse, self.untrusted = folder, reuse, untrusted
-        index = folder / INDEX_FILE
-        self.search, self.search_digest = {}, ""   # the digest: what search/postings.py states are of
+        self.records = RecordStore(folder, reuse)
+        self._shard_of = shard_of
         self._listed: dict[str, set[str]] = {}      # folder below `folder` -> its file names
-        try:
-            if reuse and index.exists():
-                text = index.read_text(encoding="utf-8")
-                self.search, self.search_digest = json.loads(text), digest(text)
-        except (OSError, ValueError):
-            self.search, self.search_digest = {}, ""
 
     def has(self, rel: str, key: str) -> bool:
-        """The page is in docs/ with this key, and so are its search entries. The records
-        file is committed after the pages (page_writer.py), so its key is the page's: the
-        page is only looked for (at 10,000 articles, reading each page's head was 2 s of
-        every build)."""
-        if not key or (self.search.get(rel) or {}).get("key") != key:
+        """The page is in docs/ with this key, and so is its search record. The records'
+        keys are committed after the pages and shards (page_writer.py), so a key is its
+        page's: the page is only looked for (at 10,000 articles, reading each page's head
+        was 2 s of every build)."""
+        if not key or self.records.keys.get(rel) != key:
             return False
+        if self.untrusted is None or self._shard_of(rel) in self.untrusted:
+            if not self.records.intact(rel):
+                return False
         if self.untrusted is None or rel in self.untrusted:
             return self.has_page(rel, key)
         folder, _, name = rel.rpartition("/")

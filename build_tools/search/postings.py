@@ -10,8 +10,8 @@ the sorted page paths, so only a build with the same pages is updated this way; 
 give the same bytes (tests/test_search_postings.py)."""
 from __future__ import annotations
 
-import hashlib
 import pickle
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -22,11 +22,6 @@ LENGTHS = (12, 40, 100)   # distinct words of a unit: class 0 up to 12, 1 up to 
 
 def length_class(n: int) -> int:
     return next((k for k, most in enumerate(LENGTHS) if n <= most), len(LENGTHS))
-
-
-def digest(text: str) -> str:
-    """What a state is of: the records file (.search.json) it was made from."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _varint(out: bytearray, v: int) -> None:
@@ -141,15 +136,17 @@ class Postings:
             entry[1] = bytes(entry[1])
         return self
 
-    def update(self, records: dict[str, dict], old: dict[str, dict], stop: frozenset[str],
-               most: int) -> tuple[set[str], set[int]] | None:
+    def update(self, records: Mapping[str, dict], old: Mapping[str, dict], stop: frozenset[str],
+               most: int, maybe: Iterable[str] | None = None) -> tuple[set[str], set[int]] | None:
         """Brought up to `records` from `old` (the records they were made from): the words
         and pages changed; None, unchanged, when that cannot be done by splicing (other
-        pages, or more than `most` changed)."""
+        pages, or more than `most` changed). `maybe`: the only pages that may have changed
+        (the others' records were kept: record_store.py), else every page is compared."""
         if sorted(records) != self.rels or not all(rel in old for rel in self.rels):
             return None
-        pages = [d for d, rel in enumerate(self.rels)
-                 if records[rel] is not old[rel] and records[rel] != old[rel]]
+        number = {rel: d for d, rel in enumerate(self.rels)}
+        pages = sorted(number[rel] for rel in (self.rels if maybe is None else maybe)
+                       if records[rel] is not old[rel] and records[rel] != old[rel])
         if len(pages) > most:
             return None
         changed: set[str] = set()

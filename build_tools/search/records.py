@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from ..model import Heading, ListBlock, Paragraph, Table
 
-INDEX_FILE = ".search.json"   # per edition, in its docs folder; MkDocs leaves dot files out of the site
 VERSION = "units-3"   # part of each article page's key: records of another shape are not kept
 
 
