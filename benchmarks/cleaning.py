@@ -1,6 +1,6 @@
 """Score the cleaner on every text of a built cleaning corpus (benchmarks/corpus/build.py).
 
-    .venv/bin/python benchmarks/cleaning.py CORPUS [--split tune|dev|heldout|dev2|heldout2] [--only ID ...] [-v]
+    .venv/bin/python benchmarks/cleaning.py CORPUS [--split tune|dev|heldout|dev2|heldout2|dev3|heldout3] [--only ID ...] [-v]
 
 For each document and each extracted text (extractor x encoding/line-ending/look-alike
 variant) the text is read and cleaned as `briefing clean` would, scored with
@@ -32,7 +32,7 @@ SHORT = {"title_similarity": "title", "heading_f1": "head", "boundary_f1": "boun
          "text_similarity": "text", "leaked_furniture": "leak", "lost": "lost"}
 # Genres of manifest_reports.tsv (government work reports presented as reports,
 # newsletters and journal articles); the rest are the legal texts of manifest.tsv.
-OTHER_GENRES = {"report", "newsletter", "article"}
+OTHER_GENRES = {"report", "newsletter", "article", "notice"}
 BAR = {"title_similarity": 0.90, "heading_f1": 0.90, "boundary_f1": 0.92, "text_similarity": 0.995}
 
 
@@ -82,7 +82,7 @@ def run(corpus: Path, split: str | None = None, only=None, verbose=False, out=sy
     print(file=out)
     extractors = sorted({r["file"].split(".")[0] for r in rows})
     groups = []
-    for sp in ("tune", "dev", "heldout", "dev2", "heldout2"):
+    for sp in ("tune", "dev", "heldout", "dev2", "heldout2", "dev3", "heldout3"):
         groups.append((sp, lambda r, sp=sp: r["split"] == sp))
         for fam in ("legal", "other"):
             groups.append((f"  {sp} {fam}", lambda r, sp=sp, fam=fam: r["split"] == sp and r["family"] == fam))
@@ -106,7 +106,7 @@ def run(corpus: Path, split: str | None = None, only=None, verbose=False, out=sy
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path, help="OUT directory of benchmarks/corpus/build.py")
-    ap.add_argument("--split", choices=("tune", "dev", "heldout", "dev2", "heldout2"))
+    ap.add_argument("--split", choices=("tune", "dev", "heldout", "dev2", "heldout2", "dev3", "heldout3"))
     ap.add_argument("--only", nargs="*")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", type=Path, help="also write rows and means to this file")

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT [--reports SNAPSHOT2] [--only ID ...]
     .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT --reports SNAPSHOT2 --dev   # manifest_dev.tsv
     .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT --dev2 SNAPSHOT3            # manifest_dev2.tsv
+    .venv/bin/python benchmarks/corpus/build.py SNAPSHOT OUT --dev3 SNAPSHOT4            # manifest_dev3.tsv
 
 SNAPSHOT is the git directory `fetch github:LawRefBook/Laws` returns, SNAPSHOT2 the one of
 `fetch github:johncodes404/china-provincial-gov-reports-2026` (manifest_reports.tsv, other
@@ -33,7 +34,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from benchmarks.corpus.national import parse_window  # noqa: E402
-from benchmarks.corpus.reports import parse_report, parse_report_page, present  # noqa: E402
+from benchmarks.corpus.reports import _cut, parse_report, parse_report_page, present  # noqa: E402
+from benchmarks.corpus.statecouncil import parse_row  # noqa: E402
 from benchmarks.corpus.typeset import Layout, typeset  # noqa: E402
 
 MANIFEST = HERE / "manifest.tsv"
@@ -46,6 +48,9 @@ DEV = HERE / "manifest_dev.tsv"
 # The second development source (--dev2): windows of the national government work reports
 # of another repository (national.py), split dev2 (tuned on) and heldout2 (never looked at).
 DEV2 = HERE / "manifest_dev2.tsv"
+# The third development source (--dev3): State Council documents (notices, opinions, plans,
+# measures) of a third repository (statecouncil.py), split dev3 (tuned on) and heldout3.
+DEV3 = HERE / "manifest_dev3.tsv"
 
 # Pools for the synthetic parts of the title block and furniture (chosen per document by
 # a hash of its id, so a rebuild is identical).
@@ -70,7 +75,7 @@ def read_manifest(path: Path = MANIFEST) -> tuple[dict, list[dict]]:
             continue
         if line.strip():
             fields = line.split("\t")
-            if len(fields) == 6:        # manifest_dev2.tsv: ... path, window (national.py)
+            if len(fields) == 6:        # manifest_dev2/3.tsv: ... path, window (national.py) or row
                 doc_id, split, kind, cols, path, window = fields
                 rows.append({"id": doc_id, "split": split, "kind": kind, "path": path,
                              "columns": int(cols), "window": int(window)})
@@ -231,6 +236,23 @@ def build_national(row: dict, n: int, text: str, out: Path, columns: int | None 
     return build_document(row, n, present(doc, row["id"], row["kind"], issue), out, columns, furniture_styles)
 
 
+def build_statecouncil(row: dict, n: int, text: str, out: Path, columns: int | None = None,
+                       furniture_styles: bool = False) -> dict | None:
+    """A State Council document (manifest_dev3.tsv, its sixth column the dump's row id): see
+    statecouncil.py. A notice is typeset as published (cut to 3,000-6,000 characters at a
+    paragraph); other genres are presented by reports.present."""
+    doc = parse_row(text, row["window"])
+    if doc is None or not usable(doc):
+        return None
+    if row["kind"] == "notice":
+        doc["blocks"] = _cut(doc["blocks"], 3000 + _h(row["id"]) % 3000)
+        doc["genre"] = "notice"
+    else:
+        issue = 1 + _h(row["id"] + "issue") % 24
+        doc = present(doc, row["id"], row["kind"], issue)
+    return build_document(row, n, doc, out, columns, furniture_styles)
+
+
 def new_furniture(lay: Layout, doc_id: str) -> Layout:
     """The layout with furniture styles the corpus never uses (a running header with the
     running issue number, the journal name in the footer, "第 n 页 共 m 页" folios, a
@@ -283,6 +305,9 @@ def main(argv=None) -> int:
     ap.add_argument("--dev2", type=Path, metavar="SNAPSHOT3",
                     help="build the second development source instead (manifest_dev2.tsv: the git "
                          "directory of github:YaaaFei/gov-work-report-corpus-demo; splits dev2 and heldout2)")
+    ap.add_argument("--dev3", type=Path, metavar="SNAPSHOT4",
+                    help="build the third development source instead (manifest_dev3.tsv: the git "
+                         "directory of github:ZhouYNF/platform-1; splits dev3 and heldout3)")
     ap.add_argument("--columns", type=int, choices=(1, 2, 3),
                     help="typeset every document in this many columns (a development variant "
                          "of tune documents in a layout their part lacks; not the corpus)")
@@ -301,6 +326,8 @@ def main(argv=None) -> int:
         parts = [(DEV, args.reports, build_report)]
     if args.dev2:
         parts = [(DEV2, args.dev2, build_national)]
+    if args.dev3:
+        parts = [(DEV3, args.dev3, build_statecouncil)]
     for manifest, snapshot, build in parts:
         meta, rows = read_manifest(manifest)
         sources.append(meta)
