@@ -1286,3 +1286,29 @@ def test_the_title_read_after_the_first_column_of_page_1_goes_back_to_the_top():
     doc = clean_pages([["示范工作的实施意见"] + body + ["", "政府工作报告", ""] + [COL[:20] + "。", COL[:12] + "。"],
                        ["  " + COL[1:31], COL[3:15] + "。"]])
     assert doc.title == "示范工作的实施意见"
+
+
+def test_a_section_after_an_item_closed_by_a_bracketed_note_is_a_heading():
+    # A policy document closes an item by naming who carries it out, after its last
+    # sentence ("……可获得性。（财政部、人民银行负责）"): the paragraph is finished there.
+    col = "提高小微企业贷款可获得性充分发挥国家融"   # 19 characters: a narrow column
+    src = "\n".join(["一、支持企业稳定发展", "（一）加大稳岗支持力度。" + col[:7], col, col[:8] + "。",
+                     "（财政部、工业和信息化部、", "人民银行负责）", "二、鼓励支持就业创业",
+                     "（二）支持创业载体建设。" + col[:7], col, col[:5] + "。（人力资源社会保障部负责）",
+                     "三、积极实施培训", col, col[:6] + "。"])
+    doc = clean(src)
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["一、支持企业稳定发展", "二、鼓励支持就业创业", "三、积极实施培训"]
+    assert doc.blocks[2].text.endswith("（财政部、工业和信息化部、人民银行负责）")
+
+
+def test_a_section_under_the_colon_that_introduces_it_is_a_heading():
+    # "现提出如下意见：" introduces the sections of an opinion: a short unpunctuated "一、"
+    # line under it opens the first one; a list item after a colon runs on with punctuation.
+    col = "就业是最大的民生也是经济发展的重中之重"   # 19 characters
+    src = "\n".join([col, col[:10] + "，为此，提出以下", "意见：", "一、支持企业稳定发展",
+                     "（一）加大稳岗支持力度。" + col[:7], col, col[:8] + "。", "二、鼓励支持就业创业",
+                     col, col[:4] + "。", "现作如下修改：", "一、将第五条修改为：" + col[:9], col[:5] + "。"])
+    doc = clean(src)
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["一、支持企业稳定发展", "二、鼓励支持就业创业"]

@@ -36,7 +36,31 @@ def _prev_closes(draft: Draft, i: int) -> bool:
     prev = draft.lines[p]
     if prev.kind != BODY:
         return True
-    return is_terminated(prev.text)
+    return is_terminated(prev.text) or _closed_by_note(draft, p)
+
+
+def _closed_by_note(draft: Draft, p: int) -> bool:
+    """Does line p finish a paragraph with a bracketed note after its last sentence
+    ("……可获得性。（财政部、人民银行负责）", "……。（负责部门：商务部）")? Policy documents close an
+    item so, naming who carries it out; the note may wrap over two or three lines. The
+    sentence before the "（" is finished, so the paragraph is."""
+    text = draft.lines[p].text.rstrip()
+    if not text.endswith(("）", ")")):
+        return False
+    k, seen = p, 0
+    while seen < 3:
+        opening = max(text.rfind("（"), text.rfind("("))
+        if opening > 0:
+            before = text[:opening].rstrip()
+            return is_terminated(before) and before[-1] not in "）)"
+        k = draft.prev_content(k)
+        if k is None or draft.lines[k].kind != BODY:
+            return False
+        if opening == 0:        # the note opens its line: the line above ends the sentence
+            return is_terminated(draft.lines[k].text) and draft.lines[k].text.rstrip()[-1] not in "）)"
+        text = draft.lines[k].text.rstrip() + text
+        seen += 1
+    return False
 
 
 def _word_spans(left: str, right: str) -> bool:

@@ -29,7 +29,8 @@ def detect_numbered_headings(draft: Draft) -> None:
                 line.joins_next = True
             continue
         found = _numbered(line.text)
-        if not found or not (_prev_closes(draft, i) or _chapter_after_short_line(draft, i, found)):
+        if not found or not (_prev_closes(draft, i) or _chapter_after_short_line(draft, i, found)
+                             or _section_after_colon(draft, i, found)):
             continue
         p = draft.prev_content(i)
         if (found[0] in ("cn_paren", "ar1") and p is not None and lines[p].kind == BODY
@@ -121,6 +122,26 @@ def detect_numbered_headings(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _section_after_colon(draft: Draft, i: int, found) -> bool:
+    """A top-level section ("一、总体要求") may start under a line ending in a colon: a notice
+    or an opinion introduces its sections so ("现提出如下意见：", "现就有关事项通知如下："). Only
+    a short, unpunctuated "一、" line heading a numbered item or a paragraph qualifies: a
+    list item after a colon ("一、将第五条修改为：……") runs on with punctuation."""
+    p = draft.prev_content(i)
+    kind, _, title = found
+    if kind != "cn" or p is None or draft.lines[p].kind != BODY:
+        return False
+    if not draft.lines[p].text.rstrip().endswith(("：", ":")):
+        return False
+    if not title or len(title) > MAX_HEADING or re.search(r"[，,。；;：:、！？]", title):
+        return False
+    nxt = draft.next_content(i)
+    if nxt is None:
+        return False
+    under = _numbered(draft.lines[nxt].text)
+    return (under is not None and under[0] in ("cn_paren", "ar1")) or not draft.layout.full(draft.lines[i], first=True)
 
 
 def _chapter_after_short_line(draft: Draft, i: int, found) -> bool:
