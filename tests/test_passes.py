@@ -1312,3 +1312,24 @@ def test_a_section_under_the_colon_that_introduces_it_is_a_heading():
     doc = clean(src)
     heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert heads == ["一、支持企业稳定发展", "二、鼓励支持就业创业"]
+
+
+def test_a_signature_dated_in_chinese_figures_is_no_heading():
+    # The issuing organ over its date ends a notice: "一九九六年二月五日" is a date as much
+    # as "2019年1月24日", so the organ's name over it is a paragraph, not a heading.
+    src = "\n".join([COL + "，", COL[:10] + "。", "国务院办公厅", "一九九六年二月五日"])
+    doc = clean(src)
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_the_title_of_a_promulgated_document_wrapped_in_a_narrow_column_is_one_heading():
+    # Under the notice's signature comes the document it transmits, titled in display type
+    # and wrapped over three lines of a narrow column; it ends in the name of a kind of
+    # document, and no sentence runs through it.
+    col = "地震重点监视防御区的确定和加"   # 14 characters
+    src = "\n".join(["现将《报告》转发给你们，请", "认真贯彻执行。", "国务院办公厅", "一九九六年二月五日",
+                     "（本文有删减）", "关于我国地震重点监视防御区", "的确定和加强防震减灾工作意", "见的报告",
+                     col, col[:9] + "。"])
+    doc = clean(src)
+    heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告"]

@@ -8,7 +8,9 @@ from ..text import CONTINUES, is_terminated, join_wrapped, width
 from .core import BLANK, BODY, DROPPED, HEADING, LIFTED, Draft, HeadingFacts, cleaning_pass
 from .grammar import ARTICLE, _numbered, _prev_closes, _short_plain, _word_spans
 
-_DATE_LINE = re.compile(r"^(?:19|20|二〇|二零)[\d〇零一二三四五六七八九]{2}\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月"
+# A date alone on its line (a signature's): "2019年11月19日", "二〇一九年…", "一九九六年二月五日"
+# (documents of the 1990s write the year in Chinese figures).
+_DATE_LINE = re.compile(r"^(?:19|20|二〇|二零|一九)[\d〇零一二三四五六七八九]{2}\s*年\s*[\d〇零一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$")
 
 
@@ -18,6 +20,17 @@ def detect_title_lines(draft: Draft) -> None:
     count = 0
     for i, line in enumerate(draft.lines):
         if line.kind != BODY or line.starts_paragraph:
+            continue
+        rest = _promulgated_title(draft, i)
+        if rest:
+            for k in rest:
+                line.text = join_wrapped(line.text, draft.lines[k].text)
+                draft.lines[k].kind = LIFTED
+            draft.note("detect_title_lines", f"line {line.no}: title of a promulgated document, "
+                                             f"{len(rest) + 1} lines")
+            line.kind = HEADING
+            line.heading = HeadingFacts("title", "", line.text)
+            count += 1
             continue
         t = line.text
         if not 2 <= len(t) <= 30 or re.search(r"[，。；！？,;!?]", t) or t[-1] in CONTINUES:
@@ -54,6 +67,38 @@ def detect_title_lines(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def _promulgated_title(draft: Draft, i: int) -> list[int] | None:
+    """The title of the document a notice promulgates or transmits ("关于……工作意见的报告"),
+    set in display type over the document and wrapped in a narrow column: two to four lines
+    without sentence punctuation, all but the last filling the column, the whole no longer
+    than a title (60 characters) and ending in the name of a kind of document (意见, 报告,
+    办法, 方案 …), standing after a finished paragraph, a date alone (the notice's signature)
+    or a bracketed note ("（此件公开发布）"). Returns the lines that finish it."""
+    from .title_block import _DOCUMENT_KINDS
+    if draft.layout.soft or not _after_closed_block(draft, i):
+        return None
+    rest, text, k = [], draft.lines[i].text, i
+    while draft.layout.full(draft.lines[k]) and len(rest) < 3:
+        k = draft.next_content(k)
+        if k is None or draft.lines[k].kind != BODY:
+            return None
+        rest.append(k)
+        text += draft.lines[k].text
+    if (not rest or len(text) > 60 or draft.layout.full(draft.lines[rest[-1]])
+            or re.search(r"[，。；！？,;!?：:、]", text) or _numbered(text) or not text.endswith(_DOCUMENT_KINDS)):
+        return None
+    return rest
+
+
+def _after_closed_block(draft: Draft, i: int) -> bool:
+    p = draft.prev_content(i)
+    if p is None or draft.lines[p].kind != BODY:
+        return p is None or draft.lines[p].kind != BODY
+    prev = draft.lines[p].text.strip()
+    return (_prev_closes(draft, i) or bool(_DATE_LINE.match(prev))
+            or bool(re.fullmatch(r"[（(][^（()）]{2,20}[）)]", prev)))
 
 
 def _cut_line(text: str, nxt: str) -> bool:
