@@ -11,7 +11,8 @@ Gold from the page's own structure, one block per `<p>`:
 - the title is the record's title (the page sets it in bold 18pt, centred, over one to three
   `<p>` or `<br>` lines); the document number printed centred under it is the subtitle;
 - a `<p>` of at most 40 characters that is numbered "一、" / "（一）" / "1." / "1、" / "（1）" is a
-  heading of the level its numbering gives (一、 > （一） > 1. > （1）, as GB/T 9704 orders them),
+  heading of the level its numbering gives (一、 > （一） > 1. > （1）, as GB/T 9704 orders them;
+  an emergency plan's decimal "1.1" / "1.1.1" below its bold "1总则"),
   and so is a short `<p>` set wholly in bold without sentence punctuation inside (the title of
   the document a notice promulgates, "国家职业教育改革实施方案", is such a heading above the
   numbered ones); a numbered `<p>` that runs on ("（一）健全……。把握好……", "一是……") is a paragraph
@@ -33,6 +34,8 @@ _NUMBERED = [
     (re.compile(r"^[一二三四五六七八九十]+、"), 1),
     (re.compile(r"^（[一二三四五六七八九十]+）"), 2),
     (re.compile(r"^\d{1,2}[.．、](?!\d)"), 3),
+    (re.compile(r"^\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?=[\u4e00-\u9fff ])"), 6),   # a plan's 1.1.1 / 1.1
+    (re.compile(r"^\d{1,2}[.．]\d{1,2}(?=[\u4e00-\u9fff ])"), 5),
     (re.compile(r"^[（(]\d{1,2}[）)]"), 4),
 ]
 
