@@ -1333,3 +1333,42 @@ def test_the_title_of_a_promulgated_document_wrapped_in_a_narrow_column_is_one_h
     doc = clean(src)
     heads = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert heads == ["关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告"]
+
+
+def test_a_title_left_open_on_de_is_finished_by_the_short_line_under_it():
+    # "……若干措施的" / "通知": a title does not end on the particle 的, so the two
+    # characters under it finish the title instead of passing for an author's name.
+    src = "\n".join(["国务院关于支持自由贸易试验区深化改革创新若干措施的", "通知",
+                     "各省、自治区、直辖市人民政府，国务院各部委：", COL + "，", COL[:12] + "。"])
+    doc = clean(src)
+    assert doc.title == "国务院关于支持自由贸易试验区深化改革创新若干措施的通知"
+    assert doc.authors == []
+
+
+def test_a_bracketed_note_alone_on_its_line_is_no_heading():
+    # Items of a policy document end with who carries them out, in brackets; the note
+    # left alone on a line (its sentence ended on the line above) is text, not a heading.
+    src = "\n".join([COL + "，", COL[:12] + "。", "（负责部门：住房城乡建设部）", COL + "，", COL[:9] + "。"])
+    doc = clean(src)
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert "（负责部门：住房城乡建设部）" in [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_numbered_line_that_leaves_a_book_title_open_runs_on():
+    # "（七）在《内地与香港关于……" / "的安排》……": a full line that leaves 《 open is cut inside the
+    # name it cites, so it opens a paragraph and is no heading.
+    full = "（七）在《内地与香港关于建立更紧密经贸关系的安排》、《内地与澳门关于建立更紧密经贸关系"
+    rest = ("的安排》下，对自贸试验区内的港澳台资建筑业企业，不再执行《外商投资建筑业企业管理规定》中关于工程承包"
+            "范围的限制性规定，自贸试验区内为本省服务的外商投资工程设计企业取消首次申请资质时的业绩要求。")
+    n = len(full)
+    src = "\n".join(["（六）" + rest[:n - 3], rest[n - 3:n - 3 + 10] + "。", full, rest[:n], rest[n:n + 12] + "。"])
+    doc = clean(src)
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_section_with_a_comma_short_of_the_column_under_a_colon_is_a_heading():
+    col = "扩大内地西藏初中班校招生规模以一九九五年"   # 20 characters
+    src = "\n".join([col, col[:9] + "，现提出如下意", "见：", "一、逐年扩招，分步实施",
+                     "（一）扩大招生规模。" + col[:10], col, col[:6] + "。"])
+    doc = clean(src)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、逐年扩招，分步实施"]

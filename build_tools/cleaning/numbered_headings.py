@@ -56,6 +56,12 @@ def detect_numbered_headings(draft: Draft) -> None:
             continue
         if len(title) > MAX_HEADING:
             continue
+        if _title_left_open(line.text) and draft.layout.full(line, first=True):
+            # A book title or bracket opened and not closed on a full line ("（七）在《内地与
+            # 香港关于……" / "的安排》……"): the line runs on, as no heading is broken inside
+            # the name it cites.
+            line.run_in = kind
+            continue
         if title[-1] in "，,、":
             rest = _broken_heading(draft, i)
             if rest is None:
@@ -124,6 +130,11 @@ def detect_numbered_headings(draft: Draft) -> None:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
 
 
+def _title_left_open(text: str) -> bool:
+    """Does the text leave a book title (《) or a bracket open?"""
+    return text.count("《") > text.count("》") or text.count("（") > text.count("）")
+
+
 def _section_after_colon(draft: Draft, i: int, found) -> bool:
     """A top-level section ("一、总体要求") may start under a line ending in a colon: a notice
     or an opinion introduces its sections so ("现提出如下意见：", "现就有关事项通知如下："). Only
@@ -135,7 +146,11 @@ def _section_after_colon(draft: Draft, i: int, found) -> bool:
         return False
     if not draft.lines[p].text.rstrip().endswith(("：", ":")):
         return False
-    if not title or len(title) > MAX_HEADING or re.search(r"[，,。；;：:、！？]", title):
+    if not title or len(title) > MAX_HEADING or re.search(r"[。；;：:！？]", title):
+        return False
+    # A comma is a heading's ("一、逐年扩招，分步实施") on a line short of the column; a
+    # full line with one runs on into a sentence.
+    if re.search(r"[，,]", title) and draft.layout.full(draft.lines[i], first=True):
         return False
     nxt = draft.next_content(i)
     if nxt is None:

@@ -42,9 +42,13 @@ def _title_lines(draft: Draft, start: int, titleish, byline_at) -> tuple[list[in
         # title goes on, whatever k looks like on its own (a three-character name).
         # So does a line opening with a structural particle (的, 之), which no name, subtitle
         # or sentence starts with: "……适用法律若干问题" / "的规定".
-        from .grammar import _word_spans
+        # And so does a title line left open on a structural particle ("……若干措施的" /
+        # "通知"): a title does not end on 的 (a word of its own, jieba), so the short line
+        # under it (which alone would pass for a two-character name) finishes it.
+        from .grammar import _ends_open, _word_spans
         return lines[k].kind == BODY and titleish(lines[k]) and (
-            _word_spans(lines[cand[-1]].text, lines[k].text) or lines[k].text[:1] in PARTICLE_STARTS)
+            _word_spans(lines[cand[-1]].text, lines[k].text) or lines[k].text[:1] in PARTICLE_STARTS
+            or (lines[cand[-1]].text.endswith(tuple(PARTICLE_STARTS)) and _ends_open(lines[cand[-1]].text)))
 
     while nxt is not None and len(cand) < 3 and (not _ends_title_block(draft, nxt, byline_at) or cut_word(nxt)
                                                  or _year_note(lines[nxt].text)):

@@ -35,6 +35,10 @@ def detect_title_lines(draft: Draft) -> None:
         t = line.text
         if not 2 <= len(t) <= 30 or re.search(r"[，。；！？,;!?]", t) or t[-1] in CONTINUES:
             continue
+        # A line wholly in brackets is a note ("（负责部门：商务部）" closing an item of a
+        # policy document, "（此件公开发布）" under its signature), never a heading.
+        if _BRACKETED_NOTE.fullmatch(t):
+            continue
         wrap = None
         if not draft.layout.soft and width(t) > 0.7 * draft.layout.column:
             wrap = _title_wrap(draft, i)
@@ -67,6 +71,9 @@ def detect_title_lines(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+_BRACKETED_NOTE = re.compile(r"[（(][^（()）]+[）)]")
 
 
 def _promulgated_title(draft: Draft, i: int) -> list[int] | None:
