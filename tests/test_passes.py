@@ -1372,3 +1372,20 @@ def test_a_section_with_a_comma_short_of_the_column_under_a_colon_is_a_heading()
                      "（一）扩大招生规模。" + col[:10], col, col[:6] + "。"])
     doc = clean(src)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、逐年扩招，分步实施"]
+
+
+def test_a_note_wrapped_over_four_lines_of_a_narrow_column_closes_its_item():
+    col = "加快推进农业机械化和农机装备"   # 14 characters
+    src = "\n".join(["五、推进农机装备产业发展", "（十三）提高作业能力。" + col[:3], col, col[:6] + "。（农业农村",
+                     "部、发展改革委、财政部、自", "然资源部、交通运输部等负", "责）", "六、切实加强农机人才培养",
+                     col, col[:5] + "。"])
+    doc = clean(src)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["五、推进农机装备产业发展", "六、切实加强农机人才培养"]
+
+
+def test_a_full_section_line_ending_at_a_word_under_a_colon_is_a_heading():
+    col = "国家综合性消防救援车辆中符合执行"   # 16 characters
+    src = "\n".join([col, col[:9] + "。现将有关事", "项通知如下：", "一、专用号牌的核发范围和管理", col, col,
+                     col[:7] + "。"])
+    doc = clean(src)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、专用号牌的核发范围和管理"]

@@ -42,13 +42,14 @@ def _prev_closes(draft: Draft, i: int) -> bool:
 def _closed_by_note(draft: Draft, p: int) -> bool:
     """Does line p finish a paragraph with a bracketed note after its last sentence
     ("……可获得性。（财政部、人民银行负责）", "……。（负责部门：商务部）")? Policy documents close an
-    item so, naming who carries it out; the note may wrap over two or three lines. The
+    item so, naming who carries it out; the note may wrap over several lines of a narrow
+    column (up to six). The
     sentence before the "（" is finished, so the paragraph is."""
     text = draft.lines[p].text.rstrip()
     if not text.endswith(("）", ")")):
         return False
     k, seen = p, 0
-    while seen < 3:
+    while seen < 5:
         opening = max(text.rfind("（"), text.rfind("("))
         if opening > 0:
             before = text[:opening].rstrip()

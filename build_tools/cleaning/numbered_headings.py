@@ -156,7 +156,12 @@ def _section_after_colon(draft: Draft, i: int, found) -> bool:
     if nxt is None:
         return False
     under = _numbered(draft.lines[nxt].text)
-    return (under is not None and under[0] in ("cn_paren", "ar1")) or not draft.layout.full(draft.lines[i], first=True)
+    # A full line qualifies when it ends at a word's end (jieba) and the line under it
+    # opens no continuation: "一、专用号牌的核发范围和管理" / "国家综合性……".
+    return ((under is not None and under[0] in ("cn_paren", "ar1")) or not draft.layout.full(draft.lines[i], first=True)
+            or (not _word_spans(draft.lines[i].text, draft.lines[nxt].text) and not _ends_open(title)
+                and not _opens_with_conjunction(draft.lines[nxt].text)
+                and draft.lines[nxt].text[:1] not in OPEN_ENDINGS + "，。、；："))
 
 
 def _chapter_after_short_line(draft: Draft, i: int, found) -> bool:
