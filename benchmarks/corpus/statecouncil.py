@@ -20,8 +20,9 @@ Gold from the page's own structure, one block per `<p>`:
 - every other `<p>` is a paragraph: the addressee line, the promulgating sentence, the
   signature (the issuing organ and the date, set flush right) and "（此件公开发布）";
 - the text stops at the first table or attachment ("附件") of the page.
-A numbered `<p>` closed by "。" with a comma inside ("九、秘书长在总理领导下，……。") is a clause,
-not a heading; a title the page set in bold over two `<p>` is one heading.
+A numbered `<p>` closed by "。" is a heading only when it heads an unnumbered paragraph, in a
+text not divided into articles (else it is an item of a list or a clause: "九、秘书长在总理领导下，
+……。" over "十、……"); a title the page set in bold over two `<p>` is one heading.
 """
 from __future__ import annotations
 
@@ -150,10 +151,8 @@ def parse_record(rec: dict) -> dict | None:
             break
         level = _level(text)
         punct_inside = re.search(r"[。！？；：，、]", text.rstrip("。：；"))
-        closed = text.endswith("。")
-        if (level is not None and len(text) <= 40 and not re.search(r"[。！？；：]", text.rstrip("。"))
-                and not (closed and "，" in text)):
-            blocks.append({"type": "heading", "depth": level, "text": text})
+        if level is not None and len(text) <= 40 and not re.search(r"[。！？；：]", text.rstrip("。")):
+            blocks.append({"type": "heading", "depth": level, "text": text, "closed": text.endswith("。")})
         elif bold and level is None and len(text) <= 40 and not punct_inside and align != "right":
             if blocks and blocks[-1]["type"] == "heading" and blocks[-1]["depth"] == 0 and blocks[-1].get("bold"):
                 blocks[-1]["text"] += text      # one title set over two lines
@@ -161,6 +160,16 @@ def parse_record(rec: dict) -> dict | None:
                 blocks.append({"type": "heading", "depth": 0, "text": text, "bold": True})
         else:
             blocks.append({"type": "paragraph", "text": text})
+    # A numbered line closed by a full stop heads text ("（一）指导思想。" over its paragraph)
+    # or is an item of a list ("（二十）财税部门应认真落实……政策。" over "（二十一）……", or a
+    # clause of an article, "第十条……：" / "（十）……。"): a heading only when an unnumbered
+    # paragraph follows it, in a text not divided into articles.
+    articles = any(b["type"] == "paragraph" and re.match(r"^第[一二三四五六七八九十百]+条", b["text"]) for b in blocks)
+    for k, b in enumerate(blocks):
+        if b.pop("closed", False):
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            if articles or nxt is None or nxt["type"] != "paragraph" or _level(nxt["text"]) is not None:
+                blocks[k] = {"type": "paragraph", "text": b["text"]}
     for b in blocks:
         b.pop("bold", None)
     depths = sorted({b["depth"] for b in blocks if b["type"] == "heading"})
