@@ -1389,3 +1389,20 @@ def test_a_full_section_line_ending_at_a_word_under_a_colon_is_a_heading():
                      col[:7] + "。"])
     doc = clean(src)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、专用号牌的核发范围和管理"]
+
+
+def test_a_numbered_line_over_a_full_line_opening_with_a_conjunction_is_a_paragraph():
+    # "（二）为使防震减灾工作" / "与国民经济和社会发展相同" / "步，……": the full line taken for
+    # the heading's wrap cuts "同步" at its end, so the sentence runs on: a paragraph.
+    src = "\n".join(["加强地震监测系统和地震应急", "及决策指挥系统的建设。", "（二）为使防震减灾工作",
+                     "与国民经济和社会发展相同", "步，防震减灾各个环节的工作", "和措施要纳入国民经济计划。"])
+    doc = clean(src)
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_section_under_a_colon_wrapped_onto_a_short_line_is_one_heading():
+    col = "在全球地震活跃的大背景下我国共发生五级"   # 19 characters
+    src = "\n".join([col, col[:8] + "。现将会商结果报告", "如下：", "一、1996年我国地震活动情况和1997年",
+                     "及未来几年地震趋势", col, col[:7] + "。"])
+    doc = clean(src)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、1996年我国地震活动情况和1997年及未来几年地震趋势"]

@@ -116,7 +116,7 @@ def detect_numbered_headings(draft: Draft) -> None:
             wrap.append(k)
             if width(lines[k].text) < 0.75 * column:
                 break
-        if _clause_of_article(draft, i, wrap, kind, first_article):
+        if _clause_of_article(draft, i, wrap, kind, first_article) or _wrap_runs_into_sentence(draft, i, wrap):
             line.starts_paragraph = True
             continue
         for k in wrap:
@@ -128,6 +128,26 @@ def detect_numbered_headings(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_numbered_headings", f"found {count} numbered heading(s)")
+
+
+def _wrap_runs_into_sentence(draft: Draft, i: int, wrap: list[int]) -> bool:
+    """Does the numbered line i (with the lines taken for its wrap) run on into a sentence?
+    Either the last wrapped line fills the column and a word runs from it into the next
+    line (jieba: a heading ends at a word's end), or line i fills the column and the full
+    line under it opens with a conjunction of its own ("（二）为使防震减灾工作" / "与国民经济和社会
+    发展相同" / "步，……"): a heading's wrap is short; a sentence's is full. (Not a preposition:
+    "四、……政策保障" / "对悬挂专用号牌的车辆……" opens a paragraph under the heading.)"""
+    if wrap:
+        if not draft.layout.full(draft.lines[wrap[-1]]):
+            return False
+        k = draft.next_content(wrap[-1])
+        return k is not None and draft.lines[k].kind == BODY and _word_spans(draft.lines[wrap[-1]].text, draft.lines[k].text)
+    k = draft.next_content(i)
+    if k is None or draft.lines[k].kind != BODY or not draft.layout.full(draft.lines[i], first=True):
+        return False
+    nxt = draft.lines[k]
+    return (draft.layout.full(nxt) and not is_terminated(nxt.text) and not _numbered(nxt.text)
+            and _opens_with_conjunction(nxt.text))
 
 
 def _title_left_open(text: str) -> bool:
@@ -161,7 +181,11 @@ def _section_after_colon(draft: Draft, i: int, found) -> bool:
     return ((under is not None and under[0] in ("cn_paren", "ar1")) or not draft.layout.full(draft.lines[i], first=True)
             or (not _word_spans(draft.lines[i].text, draft.lines[nxt].text) and not _ends_open(title)
                 and not _opens_with_conjunction(draft.lines[nxt].text)
-                and draft.lines[nxt].text[:1] not in OPEN_ENDINGS + "，。、；："))
+                and draft.lines[nxt].text[:1] not in OPEN_ENDINGS + "，。、；：")
+            # or the line under it is the heading's short unpunctuated wrap ("……和1997年" /
+            # "及未来几年地震趋势")
+            or (not draft.layout.full(draft.lines[nxt]) and not re.search(r"[，。；：！？,.;:!?]", draft.lines[nxt].text)
+                and len(title) + len(draft.lines[nxt].text) <= MAX_HEADING))
 
 
 def _chapter_after_short_line(draft: Draft, i: int, found) -> bool:
