@@ -1392,8 +1392,8 @@ def test_a_full_section_line_ending_at_a_word_under_a_colon_is_a_heading():
 
 
 def test_a_numbered_line_over_a_full_line_opening_with_a_conjunction_is_a_paragraph():
-    # "（二）为使防震减灾工作" / "与国民经济和社会发展相同" / "步，……": the full line taken for
-    # the heading's wrap cuts "同步" at its end, so the sentence runs on: a paragraph.
+    # "（二）为使防震减灾工作" / "与国民经济和社会发展相同" / "步，……": a full numbered line over
+    # a full line that opens with a conjunction runs into a sentence: a paragraph.
     src = "\n".join(["加强地震监测系统和地震应急", "及决策指挥系统的建设。", "（二）为使防震减灾工作",
                      "与国民经济和社会发展相同", "步，防震减灾各个环节的工作", "和措施要纳入国民经济计划。"])
     doc = clean(src)

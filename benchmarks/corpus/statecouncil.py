@@ -41,6 +41,9 @@ _NUMBERED = [
 ]
 
 
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百]+[章节]")
+
+
 class _Paragraphs(HTMLParser):
     """The `<p>` elements of a content cell: text, whether all of it is bold, and whether
     a table began (the text stops there)."""
@@ -154,7 +157,9 @@ def parse_record(rec: dict) -> dict | None:
         if level is not None and len(text) <= 40 and not re.search(r"[。！？；：]", text.rstrip("。")):
             blocks.append({"type": "heading", "depth": level, "text": text, "closed": text.endswith("。")})
         elif bold and level is None and len(text) <= 40 and not punct_inside and align != "right":
-            if blocks and blocks[-1]["type"] == "heading" and blocks[-1]["depth"] == 0 and blocks[-1].get("bold"):
+            if _CHAPTER.match(text):    # "第一章总则" under the title of the measures it opens
+                blocks.append({"type": "heading", "depth": 0.5, "text": text})
+            elif blocks and blocks[-1]["type"] == "heading" and blocks[-1]["depth"] == 0 and blocks[-1].get("bold"):
                 blocks[-1]["text"] += text      # one title set over two lines
             else:
                 blocks.append({"type": "heading", "depth": 0, "text": text, "bold": True})
