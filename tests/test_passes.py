@@ -1406,3 +1406,21 @@ def test_a_section_under_a_colon_wrapped_onto_a_short_line_is_one_heading():
                      "及未来几年地震趋势", col, col[:7] + "。"])
     doc = clean(src)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、1996年我国地震活动情况和1997年及未来几年地震趋势"]
+
+
+def test_the_title_of_a_promulgated_document_after_a_signature_and_note_is_a_heading():
+    # Under "国务院办公厅" / "2018年10月27日" / "（此件公开发布）" comes the document the notice
+    # promulgates, its title on one line: the date and the bracketed note end the notice.
+    col = "为贯彻落实党中央国务院关于加强全国网络"   # 19 characters
+    src = "\n".join(["现将《方案》印发给你们，请认", "真贯彻执行。", "国务院办公厅", "2018年10月27日",
+                     "（此件公开发布）", "政府网站集约化试点工作方案", col, col, col[:8] + "。"])
+    doc = clean(src)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["政府网站集约化试点工作方案"]
+
+
+def test_a_chapter_under_the_title_of_the_measures_it_opens_is_a_heading():
+    col = "根据中华人民共和国个人所得税法规定制定"   # 19 characters
+    src = "\n".join(["现将《办法》印发给你们，请认真贯彻执行。", "国务院", "2018年12月13日", "（此件公开发布）",
+                     "个人所得税专项附加扣除暂行办", "法", "第一章总则", "第一条" + col[:14], col, col[:5] + "。"])
+    doc = clean(src)
+    assert "第一章 总则" in [b.text for b in doc.blocks if isinstance(b, Heading)]

@@ -190,13 +190,19 @@ def _section_after_colon(draft: Draft, i: int, found) -> bool:
 
 def _chapter_after_short_line(draft: Draft, i: int, found) -> bool:
     """A part, chapter or section number ("第一章 总 则") may start under a line that ends
-    without punctuation when that line is short (it ended its paragraph: a title printed
+    without punctuation when that line is short or names a kind of document (the title of
+    the measures the chapter opens) (it ended its paragraph: a title printed
     again over the body, a heading) and the numbered line is short too: a sentence that
     wraps onto "第三章规定的……" runs on from a full line."""
+    from .title_block import _DOCUMENT_KINDS
     p = draft.prev_content(i)
-    return (found[0] in ("part", "chapter", "section") and not draft.layout.soft and p is not None
-            and draft.lines[p].kind == BODY and not draft.layout.full(draft.lines[p], first=True)
-            and not draft.layout.full(draft.lines[i], first=True))
+    if not (found[0] in ("part", "chapter", "section") and not draft.layout.soft and p is not None
+            and draft.lines[p].kind == BODY and not draft.layout.full(draft.lines[i], first=True)):
+        return False
+    prev = draft.lines[p].text
+    # (or under the title of the measures it opens, however wide: "……暂行办法" / "第一章总则")
+    return (not draft.layout.full(draft.lines[p], first=True)
+            or (len(prev) <= 40 and prev.endswith(_DOCUMENT_KINDS) and not re.search(r"[，。；：！？,.;:!?]", prev)))
 
 
 def _clause_of_article(draft: Draft, i: int, wrap: list[int], kind: str, first_article: int | None) -> bool:

@@ -44,7 +44,7 @@ def detect_title_lines(draft: Draft) -> None:
             wrap = _title_wrap(draft, i)
             if wrap is None and not _over_first_line(draft, i):
                 continue
-        if not any(c.isalpha() for c in t) or not _prev_closes(draft, i):
+        if not any(c.isalpha() for c in t) or not _after_closed_block(draft, i):
             continue
         nxt = draft.next_content(i, kinds=(BODY,))
         if nxt is None or _cut_line(t, draft.lines[nxt].text):
