@@ -1421,6 +1421,6 @@ def test_the_title_of_a_promulgated_document_after_a_signature_and_note_is_a_hea
 def test_a_chapter_under_the_title_of_the_measures_it_opens_is_a_heading():
     col = "根据中华人民共和国个人所得税法规定制定"   # 19 characters
     src = "\n".join(["现将《办法》印发给你们，请认真贯彻执行。", "国务院", "2018年12月13日", "（此件公开发布）",
-                     "个人所得税专项附加扣除暂行办", "法", "第一章总则", "第一条" + col[:14], col, col[:5] + "。"])
+                     "个人所得税专项附加扣除暂行办法", "第一章总则", "第一条" + col[:14], col, col[:5] + "。"])
     doc = clean(src)
     assert "第一章 总则" in [b.text for b in doc.blocks if isinstance(b, Heading)]
