@@ -19,7 +19,8 @@ Gold from the page's own structure, one block per `<p>`:
   whose lead is run in;
 - every other `<p>` is a paragraph: the addressee line, the promulgating sentence, the
   signature (the issuing organ and the date, set flush right) and "（此件公开发布）";
-- the text stops at the first table or attachment ("附件") of the page.
+- the text stops at the first table or attachment ("附件") of the page; five or more
+  headings in a row, none heading text, are a table of contents (paragraphs).
 A numbered `<p>` closed by "。" is a heading only when it heads an unnumbered paragraph, in a
 text not divided into articles (else it is an item of a list or a clause: "九、秘书长在总理领导下，
 ……。" over "十、……"); a title the page set in bold over two `<p>` is one heading.
@@ -175,6 +176,17 @@ def parse_record(rec: dict) -> dict | None:
             nxt = blocks[k + 1] if k + 1 < len(blocks) else None
             if articles or nxt is None or nxt["type"] != "paragraph" or _level(nxt["text"]) is not None:
                 blocks[k] = {"type": "paragraph", "text": b["text"]}
+    # Five or more headings in a row, none heading any text, are a table of contents (an
+    # emergency plan's "1总则" / "1.1编制目的及依据" / …): paragraphs.
+    k = 0
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and blocks[j]["type"] == "heading":
+            j += 1
+        if j - k >= 5:
+            for n in range(k, j):
+                blocks[n] = {"type": "paragraph", "text": blocks[n]["text"]}
+        k = max(j, k + 1)
     for b in blocks:
         b.pop("bold", None)
     depths = sorted({b["depth"] for b in blocks if b["type"] == "heading"})
