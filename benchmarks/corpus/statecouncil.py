@@ -21,7 +21,8 @@ Gold from the page's own structure, one block per `<p>`:
   signature (the issuing organ and the date, set flush right) and "（此件公开发布）";
 - the text stops at the first table or attachment ("附件") of the page; five or more
   headings in a row, none heading text, are a table of contents (paragraphs).
-A numbered `<p>` closed by "。" is a heading only when it heads an unnumbered paragraph, in a
+A numbered `<p>` closed by "。" is a heading only when it heads an unnumbered paragraph or
+deeper-numbered items, in a
 text not divided into articles (else it is an item of a list or a clause: "九、秘书长在总理领导下，
 ……。" over "十、……"); a title the page set in bold over two `<p>` is one heading.
 """
@@ -169,12 +170,16 @@ def parse_record(rec: dict) -> dict | None:
     # A numbered line closed by a full stop heads text ("（一）指导思想。" over its paragraph)
     # or is an item of a list ("（二十）财税部门应认真落实……政策。" over "（二十一）……", or a
     # clause of an article, "第十条……：" / "（十）……。"): a heading only when an unnumbered
-    # paragraph follows it, in a text not divided into articles.
+    # paragraph or a deeper-numbered item follows it ("（三）推进贸易便利化，……。" over
+    # "10.简化进出区管理。……"), in a text not divided into articles.
     articles = any(b["type"] == "paragraph" and re.match(r"^第[一二三四五六七八九十百]+条", b["text"]) for b in blocks)
     for k, b in enumerate(blocks):
         if b.pop("closed", False):
             nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-            if articles or nxt is None or nxt["type"] != "paragraph" or _level(nxt["text"]) is not None:
+            under = _level(nxt["text"]) if nxt is not None else None
+            heads = nxt is not None and (under is None or under > b["depth"]) and (
+                nxt["type"] == "paragraph" or under is not None)
+            if articles or not heads:
                 blocks[k] = {"type": "paragraph", "text": b["text"]}
     # Five or more headings in a row, none heading any text, are a table of contents (an
     # emergency plan's "1总则" / "1.1编制目的及依据" / …): paragraphs.
