@@ -177,8 +177,9 @@ def parse_record(rec: dict) -> dict | None:
         if b.pop("closed", False):
             nxt = blocks[k + 1] if k + 1 < len(blocks) else None
             under = _level(nxt["text"]) if nxt is not None else None
-            heads = nxt is not None and (under is None or under > b["depth"]) and (
-                nxt["type"] == "paragraph" or under is not None)
+            # (deeper: the next kind of GB/T 9704's order, 一、 > （一） > 1. > （1）)
+            heads = nxt is not None and (
+                (under is None and nxt["type"] == "paragraph") or (b["depth"] in (1, 2, 3) and under == b["depth"] + 1))
             if articles or not heads:
                 blocks[k] = {"type": "paragraph", "text": b["text"]}
     # Five or more headings in a row, none heading any text, are a table of contents (an
