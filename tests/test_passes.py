@@ -1424,3 +1424,13 @@ def test_a_chapter_under_the_title_of_the_measures_it_opens_is_a_heading():
                      "个人所得税专项附加扣除暂行办法", "第一章总则", "第一条" + col[:14], col, col[:5] + "。"])
     doc = clean(src)
     assert "第一章 总则" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_heading_wrapped_onto_one_character_over_the_next_section_is_one_heading():
+    # "六、持续改善农机作业基础条" / "件" / "七、……": the mark of "七、" belongs to its number, so
+    # "件" is no line left short by a character pushed over with its mark: it finishes 六.
+    col = "调度等能力加强农机安全监理执法快速救援"   # 13 characters per line below
+    src = "\n".join([col[:13], col[:8] + "。（农业农村部、", "发展改革委等负责）", "", "六、持续改善农机作业基础条",
+                     "件", "", "七、切实加强农机人才培养", "", "（十四）提高农机作业便", "利程度。加强高标准农田建", col[:13], col[:5] + "。"])
+    doc = clean(src)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["六、持续改善农机作业基础条件", "七、切实加强农机人才培养"]

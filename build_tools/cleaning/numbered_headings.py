@@ -363,8 +363,9 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
         return False
     # A line left short by line breaking (it opens a quotation closed on the next line, or
     # the next line opens with a character pushed over with its mark) is running text.
+    # (Not before a numbered line: the mark of "七、" is its number's, no character pushed over.)
     n = draft.next_content(k)
-    if n is not None and _cut_line(cand.text, draft.lines[n].text):
+    if n is not None and not _numbered(draft.lines[n].text) and _cut_line(cand.text, draft.lines[n].text):
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
         return True
