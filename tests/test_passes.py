@@ -1434,3 +1434,10 @@ def test_a_heading_wrapped_onto_one_character_over_the_next_section_is_one_headi
                      "件", "", "七、切实加强农机人才培养", "", "（十四）提高农机作业便", "利程度。加强高标准农田建", col[:13], col[:5] + "。"])
     doc = clean(src)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["六、持续改善农机作业基础条件", "七、切实加强农机人才培养"]
+
+
+def test_a_numbered_heading_wrapped_onto_a_line_opening_with_de_is_one_heading():
+    src = "\n".join(["享受相应的政策保障待遇。", "三、悬挂专用号牌车辆", "的道路优先通行权", "悬挂专用号牌的车辆执行",
+                     "应急救援任务时，可以使用", "警报器、标志灯具。"])
+    doc = clean(src)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["三、悬挂专用号牌车辆的道路优先通行权"]

@@ -369,6 +369,10 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
         return False
     if _word_spans(head, cand.text) or width(cand.text) <= 0.6 * draft.layout.column:
         return True
+    # A line opening with a structural particle (的, 之) continues the phrase above: no
+    # heading, sentence or name starts with one ("三、悬挂专用号牌车辆" / "的道路优先通行权").
+    if cand.text[:1] in "的之":
+        return True
     # A line that opens with a coordinating conjunction ("和“十四五”发展成就") joins a
     # second part to the phrase above: it finishes the heading, however wide.
     if _opens_with_conjunction(cand.text):
