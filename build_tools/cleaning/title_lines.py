@@ -100,12 +100,14 @@ def _promulgated_title(draft: Draft, i: int) -> list[int] | None:
 
 
 def _after_closed_block(draft: Draft, i: int) -> bool:
+    """Does line i stand after a finished paragraph, a date alone (a signature's) or a short
+    bracketed note ("（此件公开发布）"), or after no body line at all?"""
     p = draft.prev_content(i)
     if p is None or draft.lines[p].kind != BODY:
-        return p is None or draft.lines[p].kind != BODY
+        return True
     prev = draft.lines[p].text.strip()
     return (_prev_closes(draft, i) or bool(_DATE_LINE.match(prev))
-            or bool(re.fullmatch(r"[（(][^（()）]{2,20}[）)]", prev)))
+            or (bool(_BRACKETED_NOTE.fullmatch(prev)) and 4 <= len(prev) <= 22))
 
 
 def _cut_line(text: str, nxt: str) -> bool:
