@@ -164,6 +164,8 @@ def relate(articles, k: int = 3) -> None:
     cols = [term_ids[z] for a in articles for z in a.enriched.term_counts]
     terms = np.zeros((n, max(1, len(term_ids))), dtype=np.float32)
     terms[rows, cols] = 1.0
+    uses = np.zeros(terms.shape, dtype=np.int64)    # term occurrences, for the reasons shown
+    uses[rows, cols] = [c for a in articles for c in a.enriched.term_counts.values()]
     term_idf = np.log((1 + n) / np.maximum(terms.sum(axis=0), 1.0)) + 0.2
     score = (terms * term_idf) @ terms.T
     # Every (article, word, count) of the corpus as arrays: one Python step per word to
@@ -210,24 +212,29 @@ def relate(articles, k: int = 3) -> None:
         del similar
     del tfidf, terms
     np.fill_diagonal(score, -np.inf)
-    by_zh = {t.zh: t for a in articles for t in a.terms}
+    chosen = []
     slugs = [a.source.slug for a in articles]
-    for i, a in enumerate(articles):
+    for i in range(n):
         # the k best by (score, then slug): every article scoring at least the k-th best
         # score is a candidate (ties included), and only those are sorted
         row = score[i]
         kth = np.partition(row, n - k)[n - k] if n > k else -np.inf
         candidates = np.flatnonzero(row >= kth)
         order = sorted(candidates.tolist(), key=lambda j: (-row[j], slugs[j]))[:k]
-        related = []
-        for j in order:
-            if score[i, j] <= 0:
-                continue
-            b = articles[j]
-            shared = set(a.enriched.term_counts) & set(b.enriched.term_counts)
-            ranked = sorted(shared, key=lambda z: (-min(a.enriched.term_counts[z], b.enriched.term_counts[z]), z))
-            related.append((b, float(score[i, j]), [by_zh[z] for z in ranked[:6]]))
-        a.enriched.related = related
+        chosen += [(i, j, float(row[j])) for j in order if row[j] > 0]
+    del score
+    # Each pair's shared terms, most used by both first (the fewer uses of the two), then by
+    # name: a stable sort of the term columns, which are in name order.
+    by_zh = {t.zh: t for a in articles for t in a.terms}
+    names = sorted(term_ids, key=term_ids.__getitem__)
+    pairs = np.array([(i, j) for i, j, _ in chosen], dtype=np.intp).reshape(-1, 2)
+    both = np.minimum(uses[pairs[:, 0]], uses[pairs[:, 1]])
+    best = np.argsort(-both, axis=1, kind="stable")[:, :6]
+    for a in articles:
+        a.enriched.related = []
+    for (i, j, value), top, common in zip(chosen, best.tolist(), both):
+        shown = [by_zh[names[c]] for c in top if common[c] > 0]
+        articles[i].enriched.related.append((articles[j], value, shown))
 
 
 def enrich_corpus(articles, terms: list[Term]) -> None:
