@@ -181,3 +181,23 @@ def test_a_clause_stating_several_key_figures_is_shown_once_beside_them():
     assert body == ['<td>25.7</td><td>%</td><td rowspan="2">五个市场占25.7%、23.8%</td>',
                     "<td>23.8</td><td>%</td>",   # its clause is the cell spanning it from above
                     "<td>7.9</td><td>%</td><td>另一句</td>"]
+
+
+def test_a_page_description_is_what_a_search_result_shows_in_whole_sentences(built_site):
+    from html import unescape
+
+    from build_tools.render.site_pages import HEAD_DESCRIPTION, shortened
+    assert shortened("第一句说明产业链的现状。" * 6 + "第二句很长" * 20, 100) == "第一句说明产业链的现状。" * 6
+    words = "Supply chains are being rebuilt across the region " * 8
+    cut = shortened(words, 200)
+    assert len(cut) <= 200 and cut.endswith(" the…") and words.startswith(cut[:-1] + " "), cut   # at a word
+    assert shortened("短的摘要。", 100) == "短的摘要。"
+    for edition, limit in (("", HEAD_DESCRIPTION[False]), ("en", HEAD_DESCRIPTION[True])):
+        for page in sorted((built_site / edition / "articles").glob("*/index.html")):
+            html = page.read_text(encoding="utf-8")
+            if 'http-equiv="refresh"' in html:
+                continue   # an old address redirecting to the article
+            meta = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+            assert 0 < len(unescape(meta)) <= limit, (page, meta)
+            assert meta[-1] in "。！？；.!?;…" or meta == re.search(r"<title>(.*?) - ", html).group(1), (page, meta)
+            assert f'<meta property="og:description" content="{meta}">' in html

@@ -17,7 +17,7 @@ from .amounts import english_amount, english_measure
 from .cite import citation
 from .lang import marked, span
 from .page_cache import KEY
-from .site_pages import description_of, front_matter, source_line, status_badge, tag_slug, term_span, title_of
+from .site_pages import front_matter, head_description, source_line, status_badge, tag_slug, term_span, title_of
 from .view import View
 
 GLOSSARY = "../glossary/"   # relative to articles/<slug>.md; the plugin resolves .md links
@@ -265,7 +265,7 @@ def article_page(article, view: View, key: str = "") -> str:
     if not original:   # the footnotes are the original's, on its pages
         out.append(notes.section([(f.mark, _translated(view, stem, f.text)) for f in doc.footnotes]))
     meta = {KEY: key} if key else {}
-    meta.update(title=title, description=description_of(article, view))
+    meta.update(title=title, description=head_description(article, view))
     if e.tags:   # shown above the title by the theme, linked to their pages by the plugin
         meta["tags"] = [view.tag(t) for t in e.tags]
         meta["briefing_tags"] = [f"tags/{tag_slug(t, view)}.md" for t in e.tags]
