@@ -1441,3 +1441,19 @@ def test_a_numbered_heading_wrapped_onto_a_line_opening_with_de_is_one_heading()
                      "应急救援任务时，可以使用", "警报器、标志灯具。"])
     doc = clean(src)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["三、悬挂专用号牌车辆的道路优先通行权"]
+
+
+def test_journal_name_over_a_page_whose_first_line_runs_on_is_dropped():
+    # pdftotext: page 2 opens (form feed) with the journal name, then a line as wide as the
+    # column that goes on with page 1's last paragraph (its full last line ends in "。",
+    # so no sentence is cut). The text indents its paragraphs: a heading's first line
+    # would be short by the indent.
+    page1 = ["一、总体要求", "  " + COL[:30] + "，", COL + "，", COL[:20] + "。", "  " + COL[:30] + "，",
+             COL + "，", COL[:31] + "。"]
+    page2 = ["经济要参", COL + "，", COL[:12] + "。", "二、主要任务", "  " + COL[:30] + "，", COL[:16] + "。"]
+    doc = clean_pages([page1, page2])
+    assert [r.reason for r in doc.removed if r.text == "经济要参"] == ["running header (page edge)"]
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、总体要求", "二、主要任务"]
+    # A page opening with a short heading over an indented first line keeps it.
+    doc = clean_pages([page1, ["主要任务", "  " + COL[:30] + "，", COL[:12] + "。"]])
+    assert "主要任务" in [b.text for b in doc.blocks if isinstance(b, Heading)]

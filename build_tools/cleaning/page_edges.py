@@ -84,6 +84,15 @@ def strip_page_edge_names(draft: Draft) -> None:
             # (one between two paragraphs reads like a heading).
             dropped.add(squash(line.text))
     for f, folio in enumerate(lines):
+        if folio.page_start and folio.kind == BODY and _page_edge_name(draft, f) and _page_runs_on(draft, f):
+            # A form feed opens the page with the name: a header over the page's first
+            # line, which goes on with the paragraph of the page before.
+            draft.remove(folio.text, "running header (page edge)", folio.no)
+            folio.kind = DROPPED
+            draft.note("strip_page_edge_names", f"line {folio.no}: {folio.text!r} heads a page whose first "
+                                                f"line runs on from the page before")
+            n += 1
+            continue
         if folio.kind != DROPPED or not folio.folio:
             continue
         before, after = draft.prev_content(f), draft.next_content(f)
@@ -107,6 +116,8 @@ def strip_page_edge_names(draft: Draft) -> None:
                 why = "ends its page"
             elif side == "after" and _splices_sentence(draft, f, i):
                 why = "cuts a sentence across the page break"
+            elif side == "after" and _page_runs_on(draft, i):
+                why = "heads a page whose first line runs on from the page before"
             elif side == "after" and _splices_points(draft, f, i):
                 why = "stands between two points of one list across the page break"
             else:
@@ -188,6 +199,36 @@ def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
 
 
 _POINT = re.compile(r"^([一二三四五六七八九十])是")
+
+
+def _page_runs_on(draft: Draft, i: int) -> bool:
+    """Line i opens a page (a form feed or a dropped folio above it) between a full last
+    line of the page before and a line as wide as the column, not indented and not
+    numbered, in a text whose paragraphs open short by their indent: that line is no
+    paragraph's first line but the page before's paragraph going on (a full last line
+    ending in "。" may run on), so no heading stands over it — line i is the page's header."""
+    from .grammar import ARTICLE, _numbered
+    lines, layout = draft.lines, draft.layout
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if layout.soft or p is None or n is None or lines[p].kind != BODY or _reads_as_text(draft, i):
+        return False
+    nxt = lines[n]
+    return (layout.full(lines[p]) and not nxt.indent and nxt.width >= layout.column - 2
+            and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text) and _indents_paragraphs(draft))
+
+
+def _indents_paragraphs(draft: Draft) -> bool:
+    """Do the text's paragraphs open indented, or short by the indent where the extractor
+    dropped it? Judged on the lines under a clearly short line (a paragraph's last line or
+    a heading; a middle line is justified to the column): most of them are first lines."""
+    lines, layout = draft.lines, draft.layout
+    firsts = []
+    for k, ln in enumerate(lines):
+        if ln.kind == BODY and ln.width <= layout.column - 6:
+            n = draft.next_content(k)
+            if n is not None and len(lines[n].text) >= 4 and not is_terminated(lines[n].text):
+                firsts.append(lines[n].indent or lines[n].width <= layout.column - 3)
+    return len(firsts) >= 3 and sum(firsts) >= 0.6 * len(firsts)
 
 
 def _splices_points(draft: Draft, folio: int, i: int) -> bool:
