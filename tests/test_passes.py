@@ -1457,3 +1457,28 @@ def test_journal_name_over_a_page_whose_first_line_runs_on_is_dropped():
     # A page opening with a short heading over an indented first line keeps it.
     doc = clean_pages([page1, ["主要任务", "  " + COL[:30] + "，", COL[:12] + "。"]])
     assert "主要任务" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_document_number_read_after_a_column_is_lifted():
+    # pdfminer on a 3-column page: the number set across the columns under the title
+    # comes out as a text block of its own inside the first column's text, past line 40.
+    body = [NARROW + "，"] * 44
+    lines = (["国务院关于做好某项工作的意见", "", "各省、自治区、直辖市人", "民政府：", ""] + body[:40]
+             + ["", "国发〔2018〕39号", ""] + body[40:] + [NARROW[:5] + "。"])
+    doc = clean("\n".join(lines))
+    assert doc.metadata.get("document_number") == "国发〔2018〕39号"
+    assert all("39号" not in b.text for b in doc.blocks)
+    # In running text further on, a line that only looks like one stays where it is.
+    doc = clean("\n".join(lines[:5] + body + ["国发〔2018〕39号"] + body[:3] + [NARROW[:5] + "。"]))
+    assert "document_number" not in doc.metadata
+
+
+def test_journal_name_inside_a_word_cut_across_the_page_break_is_dropped():
+    # pypdf prints page 2's header after page 1's text, before its folio; the word cut
+    # across the break ("……人力资源社" / "会保障……") runs across the name, whose own last
+    # character reads a word with the next line by chance ("参" + "会").
+    page1 = ["一、总体要求", COL + "，", COL[:20] + "。", COL[:28] + "人力资源社"]
+    src = "\n".join(page1 + ["经济要参", "第 18 页", "会保障部门" + COL[:27] + "，", COL[:12] + "。"])
+    doc = clean(src)
+    assert [r.reason for r in doc.removed if r.text == "经济要参"] == ["running header (page edge)"]
+    assert "人力资源社会保障部门" in doc.blocks[-1].text

@@ -107,10 +107,14 @@ def strip_page_edge_names(draft: Draft) -> None:
                                                     f"at a page boundary")
                 n += 1
                 continue
-            if i is None or not _page_edge_name(draft, i) or _reads_as_text(draft, i):
+            if i is None or not _page_edge_name(draft, i):
                 continue
             line = lines[i]
-            if squash(line.text) in dropped:
+            if _cuts_word(draft, i):
+                why = "stands inside a word cut across the page break"
+            elif _reads_as_text(draft, i):
+                continue
+            elif squash(line.text) in dropped:
                 why = "repeats dropped furniture"
             elif side == "before" and _ends_page(draft, i):
                 why = "ends its page"
@@ -215,6 +219,20 @@ def _page_runs_on(draft: Draft, i: int) -> bool:
     nxt = lines[n]
     return (layout.full(lines[p]) and not nxt.indent and nxt.width >= layout.column - 2
             and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text) and _indents_paragraphs(draft))
+
+
+def _cuts_word(draft: Draft, i: int) -> bool:
+    """Line i, clearly short of the column, stands between a full unfinished line and a
+    line that finish a word together ("……人力资源社" / name / folio / "会保障……"): the word
+    runs across it, so it is no text of the sentence; what a word across its own ends
+    would say is chance ("经济要参" + "会保障" reads "参会")."""
+    from .grammar import _word_spans
+    lines, layout = draft.lines, draft.layout
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if layout.soft or p is None or n is None or lines[p].kind != BODY or lines[n].kind != BODY:
+        return False
+    return (layout.full(lines[p]) and not is_terminated(lines[p].text) and lines[i].width <= layout.column - 8
+            and _word_spans(lines[p].text, lines[n].text))
 
 
 def _indents_paragraphs(draft: Draft) -> bool:
