@@ -1482,3 +1482,18 @@ def test_journal_name_inside_a_word_cut_across_the_page_break_is_dropped():
     doc = clean(src)
     assert [r.reason for r in doc.removed if r.text == "经济要参"] == ["running header (page edge)"]
     assert "人力资源社会保障部门" in doc.blocks[-1].text
+
+
+def test_numbered_first_line_of_a_run_in_paragraph_in_a_narrow_column_is_no_heading():
+    # An 11-character column: "（三）从事内容创作" is as wide as an indented first line
+    # and ends at a word, but the line under it is no first line (as wide as the column,
+    # not indented) and has a clause inside: the numbered line opens a run-in paragraph.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    run_in = ["（三）从事内容创作", "生产传播的公司，设立总", "编辑或艺术总监等专门岗", NARROW[:10] + "，", NARROW[:6] + "。"]
+    doc = clean("\n".join(para + run_in + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert any(b.text.startswith("（三）从事内容创作生产传播的公司，") for b in doc.blocks)
+    # Under a heading of the same width the paragraph opens with an indented first line.
+    heading = ["（三）从事内容创作", "  " + NARROW[:4] + "，设立总", NARROW[:10] + "，", NARROW[:6] + "。"]
+    doc = clean("\n".join(para + heading + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）从事内容创作"]

@@ -97,6 +97,10 @@ def detect_numbered_headings(draft: Draft) -> None:
         # In a narrow column a short heading fills the line too: the evidence of a clause
         # is a word cut at the line end, or the sentence ending on the next line.
         nxt = draft.next_content(i)
+        if nxt is not None and kind not in ("part", "chapter", "section") and _over_running_line(draft, i, nxt):
+            # (a chapter heading is centred over its articles: never a run-in lead)
+            line.starts_paragraph = True
+            continue
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
                 and not _heading_ends_whole(draft, line, kind, nxt)
@@ -148,6 +152,24 @@ def _wrap_runs_into_sentence(draft: Draft, i: int, wrap: list[int]) -> bool:
     nxt = draft.lines[k]
     return (draft.layout.full(nxt) and not is_terminated(nxt.text) and not _numbered(nxt.text)
             and _opens_with_conjunction(nxt.text))
+
+
+def _over_running_line(draft: Draft, i: int, k: int) -> bool:
+    """Is the numbered line i, exactly as wide as an indented first line (the column less
+    two characters, give or take one), over a line k that is no first line — as wide as
+    the column (a first line is short by its indent, kept or dropped), not indented, not
+    numbered — with a clause mark inside it and text after it, going on unfinished
+    ("（三）从事内容创作" / "生产传播的公司，设立总" / ……)? Then line i is a run-in
+    paragraph's first line that happens to end at a word: a paragraph under a heading
+    opens with a first line, and a heading's wrap has no clause inside it. (A wrap ending
+    the heading with 。 — "化，打造物流分拨中心。" — is left to the rules of closed heads.)"""
+    lines, layout = draft.lines, draft.layout
+    line, nxt = lines[i], lines[k]
+    if layout.soft or nxt.kind != BODY or nxt.indent or not layout.column - 5 <= line.width <= layout.column - 3:
+        return False
+    inner = re.search(r"[，、；：。！？,;:]", nxt.text[:-1])
+    return (nxt.width >= layout.column - 2 and inner is not None and not is_terminated(nxt.text)
+            and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text))
 
 
 def _title_left_open(text: str) -> bool:
