@@ -159,17 +159,27 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
     two characters, give or take one), over a line k that is no first line — as wide as
     the column (a first line is short by its indent, kept or dropped), not indented, not
     numbered — with a clause mark inside it and text after it, going on unfinished
-    ("（三）从事内容创作" / "生产传播的公司，设立总" / ……)? Then line i is a run-in
+    ("（三）从事内容创作" / "生产传播的公司，设立总" / ……), or one such line later?
+    Then line i is a run-in
     paragraph's first line that happens to end at a word: a paragraph under a heading
     opens with a first line, and a heading's wrap has no clause inside it. (A wrap ending
     the heading with 。 — "化，打造物流分拨中心。" — is left to the rules of closed heads.)"""
     lines, layout = draft.lines, draft.layout
-    line, nxt = lines[i], lines[k]
-    if layout.soft or nxt.kind != BODY or nxt.indent or not layout.column - 5 <= line.width <= layout.column - 3:
+    if layout.soft or not layout.column - 5 <= lines[i].width <= layout.column - 3:
         return False
-    inner = re.search(r"[，、；：。！？,;:]", nxt.text[:-1])
-    return (nxt.width >= layout.column - 2 and inner is not None and not is_terminated(nxt.text)
-            and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text))
+    # (the clause may start a line later: "（十八）支持有条件的自" / "贸试验区研究和探索赋予国际" /
+    # "铁路运单物权凭证功能，将铁": every line of the chain is as wide as the column)
+    for _ in range(2):
+        nxt = lines[k]
+        if (nxt.kind != BODY or nxt.indent or nxt.width < layout.column - 2 or is_terminated(nxt.text)
+                or _numbered(nxt.text) is not None or ARTICLE.match(nxt.text)):
+            return False
+        if re.search(r"[，、；：。！？,;:]", nxt.text[:-1]):
+            return True
+        k = draft.next_content(k)
+        if k is None:
+            return False
+    return False
 
 
 def _title_left_open(text: str) -> bool:
