@@ -1501,3 +1501,22 @@ def test_numbered_first_line_of_a_run_in_paragraph_in_a_narrow_column_is_no_head
     heading = ["（三）从事内容创作", "  " + NARROW[:4] + "，设立总", NARROW[:10] + "，", NARROW[:6] + "。"]
     doc = clean("\n".join(para + heading + para))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）从事内容创作"]
+
+
+def test_closed_heading_in_a_narrow_column():
+    # A 13-character column (pdftotext dropped the indents: first lines are two short).
+    col = "要统筹建立健全覆盖本辖区各"
+    para = ["各省人民政府要统筹建立健", "层级与抽查事项相对应的检查", col[:6] + "。"]
+    first = ["县级以上地方人民政府结", "合本地实际及行业主管部门的", col[:8] + "。"]
+    # broken inside the quotation it opened
+    doc = clean("\n".join(para + ["（三）建立健全随机抽查“两", "库”。"] + first + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）建立健全随机抽查“两库”。"]
+    # broken after a comma that fills the line
+    doc = clean("\n".join(para + ["（三）推进贸易便利化，", "打造物流分拨中心。"] + first + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）推进贸易便利化，打造物流分拨中心。"]
+    # filling its line by chance, over a first line short by its indent
+    doc = clean("\n".join(para + ["（四）统筹制定抽查计划。"] + first + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（四）统筹制定抽查计划。"]
+    # ... but not over a line that goes on as wide as the column (a run-in lead)
+    doc = clean("\n".join(para + ["（四）统筹制定抽查计划。"] + [col, "对象名录库和执法检查人员名", col[:8] + "。"] + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]

@@ -269,23 +269,38 @@ def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
         k = draft.next_content(span[-1])
         # (a word cut at the join says the line goes on: a heading is not broken at a word end
         # by chance as often as running text is, and the next line may be a sentence of its own)
+        # In a narrow column a line also breaks inside a quotation it opened ("……“两" / "库”。")
+        # or after a comma that fills it ("（三）推进贸易便利化，" / "打造物流分拨中心。").
         if k is None or lines[k].kind != BODY or _numbered(lines[k].text) or ARTICLE.match(lines[k].text) \
-                or not _word_spans(lines[span[-1]].text, lines[k].text):
+                or not (_word_spans(lines[span[-1]].text, lines[k].text) or text.count("“") > text.count("”")
+                        or text[-1] in "，、"):
             return None
         span.append(k)
         text = join_wrapped(text, lines[k].text)
-    if re.search(r"[。！？；：;:?!]", text[:-1]) or len(text) > MAX_HEADING \
-            or layout.full(lines[span[-1]]):
-        # (a run-in lead whose sentence ends at the line end fills it, less the indent)
+    if re.search(r"[。！？；：;:?!]", text[:-1]) or len(text) > MAX_HEADING:
         return None
     nxt, prev = draft.next_content(span[-1]), draft.prev_content(i)
     if nxt is None or lines[nxt].kind != BODY:
+        return None
+    if layout.full(lines[span[-1]]) and (len(text) > 24 or not _opens_block(draft, nxt)):
+        # (a run-in lead whose sentence ends at the line end fills it, less the indent; a
+        # short head fills a narrow column's line by chance — at most two lines of a
+        # 12-character column — and is followed by a first line: indented or short by its
+        # indent. A longer sentence that fills a wide line is a clause.)
         return None
     for k in (nxt, prev):
         found = _numbered(lines[k].text) if k is not None else None
         if found and found[0] == kind:
             return None
     return span[1:]
+
+
+def _opens_block(draft: Draft, k: int) -> bool:
+    """Does line k open a paragraph or an item: numbered, indented, or short of the
+    column by just the indent the extractor dropped (paragraphs.short_by_indent)?"""
+    from .paragraphs import short_by_indent
+    line = draft.lines[k]
+    return _numbered(line.text) is not None or line.indent or short_by_indent(draft, k)
 
 
 def _heading_ends_whole(draft: Draft, line: Line, kind: str, k: int) -> bool:
