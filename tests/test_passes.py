@@ -1512,8 +1512,8 @@ def test_closed_heading_in_a_narrow_column():
     doc = clean("\n".join(para + ["（三）建立健全随机抽查“两", "库”。"] + first + para))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）建立健全随机抽查“两库”。"]
     # broken after a comma that fills the line
-    doc = clean("\n".join(para + ["（三）推进贸易便利化，", "打造物流分拨中心。"] + first + para))
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）推进贸易便利化，打造物流分拨中心。"]
+    doc = clean("\n".join(para + ["（三）推进贸易投资便利化，", "打造物流分拨中心。"] + first + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）推进贸易投资便利化，打造物流分拨中心。"]
     # filling its line by chance, over a first line short by its indent
     doc = clean("\n".join(para + ["（四）统筹制定抽查计划。"] + first + para))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（四）统筹制定抽查计划。"]

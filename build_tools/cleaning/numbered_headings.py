@@ -273,7 +273,7 @@ def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
         # or after a comma that fills it ("（三）推进贸易便利化，" / "打造物流分拨中心。").
         if k is None or lines[k].kind != BODY or _numbered(lines[k].text) or ARTICLE.match(lines[k].text) \
                 or not (_word_spans(lines[span[-1]].text, lines[k].text) or text.count("“") > text.count("”")
-                        or text[-1] in "，、"):
+                        or (text[-1] in "，、" and lines[span[-1]].width >= layout.column - 2)):
             return None
         span.append(k)
         text = join_wrapped(text, lines[k].text)
