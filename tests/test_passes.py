@@ -1520,3 +1520,12 @@ def test_closed_heading_in_a_narrow_column():
     # ... but not over a line that goes on as wide as the column (a run-in lead)
     doc = clean("\n".join(para + ["（四）统筹制定抽查计划。"] + [col, "对象名录库和执法检查人员名", col[:8] + "。"] + para))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_full_section_line_with_a_comma_over_an_item_is_a_heading():
+    # A 13-character column: "一、逐年扩招，分步实施" fills the line less the indent, has a
+    # comma, and stands under a colon; the line under it opens item （一）, so it ends there.
+    para = ["为把扩大招生规模的任务落", "到实处，现提出如下意见："]
+    item = ["（一）扩大内地西藏初中", "班（校）招生规模，以往年", "实招人数为基数逐年扩招。"]
+    doc = clean("\n".join(para + ["一、逐年扩招，分步实施"] + item + ["二、加强领导，明确职责"] + item))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)][:1] == ["一、逐年扩招，分步实施"]

@@ -79,7 +79,7 @@ def detect_numbered_headings(draft: Draft) -> None:
             line.heading = HeadingFacts(kind, number, title)
             count += 1
             continue
-        if "，" in title and draft.layout.full(line, first=True):
+        if "，" in title and draft.layout.full(line, first=True) and not _over_item(draft, i, kind):
             k = _wrapped_after_comma(draft, i)
             if k is None or _clause_of_article(draft, i, [k], kind, first_article):
                 line.run_in = kind  # a wrapped paragraph that opens with a number
@@ -182,6 +182,16 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
     return False
 
 
+def _over_item(draft: Draft, i: int, kind: str) -> bool:
+    """Is the line under the "一、" line i an item numbered one level down ("（一）", "1.")?
+    Then line i, however full, with a comma or not, ends there: a sentence that ran on
+    would go on in the next line, not open an item ("一、逐年扩招，分步实施" / "（一）……" in
+    a 13-character column)."""
+    k = draft.next_content(i)
+    under = _numbered(draft.lines[k].text) if k is not None else None
+    return kind == "cn" and under is not None and under[0] in ("cn_paren", "ar1")
+
+
 def _title_left_open(text: str) -> bool:
     """Does the text leave a book title (《) or a bracket open?"""
     return text.count("《") > text.count("》") or text.count("（") > text.count("）")
@@ -200,14 +210,14 @@ def _section_after_colon(draft: Draft, i: int, found) -> bool:
         return False
     if not title or len(title) > MAX_HEADING or re.search(r"[。；;：:！？]", title):
         return False
-    # A comma is a heading's ("一、逐年扩招，分步实施") on a line short of the column; a
-    # full line with one runs on into a sentence.
-    if re.search(r"[，,]", title) and draft.layout.full(draft.lines[i], first=True):
-        return False
     nxt = draft.next_content(i)
     if nxt is None:
         return False
     under = _numbered(draft.lines[nxt].text)
+    # A comma is a heading's ("一、逐年扩招，分步实施") on a line short of the column, or
+    # over a numbered item (see _over_item); a full line with one runs on into a sentence.
+    if re.search(r"[，,]", title) and draft.layout.full(draft.lines[i], first=True) and not _over_item(draft, i, kind):
+        return False
     # A full line qualifies when it ends at a word's end (jieba) and the line under it
     # opens no continuation: "一、专用号牌的核发范围和管理" / "国家综合性……".
     return ((under is not None and under[0] in ("cn_paren", "ar1")) or not draft.layout.full(draft.lines[i], first=True)
