@@ -1,0 +1,57 @@
+"""Numbered lines in a narrow column (a 3-column page: 11-13 characters a line), where a
+short heading fills its line by chance and the first line of a run-in paragraph ends at a
+word by chance: which of them is a heading is told by the line under it — a first line
+(indented, or short by the indent the extractor dropped), an item, or a line of running text."""
+from __future__ import annotations
+
+import re
+
+from ..text import is_terminated
+from .core import BODY, Draft
+from .grammar import ARTICLE, _numbered
+
+
+def _over_running_line(draft: Draft, i: int, k: int) -> bool:
+    """Is the numbered line i, exactly as wide as an indented first line (the column less
+    two characters, give or take one), over a line k that is no first line — as wide as
+    the column (a first line is short by its indent, kept or dropped), not indented, not
+    numbered — with a clause mark inside it and text after it, going on unfinished
+    ("（三）从事内容创作" / "生产传播的公司，设立总" / ……), or one such line later?
+    Then line i is a run-in paragraph's first line that happens to end at a word: a
+    paragraph under a heading opens with a first line, and a heading's wrap has no clause
+    inside it. (A wrap ending
+    the heading with 。 — "化，打造物流分拨中心。" — is left to the rules of closed heads.)"""
+    lines, layout = draft.lines, draft.layout
+    if layout.soft or not layout.column - 5 <= lines[i].width <= layout.column - 3:
+        return False
+    # (the clause may start a line later: "（十八）支持有条件的自" / "贸试验区研究和探索赋予国际" /
+    # "铁路运单物权凭证功能，将铁": every line of the chain is as wide as the column)
+    for _ in range(2):
+        nxt = lines[k]
+        if (nxt.kind != BODY or nxt.indent or nxt.width < layout.column - 2 or is_terminated(nxt.text)
+                or _numbered(nxt.text) is not None or ARTICLE.match(nxt.text)):
+            return False
+        if re.search(r"[，、；：。！？,;:]", nxt.text[:-1]):
+            return True
+        k = draft.next_content(k)
+        if k is None:
+            return False
+    return False
+
+
+def _over_item(draft: Draft, i: int, kind: str) -> bool:
+    """Is the line under the "一、" line i an item numbered one level down ("（一）", "1.")?
+    Then line i, however full, with a comma or not, ends there: a sentence that ran on
+    would go on in the next line, not open an item ("一、逐年扩招，分步实施" / "（一）……" in
+    a 13-character column)."""
+    k = draft.next_content(i)
+    under = _numbered(draft.lines[k].text) if k is not None else None
+    return kind == "cn" and under is not None and under[0] in ("cn_paren", "ar1")
+
+
+def _opens_block(draft: Draft, k: int) -> bool:
+    """Does line k open a paragraph or an item: numbered, indented, or short of the
+    column by just the indent the extractor dropped (paragraphs.short_by_indent)?"""
+    from .paragraphs import short_by_indent
+    line = draft.lines[k]
+    return _numbered(line.text) is not None or line.indent or short_by_indent(draft, k)
