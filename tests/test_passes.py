@@ -1529,3 +1529,22 @@ def test_full_section_line_with_a_comma_over_an_item_is_a_heading():
     item = ["（一）扩大内地西藏初中", "班（校）招生规模，以往年", "实招人数为基数逐年扩招。"]
     doc = clean("\n".join(para + ["一、逐年扩招，分步实施"] + item + ["二、加强领导，明确职责"] + item))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)][:1] == ["一、逐年扩招，分步实施"]
+
+
+def test_side_by_side_columns_found_where_the_left_column_is_empty():
+    # pdftotext -layout, 3 columns at cells 0, 17 and 35: the left column holds only three
+    # rows (it ended early), so the middle column's edge shows after a gap on too few
+    # rows; on the others the middle column's line opens the row after spaces.
+    text = "就业是最大的民生也是经济发展的重中之重当前我国就业局势保持总体稳定但经济运行稳中有变经济下行压力有所加大对就业的影响应高度重视必须把稳就业放在更加突出位置深入贯彻落实"
+    cells = [(text * 8)[k:k + 11] for k in range(0, 11 * 51, 11)]
+    left, mid, right = cells[:3], cells[3:27], cells[27:51]
+    left[-1] = left[-1][:6] + "。"
+    mid[-1] = mid[-1][:6] + "。"
+    rows = []
+    for r in range(24):
+        a = left[r] if r < len(left) else ""
+        rows.append(a + " " * (17 - len(a)) + mid[r] + "      " + right[r])
+    doc = clean("\n".join(rows))
+    assert "split_layout_columns" in passes_that_changed(doc)
+    joined = "".join(b.text for b in doc.blocks)
+    assert joined.startswith("".join(left)) and joined.index(mid[5] + mid[6]) < joined.index(right[0])

@@ -13,7 +13,11 @@ TOLERANCE = 4      # -layout places a column's lines within a few cells of its l
 
 
 def _starts(raw: str) -> list[int]:
-    return [m.end(1) for m in _GAP.finditer(raw)]
+    """Where text resumes after a gap, and where a line that opens with a run of spaces
+    starts: a later column's line where the earlier columns have nothing on that row (a
+    left column that ended early, or opens lower under a heading's margin)."""
+    lead = len(raw) - len(raw.lstrip(" "))
+    return [m.end(1) for m in _GAP.finditer(raw)] + ([lead] if lead >= 12 and raw.strip() else [])
 
 
 def column_edges(lines: list[Line]) -> list[int]:
