@@ -1548,3 +1548,18 @@ def test_side_by_side_columns_found_where_the_left_column_is_empty():
     assert "split_layout_columns" in passes_that_changed(doc)
     joined = "".join(b.text for b in doc.blocks)
     assert joined.startswith("".join(left)) and joined.index(mid[5] + mid[6]) < joined.index(right[0])
+
+
+def test_signature_over_a_date_wrapped_in_a_narrow_column_is_no_heading():
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    doc = clean("\n".join(para + ["国务院办公厅", "二〇〇四年十月十五", "日"]))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_short_first_line_whose_word_runs_into_a_full_line_is_no_heading():
+    # "山西杏儿沟煤" / "矿“8·11”事故……": line breaking left the first line short (the
+    # quotation with the number kept with the character before it); "煤矿" runs across.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    doc = clean("\n".join(para + ["山西杏儿沟煤", "矿“8·11”事故的直接责", "任人已被移交司法机关依", NARROW[:6] + "。"]))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert doc.blocks[-1].text.startswith("山西杏儿沟煤矿“8·11”事故")
