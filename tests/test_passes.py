@@ -1497,6 +1497,10 @@ def test_numbered_first_line_of_a_run_in_paragraph_in_a_narrow_column_is_no_head
     later = ["（十八）支持有条件", "的自贸试验区研究和探索", "赋予运单物权凭证功能，将", NARROW[:10] + "，", NARROW[:6] + "。"]
     doc = clean("\n".join(para + later + para))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    # ... or end the full line under it ("内的原事业编制内人员，").
+    at_end = ["（十七）对转制时距", "国家法定退休年龄五年以", "内的原事业编制内人员，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    doc = clean("\n".join(para + at_end + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
     # Under a heading of the same width the paragraph opens with an indented first line.
     heading = ["（三）从事内容创作", "  " + NARROW[:4] + "，设立总", NARROW[:10] + "，", NARROW[:6] + "。"]
     doc = clean("\n".join(para + heading + para))

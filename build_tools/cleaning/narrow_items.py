@@ -15,12 +15,12 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
     """Is the numbered line i, exactly as wide as an indented first line (the column less
     two characters, give or take one), over a line k that is no first line — as wide as
     the column (a first line is short by its indent, kept or dropped), not indented, not
-    numbered — with a clause mark inside it and text after it, going on unfinished
+    numbered — with a clause mark in it (at its end too), going on unfinished
     ("（三）从事内容创作" / "生产传播的公司，设立总" / ……), or one such line later?
     Then line i is a run-in paragraph's first line that happens to end at a word: a
     paragraph under a heading opens with a first line, and a heading's wrap has no clause
-    inside it. (A wrap ending
-    the heading with 。 — "化，打造物流分拨中心。" — is left to the rules of closed heads.)"""
+    in it. (A wrap ending the heading with 。 — "化，打造物流分拨中心。" — is left to the
+    rules of closed heads.)"""
     lines, layout = draft.lines, draft.layout
     if layout.soft or not layout.column - 5 <= lines[i].width <= layout.column - 3:
         return False
@@ -31,7 +31,7 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
         if (nxt.kind != BODY or nxt.indent or nxt.width < layout.column - 2 or is_terminated(nxt.text)
                 or _numbered(nxt.text) is not None or ARTICLE.match(nxt.text)):
             return False
-        if re.search(r"[，、；：。！？,;:]", nxt.text[:-1]):
+        if re.search(r"[，、；：。！？,;:]", nxt.text):
             return True
         k = draft.next_content(k)
         if k is None:
