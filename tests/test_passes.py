@@ -1567,3 +1567,23 @@ def test_short_first_line_whose_word_runs_into_a_full_line_is_no_heading():
     doc = clean("\n".join(para + ["山西杏儿沟煤", "矿“8·11”事故的直接责", "任人已被移交司法机关依", NARROW[:6] + "。"]))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
     assert doc.blocks[-1].text.startswith("山西杏儿沟煤矿“8·11”事故")
+
+
+def test_full_section_line_with_a_comma_over_a_first_line_is_a_heading():
+    # "三、加强领导，明确职责" fills the 13-character column less the indent; the line under
+    # it is short by the indent pdfminer dropped: a first line, so the numbered line ended.
+    para = ["各有关省（市）人民政府应高", "度重视，保证按期完成扩招任", "务。"]
+    body = ["内地西藏中学和西藏班办", "学工作，政治性强，涉及面广", "并且难度大。承办内地西藏中", "学的各省要加强领导。"]
+    doc = clean("\n".join(para + ["三、加强领导，明确职责"] + body))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["三、加强领导，明确职责"]
+    # A line of more clauses is a sentence, whatever stands under it.
+    doc = clean("\n".join(para + ["四、如制作浮雕，其高低，可"] + body))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_numbered_line_left_short_before_a_bracket_opens_a_run_in_paragraph():
+    # "（二）内地西藏初中班" is left three characters short: "（校）" is kept together.
+    para = ["各有关省（市）人民政府应高", "度重视，保证按期完成扩招任", "务。"]
+    run_in = ["（二）内地西藏初中班", "（校）学生毕业后，根据西藏", "自治区人民政府对人才的需求", "意见继续分流。"]
+    doc = clean("\n".join(para + run_in + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]

@@ -21,8 +21,12 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
     paragraph under a heading opens with a first line, and a heading's wrap has no clause
     in it. (A wrap ending the heading with 。 — "化，打造物流分拨中心。" — is left to the
     rules of closed heads.)"""
+    from .paragraphs import NO_LINE_END
     lines, layout = draft.lines, draft.layout
-    if layout.soft or not layout.column - 5 <= lines[i].width <= layout.column - 3:
+    # (a line whose next opens with a bracket or quotation kept with what follows it is
+    # left shorter still: "（二）内地西藏初中班" / "（校）学生毕业后，……")
+    slack = 7 if lines[k].text[:1] in NO_LINE_END else 5
+    if layout.soft or not layout.column - slack <= lines[i].width <= layout.column - 3:
         return False
     # (the clause may start a line later: "（十八）支持有条件的自" / "贸试验区研究和探索赋予国际" /
     # "铁路运单物权凭证功能，将铁": every line of the chain is as wide as the column)
@@ -40,13 +44,19 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
 
 
 def _over_item(draft: Draft, i: int, kind: str) -> bool:
-    """Is the line under the "一、" line i an item numbered one level down ("（一）", "1.")?
+    """Is the line under the "一、" line i an item numbered one level down ("（一）", "1.")
+    or a paragraph's first line (indented, or short by the indent the extractor dropped)?
     Then line i, however full, with a comma or not, ends there: a sentence that ran on
-    would go on in the next line, not open an item ("一、逐年扩招，分步实施" / "（一）……" in
-    a 13-character column)."""
+    would go on in the next line, not open an item or a paragraph ("一、逐年扩招，分步实施"
+    / "（一）……" in a 13-character column; "三、加强领导，明确职责" / "内地西藏中学和西藏班办")."""
+    from .paragraphs import short_by_indent
     k = draft.next_content(i)
-    under = _numbered(draft.lines[k].text) if k is not None else None
-    return kind == "cn" and under is not None and under[0] in ("cn_paren", "ar1")
+    # (a heading has two parts at most, joined by one comma: a line of more clauses is a
+    # sentence, whatever an extractor's column order put under it)
+    if kind != "cn" or k is None or draft.lines[k].kind != BODY or len(re.findall(r"[，,]", draft.lines[i].text)) > 1:
+        return False
+    under = _numbered(draft.lines[k].text)
+    return (under is not None and under[0] in ("cn_paren", "ar1")) or draft.lines[k].indent or short_by_indent(draft, k)
 
 
 def _opens_block(draft: Draft, k: int) -> bool:

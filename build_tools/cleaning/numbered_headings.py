@@ -104,7 +104,7 @@ def detect_numbered_headings(draft: Draft) -> None:
             continue
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
-                and not _heading_ends_whole(draft, line, kind, nxt)
+                and not _heading_ends_whole(draft, line, kind, nxt) and not _over_item(draft, i, kind)
                 and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
                      or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text))
                      or (column - 5 <= line.width <= column - 3 and _lead_runs_on(draft, nxt)))):
