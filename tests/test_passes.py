@@ -1587,3 +1587,20 @@ def test_numbered_line_left_short_before_a_bracket_opens_a_run_in_paragraph():
     run_in = ["（二）内地西藏初中班", "（校）学生毕业后，根据西藏", "自治区人民政府对人才的需求", "意见继续分流。"]
     doc = clean("\n".join(para + run_in + para))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_closed_heading_wrapped_where_words_are_cut_may_fill_its_last_line():
+    # 13-character column: three lines cut mid-word ("教育主" / "管", "分" / "管"), the last
+    # nearly full and closed by 。, over a first line short by its dropped indent.
+    para = ["各省人民政府要统筹建立健", "层级与抽查事项相对应的检查", "工作。"]
+    head = ["（三）各有关省（市）教育主", "管部门要明确一位负责同志分", "管内地西藏班（校）工作。"]
+    first = ["以上意见如无不妥，请批", "转各有关省（市）人民政府执", "行。"]
+    doc = clean("\n".join(para + head + first))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["".join(head)]
+
+
+def test_numbered_line_over_three_full_lines_before_a_clause_is_a_run_in_paragraph():
+    para = ["各有关省（市）人民政府应高", "度重视，保证按期完成扩招任", "务。"]
+    run_in = ["（二）国家将对承担内地", "西藏初中班（校）扩招任务的", "省（市）给予适当基建补助经", "费，支持地方人民政府扩招任", "务的实施。"]
+    doc = clean("\n".join(para + run_in + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]

@@ -16,7 +16,7 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
     two characters, give or take one), over a line k that is no first line — as wide as
     the column (a first line is short by its indent, kept or dropped), not indented, not
     numbered — with a clause mark in it (at its end too), going on unfinished
-    ("（三）从事内容创作" / "生产传播的公司，设立总" / ……), or one such line later?
+    ("（三）从事内容创作" / "生产传播的公司，设立总" / ……), or one or two such lines later?
     Then line i is a run-in paragraph's first line that happens to end at a word: a
     paragraph under a heading opens with a first line, and a heading's wrap has no clause
     in it. (A wrap ending the heading with 。 — "化，打造物流分拨中心。" — is left to the
@@ -29,8 +29,8 @@ def _over_running_line(draft: Draft, i: int, k: int) -> bool:
     if layout.soft or not layout.column - slack <= lines[i].width <= layout.column - 3:
         return False
     # (the clause may start a line later: "（十八）支持有条件的自" / "贸试验区研究和探索赋予国际" /
-    # "铁路运单物权凭证功能，将铁": every line of the chain is as wide as the column)
-    for _ in range(2):
+    # "铁路运单物权凭证功能，将铁", or two: every line of the chain is as wide as the column)
+    for _ in range(3):
         nxt = lines[k]
         if (nxt.kind != BODY or nxt.indent or nxt.width < layout.column - 2 or is_terminated(nxt.text)
                 or _numbered(nxt.text) is not None or ARTICLE.match(nxt.text)):

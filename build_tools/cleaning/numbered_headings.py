@@ -255,11 +255,11 @@ def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
     nxt, prev = draft.next_content(span[-1]), draft.prev_content(i)
     if nxt is None or lines[nxt].kind != BODY:
         return None
-    if layout.full(lines[span[-1]]) and (len(text) > 24 or not _opens_block(draft, nxt)):
+    if layout.full(lines[span[-1]]) and ((len(span) == 1 and len(text) > 24) or not _opens_block(draft, nxt)):
         # (a run-in lead whose sentence ends at the line end fills it, less the indent; a
-        # short head fills a narrow column's line by chance — at most two lines of a
-        # 12-character column — and is followed by a first line: indented or short by its
-        # indent. A longer sentence that fills a wide line is a clause.)
+        # head that fills its last line by chance is followed by a first line: indented or
+        # short by its indent. A short head fills a narrow column's line so, and a head
+        # wrapped where words are cut; a longer sentence that fills one wide line is a clause.)
         return None
     for k in (nxt, prev):
         found = _numbered(lines[k].text) if k is not None else None
