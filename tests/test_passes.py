@@ -1604,3 +1604,13 @@ def test_numbered_line_over_three_full_lines_before_a_clause_is_a_run_in_paragra
     run_in = ["（二）国家将对承担内地", "西藏初中班（校）扩招任务的", "省（市）给予适当基建补助经", "费，支持地方人民政府扩招任", "务的实施。"]
     doc = clean("\n".join(para + run_in + para))
     assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_promulgated_title_that_fills_one_line_is_a_heading():
+    # A 13-character column: the notice's signature, its note, then the title of the plan
+    # it promulgates filling one line exactly, over the plan's indented first line.
+    lines = ["现将《政府网站集约化试点工", "作方案》印发给你们，请认真", "贯彻执行。", "国务院办公厅", "2018年10月27日",
+             "（此件公开发布）", "政府网站集约化试点工作方案", "  为贯彻落实党中央、国务", "院关于加强全国网络安全和信",
+             "息化工作有关部署，推进政府", "网站互联互通融合发展。"]
+    doc = clean("\n".join(lines))
+    assert "政府网站集约化试点工作方案" in [b.text for b in doc.blocks if isinstance(b, Heading)]

@@ -22,7 +22,7 @@ def detect_title_lines(draft: Draft) -> None:
         if line.kind != BODY or line.starts_paragraph:
             continue
         rest = _promulgated_title(draft, i)
-        if rest:
+        if rest is not None:
             for k in rest:
                 line.text = join_wrapped(line.text, draft.lines[k].text)
                 draft.lines[k].kind = LIFTED
@@ -98,6 +98,8 @@ def _promulgated_title(draft: Draft, i: int) -> list[int] | None:
     if draft.layout.soft or not _after_closed_block(draft, i):
         return None
     rest, text, k = [], draft.lines[i].text, i
+    if _one_line_title(draft, i, _DOCUMENT_KINDS):
+        return []
     while draft.layout.full(draft.lines[k]) and len(rest) < 3:
         k = draft.next_content(k)
         if k is None or draft.lines[k].kind != BODY:
@@ -108,6 +110,17 @@ def _promulgated_title(draft: Draft, i: int) -> list[int] | None:
             or re.search(r"[，。；！？,;!?：:、]", text) or _numbered(text) or not text.endswith(_DOCUMENT_KINDS)):
         return None
     return rest
+
+
+def _one_line_title(draft: Draft, i: int, kinds: tuple) -> bool:
+    """Such a title that happens to fill one line: unpunctuated, ending in a kind of
+    document, over a paragraph's first line (indented, or short by the indent the
+    extractor dropped) — "政府网站集约化试点工作方案" / "为贯彻落实党中央、国务"."""
+    from .paragraphs import short_by_indent
+    line, k = draft.lines[i], draft.next_content(i)
+    return (draft.layout.full(line) and line.text.endswith(kinds) and k is not None and draft.lines[k].kind == BODY
+            and not re.search(r"[，。；！？,;!?：:、]", line.text) and not _numbered(line.text)
+            and (draft.lines[k].indent or short_by_indent(draft, k)))
 
 
 def _after_closed_block(draft: Draft, i: int) -> bool:
