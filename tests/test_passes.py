@@ -1614,3 +1614,19 @@ def test_promulgated_title_that_fills_one_line_is_a_heading():
              "息化工作有关部署，推进政府", "网站互联互通融合发展。"]
     doc = clean("\n".join(lines))
     assert "政府网站集约化试点工作方案" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_block_closed_by_a_bracketed_note_reads_as_finished():
+    # pdftotext, page 1 in order: the salutation and preamble, section 一 (whose last line
+    # breaks off into the next block), the item's end closed by its note "（……负责）",
+    # section 二. The note finishes the item, so section 二 may follow it: the order stays.
+    page1 = ["各省、自治区、直辖市人民政府，国务院", "各部委、各直属机构：", "",
+             "一、支持企业稳定发展", "（一）加大稳岗支持力度。对不裁员的参", "保企业可返还其上年度实际缴纳失业保险",
+             "费的百分之五十。充分发挥国家融资担保", "基金作", "",
+             "用，引导更多金融资源支持创业就业，提", "高小微企业贷款可获得性。（财政部、人", "民银行、银保监会、发展改革委负责）", "",
+             "二、鼓励支持就业创业", "（二）加大创业担保贷款贴息力度。符合", "条件的个人可申请创业担保贷款，提高额", "度。"]
+    page2 = ["（三）扩大就业见习补贴范围。将就业见", "习补贴范围由离校未就业高校毕业生扩", "展至十六岁至二十四岁失业青年。"]
+    doc = clean_pages([page1, page2])
+    assert "restore_column_order" not in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    assert text.index("各部委") < text.index("一、支持企业") < text.index("发展改革委负责") < text.index("二、鼓励")
