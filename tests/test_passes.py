@@ -1630,3 +1630,15 @@ def test_a_block_closed_by_a_bracketed_note_reads_as_finished():
     assert "restore_column_order" not in passes_that_changed(doc)
     text = "".join(b.text for b in doc.blocks)
     assert text.index("各部委") < text.index("一、支持企业") < text.index("发展改革委负责") < text.index("二、鼓励")
+
+
+def test_numbered_heading_wrapped_over_three_narrow_lines_is_one_heading():
+    # An 11-character column: the heading's last line is short and unpunctuated between
+    # its full middle line and a first line; no word runs across either join, and the
+    # short line is no page header left inside a sentence.
+    para = ["我局召开全国地震趋势会商", "会，对今后几年地震趋势进", "行了系统的分析和判定。", "现将会商结果和加强防震减", "灾工作的意见报告如下："]
+    head = ["一、1996年我国地震活动", "情况和1997年及未来几年", "地震趋势"]
+    body = ["1996年，在全球地震", "活跃的大背景下，我国共", "发生5级以上地震38次。"]
+    doc = clean("\n".join(para + head + body))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["".join(head)]
+    assert not doc.removed

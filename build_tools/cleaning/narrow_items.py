@@ -65,3 +65,23 @@ def _opens_block(draft: Draft, k: int) -> bool:
     from .paragraphs import short_by_indent
     line = draft.lines[k]
     return _numbered(line.text) is not None or line.indent or short_by_indent(draft, k)
+
+
+def _middle_of_three(draft: Draft, head: str, k: int) -> bool:
+    """Is line k, unindented and unpunctuated under the numbered line `head`, the middle of
+    a heading wrapped over three lines: a short unpunctuated line under it ends the heading,
+    over a paragraph's first line or an item ("一、1996年我国地震活动" / "情况和1997年及未来几年"
+    / "地震趋势" / "1996年，在全球地震")? (No word need run across: the column cut the
+    heading at a word's end by chance.)"""
+    from .grammar import MAX_HEADING
+    lines = draft.lines
+    n = draft.next_content(k)
+    if draft.layout.soft or lines[k].indent or n is None or lines[n].kind != BODY:
+        return False
+    end = lines[n].text
+    m = draft.next_content(n)
+    return (not re.search(r"[，。；：！？,;:!?]", end) and _numbered(end) is None and lines[n].width <= 0.6 * draft.layout.column
+            and len(head) + len(lines[k].text) + len(end) <= MAX_HEADING
+            and m is not None and lines[m].kind == BODY
+            # (a first line with digits: its width says less, short_by_indent declines it)
+            and (_opens_block(draft, m) or lines[m].width <= draft.layout.column - 3))

@@ -8,7 +8,7 @@ from ..text import is_terminated, join_wrapped, width
 from .core import BODY, HEADING, LIFTED, LIST, Draft, HeadingFacts, Line, cleaning_pass
 from .grammar import (ARTICLE, MAX_HEADING, OPEN_ENDINGS, _ends_open, _numbered, _opens_with_conjunction, _prev_closes,
                       _word_spans)
-from .narrow_items import _opens_block, _over_item, _over_running_line
+from .narrow_items import _middle_of_three, _opens_block, _over_item, _over_running_line
 
 
 @cleaning_pass("detect_numbered_headings")
@@ -392,6 +392,8 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
     # A heading does not end on a conjunction, preposition or structural particle
     # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
     if _ends_open(head) and not draft.layout.full(cand):
+        return True
+    if _middle_of_three(draft, head, k):
         return True
     # Several short unpunctuated lines that run into the next heading finish this one.
     j = k

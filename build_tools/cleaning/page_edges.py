@@ -288,7 +288,8 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
     prev_full = layout.full(prev) or (token is not None and layout.full(
         type(prev)(0, prev.raw.strip() + token.group(), "", False)))
     return (prev_full and not is_terminated(prev.text) and prev.text[-1] not in "：:"
-            and _numbered(prev.text) is None and not line.indent and not _person_name(line.text)
+            and _numbered(prev.text) is None and not _wraps_numbered(draft, p)
+            and not line.indent and not _person_name(line.text)
             and line.width <= layout.column - 8
             and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text)
             # A line set apart as a text block of its own (blank lines around it) with a
@@ -297,6 +298,23 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
             # "参天" by chance).
             and ((lines[i - 1].kind == BLANK and lines[i + 1].kind == BLANK and _word_spans(prev.text, nxt.text))
                  or (not _word_spans(line.text, nxt.text) and not _word_spans(prev.text, line.text))))
+
+
+def _wraps_numbered(draft: Draft, p: int) -> bool:
+    """Is line p, unpunctuated, the wrap of a numbered line without punctuation one or two
+    lines above it ("一、1996年我国地震活动" / "情况和1997年及未来几年" / "地震趋势")? A heading
+    wrapped over three lines of a narrow column ends on a short line there: no header."""
+    from .grammar import _numbered
+    k = p
+    for _ in range(2):
+        if re.search(r"[，。；：！？,;:!?]", draft.lines[k].text):
+            return False
+        k = draft.prev_content(k)
+        if k is None or draft.lines[k].kind != BODY:
+            return False
+        if _numbered(draft.lines[k].text) is not None:
+            return not re.search(r"[，。；：！？,;:!?]", draft.lines[k].text)
+    return False
 
 
 def _person_name(text: str) -> bool:
