@@ -1642,3 +1642,14 @@ def test_numbered_heading_wrapped_over_three_narrow_lines_is_one_heading():
     doc = clean("\n".join(para + head + body))
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["".join(head)]
     assert not doc.removed
+
+
+def test_addressees_of_a_notice_wrapped_like_a_byline_are_no_authors():
+    # An 11-character column: the salutation's first line is a list of short words split
+    # by "、" (a byline's shape), but a word runs on into the next line and the salutation
+    # ends in "：".
+    lines = ["国务院关于做好当前和今后一个时期促进就业工作的若干意见", "各省、自治区、直辖市人", "民政府，国务院各部委、",
+             "各直属机构：", "就业是最大的民生，也是", "经济发展的重中之重，必须", "把稳就业放在更加突出位", "置。"]
+    doc = clean("\n".join(lines))
+    assert doc.title == lines[0] and doc.authors == []
+    assert doc.blocks[0].text.startswith("各省、自治区、直辖市人民政府")
