@@ -1653,3 +1653,14 @@ def test_addressees_of_a_notice_wrapped_like_a_byline_are_no_authors():
     doc = clean("\n".join(lines))
     assert doc.title == lines[0] and doc.authors == []
     assert doc.blocks[0].text.startswith("各省、自治区、直辖市人民政府")
+
+
+def test_title_line_left_open_finishes_on_the_short_line_under_it_over_columns():
+    # pdftotext -layout, three columns: the title's last line ("通知") starts a few cells
+    # left of the second column's edge, under the title line left open on 的.
+    rows = [("各位代表：", "效应对世纪疫情和重大风", "款连续4年保持全国首")] + \
+           [(NARROW[:10], NARROW[:11], NARROW[:10] + "，")] * 24 + [(NARROW[:4] + "。", NARROW[:4] + "。", NARROW[:4] + "。")]
+    lines = ["        区域经济快报（第14期）", " ：国务院办公厅关于印发“无废城市”建设试点工作方案的", "            通知"]
+    lines += [f"  {a:<13}{b:<14}{c}" for a, b, c in rows]
+    doc = clean("\n".join(lines))
+    assert doc.title == "区域经济快报（第14期）：国务院办公厅关于印发“无废城市”建设试点工作方案的通知"
