@@ -1441,3 +1441,226 @@ def test_a_numbered_heading_wrapped_onto_a_line_opening_with_de_is_one_heading()
                      "应急救援任务时，可以使用", "警报器、标志灯具。"])
     doc = clean(src)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["三、悬挂专用号牌车辆的道路优先通行权"]
+
+
+def test_journal_name_over_a_page_whose_first_line_runs_on_is_dropped():
+    # pdftotext: page 2 opens (form feed) with the journal name, then a line as wide as the
+    # column that goes on with page 1's last paragraph (its full last line ends in "。",
+    # so no sentence is cut). The text indents its paragraphs: a heading's first line
+    # would be short by the indent.
+    page1 = ["一、总体要求", "  " + COL[:30] + "，", COL + "，", COL[:20] + "。", "  " + COL[:30] + "，",
+             COL + "，", COL[:31] + "。"]
+    page2 = ["经济要参", COL + "，", COL[:12] + "。", "二、主要任务", "  " + COL[:30] + "，", COL[:16] + "。"]
+    doc = clean_pages([page1, page2])
+    assert [r.reason for r in doc.removed if r.text == "经济要参"] == ["running header (page edge)"]
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["一、总体要求", "二、主要任务"]
+    # A page opening with a short heading over an indented first line keeps it.
+    doc = clean_pages([page1, ["主要任务", "  " + COL[:30] + "，", COL[:12] + "。"]])
+    assert "主要任务" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_document_number_read_after_a_column_is_lifted():
+    # pdfminer on a 3-column page: the number set across the columns under the title
+    # comes out as a text block of its own inside the first column's text, past line 40.
+    body = [NARROW + "，"] * 44
+    lines = (["国务院关于做好某项工作的意见", "", "各省、自治区、直辖市人", "民政府：", ""] + body[:40]
+             + ["", "国发〔2018〕39号", ""] + body[40:] + [NARROW[:5] + "。"])
+    doc = clean("\n".join(lines))
+    assert doc.metadata.get("document_number") == "国发〔2018〕39号"
+    assert all("39号" not in b.text for b in doc.blocks)
+    # In running text further on, a line that only looks like one stays where it is.
+    doc = clean("\n".join(lines[:5] + body + ["国发〔2018〕39号"] + body[:3] + [NARROW[:5] + "。"]))
+    assert "document_number" not in doc.metadata
+
+
+def test_journal_name_inside_a_word_cut_across_the_page_break_is_dropped():
+    # pypdf prints page 2's header after page 1's text, before its folio; the word cut
+    # across the break ("……人力资源社" / "会保障……") runs across the name, whose own last
+    # character reads a word with the next line by chance ("参" + "会").
+    page1 = ["一、总体要求", COL + "，", COL[:20] + "。", COL[:28] + "人力资源社"]
+    src = "\n".join(page1 + ["经济要参", "第 18 页", "会保障部门" + COL[:27] + "，", COL[:12] + "。"])
+    doc = clean(src)
+    assert [r.reason for r in doc.removed if r.text == "经济要参"] == ["running header (page edge)"]
+    assert "人力资源社会保障部门" in doc.blocks[-1].text
+
+
+def test_numbered_first_line_of_a_run_in_paragraph_in_a_narrow_column_is_no_heading():
+    # An 11-character column: "（三）从事内容创作" is as wide as an indented first line
+    # and ends at a word, but the line under it is no first line (as wide as the column,
+    # not indented) and has a clause inside: the numbered line opens a run-in paragraph.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    run_in = ["（三）从事内容创作", "生产传播的公司，设立总", "编辑或艺术总监等专门岗", NARROW[:10] + "，", NARROW[:6] + "。"]
+    doc = clean("\n".join(para + run_in + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert any(b.text.startswith("（三）从事内容创作生产传播的公司，") for b in doc.blocks)
+    # The clause may open a line later, every line as wide as the column.
+    later = ["（十八）支持有条件", "的自贸试验区研究和探索", "赋予运单物权凭证功能，将", NARROW[:10] + "，", NARROW[:6] + "。"]
+    doc = clean("\n".join(para + later + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    # ... or end the full line under it ("内的原事业编制内人员，").
+    at_end = ["（十七）对转制时距", "国家法定退休年龄五年以", "内的原事业编制内人员，", NARROW[:10] + "，", NARROW[:6] + "。"]
+    doc = clean("\n".join(para + at_end + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    # Under a heading of the same width the paragraph opens with an indented first line.
+    heading = ["（三）从事内容创作", "  " + NARROW[:4] + "，设立总", NARROW[:10] + "，", NARROW[:6] + "。"]
+    doc = clean("\n".join(para + heading + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）从事内容创作"]
+
+
+def test_closed_heading_in_a_narrow_column():
+    # A 13-character column (pdftotext dropped the indents: first lines are two short).
+    col = "要统筹建立健全覆盖本辖区各"
+    para = ["各省人民政府要统筹建立健", "层级与抽查事项相对应的检查", col[:6] + "。"]
+    first = ["县级以上地方人民政府结", "合本地实际及行业主管部门的", col[:8] + "。"]
+    # broken inside the quotation it opened
+    doc = clean("\n".join(para + ["（三）建立健全随机抽查“两", "库”。"] + first + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）建立健全随机抽查“两库”。"]
+    # broken after a comma that fills the line
+    doc = clean("\n".join(para + ["（三）推进贸易投资便利化，", "打造物流分拨中心。"] + first + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（三）推进贸易投资便利化，打造物流分拨中心。"]
+    # filling its line by chance, over a first line short by its indent
+    doc = clean("\n".join(para + ["（四）统筹制定抽查计划。"] + first + para))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["（四）统筹制定抽查计划。"]
+    # ... but not over a line that goes on as wide as the column (a run-in lead)
+    doc = clean("\n".join(para + ["（四）统筹制定抽查计划。"] + [col, "对象名录库和执法检查人员名", col[:8] + "。"] + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_full_section_line_with_a_comma_over_an_item_is_a_heading():
+    # A 13-character column: "一、逐年扩招，分步实施" fills the line less the indent, has a
+    # comma, and stands under a colon; the line under it opens item （一）, so it ends there.
+    para = ["为把扩大招生规模的任务落", "到实处，现提出如下意见："]
+    item = ["（一）扩大内地西藏初中", "班（校）招生规模，以往年", "实招人数为基数逐年扩招。"]
+    doc = clean("\n".join(para + ["一、逐年扩招，分步实施"] + item + ["二、加强领导，明确职责"] + item))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)][:1] == ["一、逐年扩招，分步实施"]
+
+
+def test_side_by_side_columns_found_where_the_left_column_is_empty():
+    # pdftotext -layout, 3 columns at cells 0, 17 and 35: the left column holds only three
+    # rows (it ended early), so the middle column's edge shows after a gap on too few
+    # rows; on the others the middle column's line opens the row after spaces.
+    text = "就业是最大的民生也是经济发展的重中之重当前我国就业局势保持总体稳定但经济运行稳中有变经济下行压力有所加大对就业的影响应高度重视必须把稳就业放在更加突出位置深入贯彻落实"
+    cells = [(text * 8)[k:k + 11] for k in range(0, 11 * 51, 11)]
+    left, mid, right = cells[:3], cells[3:27], cells[27:51]
+    left[-1] = left[-1][:6] + "。"
+    mid[-1] = mid[-1][:6] + "。"
+    rows = []
+    for r in range(24):
+        a = left[r] if r < len(left) else ""
+        rows.append(a + " " * (17 - len(a)) + mid[r] + "      " + right[r])
+    doc = clean("\n".join(rows))
+    assert "split_layout_columns" in passes_that_changed(doc)
+    joined = "".join(b.text for b in doc.blocks)
+    assert joined.startswith("".join(left)) and joined.index(mid[5] + mid[6]) < joined.index(right[0])
+
+
+def test_signature_over_a_date_wrapped_in_a_narrow_column_is_no_heading():
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    doc = clean("\n".join(para + ["国务院办公厅", "二〇〇四年十月十五", "日"]))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_short_first_line_whose_word_runs_into_a_full_line_is_no_heading():
+    # "山西杏儿沟煤" / "矿“8·11”事故……": line breaking left the first line short (the
+    # quotation with the number kept with the character before it); "煤矿" runs across.
+    para = [NARROW[:9] + "，", NARROW[:10] + "，", NARROW[:10] + "，", NARROW[:4] + "。"]
+    doc = clean("\n".join(para + ["山西杏儿沟煤", "矿“8·11”事故的直接责", "任人已被移交司法机关依", NARROW[:6] + "。"]))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+    assert doc.blocks[-1].text.startswith("山西杏儿沟煤矿“8·11”事故")
+
+
+def test_full_section_line_with_a_comma_over_a_first_line_is_a_heading():
+    # "三、加强领导，明确职责" fills the 13-character column less the indent; the line under
+    # it is short by the indent pdfminer dropped: a first line, so the numbered line ended.
+    para = ["各有关省（市）人民政府应高", "度重视，保证按期完成扩招任", "务。"]
+    body = ["内地西藏中学和西藏班办", "学工作，政治性强，涉及面广", "并且难度大。承办内地西藏中", "学的各省要加强领导。"]
+    doc = clean("\n".join(para + ["三、加强领导，明确职责"] + body))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["三、加强领导，明确职责"]
+    # A line of more clauses is a sentence, whatever stands under it.
+    doc = clean("\n".join(para + ["四、如制作浮雕，其高低，可"] + body))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_numbered_line_left_short_before_a_bracket_opens_a_run_in_paragraph():
+    # "（二）内地西藏初中班" is left three characters short: "（校）" is kept together.
+    para = ["各有关省（市）人民政府应高", "度重视，保证按期完成扩招任", "务。"]
+    run_in = ["（二）内地西藏初中班", "（校）学生毕业后，根据西藏", "自治区人民政府对人才的需求", "意见继续分流。"]
+    doc = clean("\n".join(para + run_in + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_closed_heading_wrapped_where_words_are_cut_may_fill_its_last_line():
+    # 13-character column: three lines cut mid-word ("教育主" / "管", "分" / "管"), the last
+    # nearly full and closed by 。, over a first line short by its dropped indent.
+    para = ["各省人民政府要统筹建立健", "层级与抽查事项相对应的检查", "工作。"]
+    head = ["（三）各有关省（市）教育主", "管部门要明确一位负责同志分", "管内地西藏班（校）工作。"]
+    first = ["以上意见如无不妥，请批", "转各有关省（市）人民政府执", "行。"]
+    doc = clean("\n".join(para + head + first))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["".join(head)]
+
+
+def test_numbered_line_over_three_full_lines_before_a_clause_is_a_run_in_paragraph():
+    para = ["各有关省（市）人民政府应高", "度重视，保证按期完成扩招任", "务。"]
+    run_in = ["（二）国家将对承担内地", "西藏初中班（校）扩招任务的", "省（市）给予适当基建补助经", "费，支持地方人民政府扩招任", "务的实施。"]
+    doc = clean("\n".join(para + run_in + para))
+    assert not [b for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_promulgated_title_that_fills_one_line_is_a_heading():
+    # A 13-character column: the notice's signature, its note, then the title of the plan
+    # it promulgates filling one line exactly, over the plan's indented first line.
+    lines = ["现将《政府网站集约化试点工", "作方案》印发给你们，请认真", "贯彻执行。", "国务院办公厅", "2018年10月27日",
+             "（此件公开发布）", "政府网站集约化试点工作方案", "  为贯彻落实党中央、国务", "院关于加强全国网络安全和信",
+             "息化工作有关部署，推进政府", "网站互联互通融合发展。"]
+    doc = clean("\n".join(lines))
+    assert "政府网站集约化试点工作方案" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_block_closed_by_a_bracketed_note_reads_as_finished():
+    # pdftotext, page 1 in order: the salutation and preamble, section 一 (whose last line
+    # breaks off into the next block), the item's end closed by its note "（……负责）",
+    # section 二. The note finishes the item, so section 二 may follow it: the order stays.
+    page1 = ["各省、自治区、直辖市人民政府，国务院", "各部委、各直属机构：", "",
+             "一、支持企业稳定发展", "（一）加大稳岗支持力度。对不裁员的参", "保企业可返还其上年度实际缴纳失业保险",
+             "费的百分之五十。充分发挥国家融资担保", "基金作", "",
+             "用，引导更多金融资源支持创业就业，提", "高小微企业贷款可获得性。（财政部、人", "民银行、银保监会、发展改革委负责）", "",
+             "二、鼓励支持就业创业", "（二）加大创业担保贷款贴息力度。符合", "条件的个人可申请创业担保贷款，提高额", "度。"]
+    page2 = ["（三）扩大就业见习补贴范围。将就业见", "习补贴范围由离校未就业高校毕业生扩", "展至十六岁至二十四岁失业青年。"]
+    doc = clean_pages([page1, page2])
+    assert "restore_column_order" not in passes_that_changed(doc)
+    text = "".join(b.text for b in doc.blocks)
+    assert text.index("各部委") < text.index("一、支持企业") < text.index("发展改革委负责") < text.index("二、鼓励")
+
+
+def test_numbered_heading_wrapped_over_three_narrow_lines_is_one_heading():
+    # An 11-character column: the heading's last line is short and unpunctuated between
+    # its full middle line and a first line; no word runs across either join, and the
+    # short line is no page header left inside a sentence.
+    para = ["我局召开全国地震趋势会商", "会，对今后几年地震趋势进", "行了系统的分析和判定。", "现将会商结果和加强防震减", "灾工作的意见报告如下："]
+    head = ["一、1996年我国地震活动", "情况和1997年及未来几年", "地震趋势"]
+    body = ["1996年，在全球地震", "活跃的大背景下，我国共", "发生5级以上地震38次。"]
+    doc = clean("\n".join(para + head + body))
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["".join(head)]
+    assert not doc.removed
+
+
+def test_addressees_of_a_notice_wrapped_like_a_byline_are_no_authors():
+    # An 11-character column: the salutation's first line is a list of short words split
+    # by "、" (a byline's shape), but a word runs on into the next line and the salutation
+    # ends in "：".
+    lines = ["国务院关于做好当前和今后一个时期促进就业工作的若干意见", "各省、自治区、直辖市人", "民政府，国务院各部委、",
+             "各直属机构：", "就业是最大的民生，也是", "经济发展的重中之重，必须", "把稳就业放在更加突出位", "置。"]
+    doc = clean("\n".join(lines))
+    assert doc.title == lines[0] and doc.authors == []
+    assert doc.blocks[0].text.startswith("各省、自治区、直辖市人民政府")
+
+
+def test_title_line_left_open_finishes_on_the_short_line_under_it_over_columns():
+    # pdftotext -layout, three columns: the title's last line ("通知") starts a few cells
+    # left of the second column's edge, under the title line left open on 的.
+    rows = [("各位代表：", "效应对世纪疫情和重大风", "款连续4年保持全国首")] + \
+           [(NARROW[:10], NARROW[:11], NARROW[:10] + "，")] * 24 + [(NARROW[:4] + "。", NARROW[:4] + "。", NARROW[:4] + "。")]
+    lines = ["        区域经济快报（第14期）", " ：国务院办公厅关于印发“无废城市”建设试点工作方案的", "            通知"]
+    lines += [f"  {a:<13}{b:<14}{c}" for a, b, c in rows]
+    doc = clean("\n".join(lines))
+    assert doc.title == "区域经济快报（第14期）：国务院办公厅关于印发“无废城市”建设试点工作方案的通知"

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .core import BLANK, BODY, DROPPED, Draft, Line, cleaning_pass, measure_layout
+from .grammar import _ends_open
 
 _GAP = re.compile(r"\S( {2,})(?=\S)")
 _SEGMENT = re.compile(r"\S+(?: \S+)*")     # a run of text; two spaces or more end it
@@ -13,7 +14,11 @@ TOLERANCE = 4      # -layout places a column's lines within a few cells of its l
 
 
 def _starts(raw: str) -> list[int]:
-    return [m.end(1) for m in _GAP.finditer(raw)]
+    """Where text resumes after a gap, and where a line that opens with a run of spaces
+    starts: a later column's line where the earlier columns have nothing on that row (a
+    left column that ended early, or opens lower under a heading's margin)."""
+    lead = len(raw) - len(raw.lstrip(" "))
+    return [m.end(1) for m in _GAP.finditer(raw)] + ([lead] if lead >= 12 and raw.strip() else [])
 
 
 def column_edges(lines: list[Line]) -> list[int]:
@@ -130,6 +135,13 @@ def split_layout_columns(draft: Draft) -> None:
         n_split += len(segments) > 1
         for start, text in segments:
             col = sum(1 for e in edges if start >= e - TOLERANCE)
+            above_it = region[0][-1] if region[0] else (out[-1] if out else None)
+            if (col == 1 and len(segments) == 1 and start < edges[0] and len(text) <= 12 and above_it is not None
+                    and above_it.kind == BODY and _ends_open(above_it.text.strip())):
+                # A short piece left of the second column's edge under a line of the first
+                # column (or one across the page) left open on a function word finishes that
+                # line ("……工作方案的" / "通知").
+                col = 0
             left = edges[col - 1] if col else 0
             indent = start - left >= 2
             region[col].append(Line(ln.no, (" " if indent else "") + text, text, indent, page_start=ln.page_start))

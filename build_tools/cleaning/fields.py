@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..text import is_terminated, join_wrapped
-from .core import BODY, LIFTED, Draft, cleaning_pass
+from .core import BLANK, BODY, LIFTED, Draft, cleaning_pass
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +130,23 @@ def _column_under(draft: Draft, j: int, field_width: int) -> bool:
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d{1,4}\s*号$")
 
 
+def _document_number_line(draft: Draft) -> int | None:
+    """The line of an official document's number ("国发〔2019〕12号"): among the first 40
+    lines, or anywhere on page 1 as a text block of its own (blank lines around it), where
+    an extractor that reads a 3-column page column by column puts a line set across the
+    columns under the title (pdfminer: inside a sentence of the first column)."""
+    lines = draft.lines
+    page1 = True
+    for k, line in enumerate(lines):
+        page1 = page1 and not (k and (line.page_start or line.folio))
+        if not (page1 or k < 40):
+            return None
+        if (line.kind == BODY and _DOCUMENT_NUMBER.match(line.text)
+                and (k < 40 or (lines[k - 1].kind == BLANK and k + 1 < len(lines) and lines[k + 1].kind == BLANK))):
+            return k
+    return None
+
+
 _DATE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
@@ -198,12 +215,11 @@ def lift_labelled_fields(draft: Draft) -> None:
             lifted += 1
         line.kind = LIFTED
     # An official document's number ("国发〔2019〕12号") under its title.
-    for line in draft.lines[:40]:
-        if line.kind == BODY and _DOCUMENT_NUMBER.match(line.text):
-            doc.metadata["document_number"] = line.text
-            line.kind = LIFTED
-            lifted += 1
-            break
+    k = _document_number_line(draft)
+    if k is not None:
+        doc.metadata["document_number"] = draft.lines[k].text
+        draft.lines[k].kind = LIFTED
+        lifted += 1
     # A funding note: "* 本文系……" tied to an asterisk after the title.
     for line in draft.lines[:60]:
         m = re.match(r"^[*＊]\s*(\S.*)$", line.text)

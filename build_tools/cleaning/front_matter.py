@@ -86,6 +86,10 @@ def lift_front_matter(draft: Draft) -> None:
             lines[i].kind = LIFTED
         doc.title = tidy_spacing(text)
         names = byline_at(after) if after is not None and lines[after].kind == BODY else None
+        # (the addressees of a notice — "各省、自治区、直辖市人" / "民政府，……：" — read like a
+        # byline of names and end the title block as one does, but stay in the body)
+        if names and not _BYLINE.match(lines[after].text) and _opens_salutation(draft, after):
+            names = None
         if names:
             byline = lines[after].text
             for mark in _AFFILIATION_MARK.findall(byline):
@@ -113,3 +117,24 @@ def lift_front_matter(draft: Draft) -> None:
         draft.remove(ln.text, "banner", ln.no)
         ln.kind = DROPPED
         draft.note("lift_front_matter", f"dropped column banner {ln.text!r}")
+
+
+def _opens_salutation(draft: Draft, i: int) -> bool:
+    """Does line i open a salutation wrapped over up to four lines — a word cut at its end
+    (jieba: "直辖市人" / "民政府"), the first sentence mark the colon that ends it
+    ("各省、自治区、直辖市人" / "民政府，国务院各部委、各直" / "属机构：")? A byline ends at a
+    name's end, over a line of its own ("各位代表："); a notice's addressees run on."""
+    from .grammar import _word_spans
+    n = draft.next_content(i)
+    if n is None or not _word_spans(draft.lines[i].text, draft.lines[n].text):
+        return False
+    text, k = "", i
+    for _ in range(4):
+        text += draft.lines[k].text
+        m = re.search(r"[。！？；：:]", text)
+        if m:
+            return m.group() in "：:" and m.end() == len(text) and k > i
+        k = draft.next_content(k)
+        if k is None:
+            return False
+    return False

@@ -8,6 +8,7 @@ from ..text import is_terminated, join_wrapped, width
 from .core import BODY, HEADING, LIFTED, LIST, Draft, HeadingFacts, Line, cleaning_pass
 from .grammar import (ARTICLE, MAX_HEADING, OPEN_ENDINGS, _ends_open, _numbered, _opens_with_conjunction, _prev_closes,
                       _word_spans)
+from .narrow_items import _middle_of_three, _opens_block, _over_item, _over_running_line
 
 
 @cleaning_pass("detect_numbered_headings")
@@ -79,7 +80,7 @@ def detect_numbered_headings(draft: Draft) -> None:
             line.heading = HeadingFacts(kind, number, title)
             count += 1
             continue
-        if "，" in title and draft.layout.full(line, first=True):
+        if "，" in title and draft.layout.full(line, first=True) and not _over_item(draft, i, kind):
             k = _wrapped_after_comma(draft, i)
             if k is None or _clause_of_article(draft, i, [k], kind, first_article):
                 line.run_in = kind  # a wrapped paragraph that opens with a number
@@ -97,9 +98,13 @@ def detect_numbered_headings(draft: Draft) -> None:
         # In a narrow column a short heading fills the line too: the evidence of a clause
         # is a word cut at the line end, or the sentence ending on the next line.
         nxt = draft.next_content(i)
+        if nxt is not None and kind not in ("part", "chapter", "section") and _over_running_line(draft, i, nxt):
+            # (a chapter heading is centred over its articles: never a run-in lead)
+            line.starts_paragraph = True
+            continue
         if (not draft.layout.soft and draft.layout.full(line, first=True) and nxt is not None
                 and not _heading_continues(draft, line.text, nxt)
-                and not _heading_ends_whole(draft, line, kind, nxt)
+                and not _heading_ends_whole(draft, line, kind, nxt) and not _over_item(draft, i, kind)
                 and (_word_spans(line.text, lines[nxt].text) or is_terminated(lines[nxt].text)
                      or (line.width >= column - 6 and _sentence_runs_on(lines[nxt].text))
                      or (column - 5 <= line.width <= column - 3 and _lead_runs_on(draft, nxt)))):
@@ -168,14 +173,14 @@ def _section_after_colon(draft: Draft, i: int, found) -> bool:
         return False
     if not title or len(title) > MAX_HEADING or re.search(r"[。；;：:！？]", title):
         return False
-    # A comma is a heading's ("一、逐年扩招，分步实施") on a line short of the column; a
-    # full line with one runs on into a sentence.
-    if re.search(r"[，,]", title) and draft.layout.full(draft.lines[i], first=True):
-        return False
     nxt = draft.next_content(i)
     if nxt is None:
         return False
     under = _numbered(draft.lines[nxt].text)
+    # A comma is a heading's ("一、逐年扩招，分步实施") on a line short of the column, or
+    # over a numbered item (see _over_item); a full line with one runs on into a sentence.
+    if re.search(r"[，,]", title) and draft.layout.full(draft.lines[i], first=True) and not _over_item(draft, i, kind):
+        return False
     # A full line qualifies when it ends at a word's end (jieba) and the line under it
     # opens no continuation: "一、专用号牌的核发范围和管理" / "国家综合性……".
     return ((under is not None and under[0] in ("cn_paren", "ar1")) or not draft.layout.full(draft.lines[i], first=True)
@@ -237,17 +242,24 @@ def _closed_heading(draft: Draft, i: int, kind: str) -> list[int] | None:
         k = draft.next_content(span[-1])
         # (a word cut at the join says the line goes on: a heading is not broken at a word end
         # by chance as often as running text is, and the next line may be a sentence of its own)
+        # In a narrow column a line also breaks inside a quotation it opened ("……“两" / "库”。")
+        # or after a comma that fills it ("（三）推进贸易便利化，" / "打造物流分拨中心。").
         if k is None or lines[k].kind != BODY or _numbered(lines[k].text) or ARTICLE.match(lines[k].text) \
-                or not _word_spans(lines[span[-1]].text, lines[k].text):
+                or not (_word_spans(lines[span[-1]].text, lines[k].text) or text.count("“") > text.count("”")
+                        or (text[-1] in "，、" and lines[span[-1]].width >= layout.column - 2)):
             return None
         span.append(k)
         text = join_wrapped(text, lines[k].text)
-    if re.search(r"[。！？；：;:?!]", text[:-1]) or len(text) > MAX_HEADING \
-            or layout.full(lines[span[-1]]):
-        # (a run-in lead whose sentence ends at the line end fills it, less the indent)
+    if re.search(r"[。！？；：;:?!]", text[:-1]) or len(text) > MAX_HEADING:
         return None
     nxt, prev = draft.next_content(span[-1]), draft.prev_content(i)
     if nxt is None or lines[nxt].kind != BODY:
+        return None
+    if layout.full(lines[span[-1]]) and ((len(span) == 1 and len(text) > 24) or not _opens_block(draft, nxt)):
+        # (a run-in lead whose sentence ends at the line end fills it, less the indent; a
+        # head that fills its last line by chance is followed by a first line: indented or
+        # short by its indent. A short head fills a narrow column's line so, and a head
+        # wrapped where words are cut; a longer sentence that fills one wide line is a clause.)
         return None
     for k in (nxt, prev):
         found = _numbered(lines[k].text) if k is not None else None
@@ -380,6 +392,8 @@ def _heading_continues(draft: Draft, head: str, k: int) -> bool:
     # A heading does not end on a conjunction, preposition or structural particle
     # ("……时期和" / "2025年工作回顾"): the short line under it finishes it.
     if _ends_open(head) and not draft.layout.full(cand):
+        return True
+    if _middle_of_three(draft, head, k):
         return True
     # Several short unpunctuated lines that run into the next heading finish this one.
     j = k

@@ -84,6 +84,15 @@ def strip_page_edge_names(draft: Draft) -> None:
             # (one between two paragraphs reads like a heading).
             dropped.add(squash(line.text))
     for f, folio in enumerate(lines):
+        if folio.page_start and folio.kind == BODY and _page_edge_name(draft, f) and _page_runs_on(draft, f):
+            # A form feed opens the page with the name: a header over the page's first
+            # line, which goes on with the paragraph of the page before.
+            draft.remove(folio.text, "running header (page edge)", folio.no)
+            folio.kind = DROPPED
+            draft.note("strip_page_edge_names", f"line {folio.no}: {folio.text!r} heads a page whose first "
+                                                f"line runs on from the page before")
+            n += 1
+            continue
         if folio.kind != DROPPED or not folio.folio:
             continue
         before, after = draft.prev_content(f), draft.next_content(f)
@@ -98,15 +107,21 @@ def strip_page_edge_names(draft: Draft) -> None:
                                                     f"at a page boundary")
                 n += 1
                 continue
-            if i is None or not _page_edge_name(draft, i) or _reads_as_text(draft, i):
+            if i is None or not _page_edge_name(draft, i):
                 continue
             line = lines[i]
-            if squash(line.text) in dropped:
+            if _cuts_word(draft, i):
+                why = "stands inside a word cut across the page break"
+            elif _reads_as_text(draft, i):
+                continue
+            elif squash(line.text) in dropped:
                 why = "repeats dropped furniture"
             elif side == "before" and _ends_page(draft, i):
                 why = "ends its page"
             elif side == "after" and _splices_sentence(draft, f, i):
                 why = "cuts a sentence across the page break"
+            elif side == "after" and _page_runs_on(draft, i):
+                why = "heads a page whose first line runs on from the page before"
             elif side == "after" and _splices_points(draft, f, i):
                 why = "stands between two points of one list across the page break"
             else:
@@ -190,6 +205,50 @@ def _splices_sentence(draft: Draft, folio: int, i: int) -> bool:
 _POINT = re.compile(r"^([一二三四五六七八九十])是")
 
 
+def _page_runs_on(draft: Draft, i: int) -> bool:
+    """Line i opens a page (a form feed or a dropped folio above it) between a full last
+    line of the page before and a line as wide as the column, not indented and not
+    numbered, in a text whose paragraphs open short by their indent: that line is no
+    paragraph's first line but the page before's paragraph going on (a full last line
+    ending in "。" may run on), so no heading stands over it — line i is the page's header."""
+    from .grammar import ARTICLE, _numbered
+    lines, layout = draft.lines, draft.layout
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if layout.soft or p is None or n is None or lines[p].kind != BODY or _reads_as_text(draft, i):
+        return False
+    nxt = lines[n]
+    return (layout.full(lines[p]) and not nxt.indent and nxt.width >= layout.column - 2
+            and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text) and _indents_paragraphs(draft))
+
+
+def _cuts_word(draft: Draft, i: int) -> bool:
+    """Line i, clearly short of the column, stands between a full unfinished line and a
+    line that finish a word together ("……人力资源社" / name / folio / "会保障……"): the word
+    runs across it, so it is no text of the sentence; what a word across its own ends
+    would say is chance ("经济要参" + "会保障" reads "参会")."""
+    from .grammar import _word_spans
+    lines, layout = draft.lines, draft.layout
+    p, n = draft.prev_content(i), draft.next_content(i)
+    if layout.soft or p is None or n is None or lines[p].kind != BODY or lines[n].kind != BODY:
+        return False
+    return (layout.full(lines[p]) and not is_terminated(lines[p].text) and lines[i].width <= layout.column - 8
+            and _word_spans(lines[p].text, lines[n].text))
+
+
+def _indents_paragraphs(draft: Draft) -> bool:
+    """Do the text's paragraphs open indented, or short by the indent where the extractor
+    dropped it? Judged on the lines under a clearly short line (a paragraph's last line or
+    a heading; a middle line is justified to the column): most of them are first lines."""
+    lines, layout = draft.lines, draft.layout
+    firsts = []
+    for k, ln in enumerate(lines):
+        if ln.kind == BODY and ln.width <= layout.column - 6:
+            n = draft.next_content(k)
+            if n is not None and len(lines[n].text) >= 4 and not is_terminated(lines[n].text):
+                firsts.append(lines[n].indent or lines[n].width <= layout.column - 3)
+    return len(firsts) >= 3 and sum(firsts) >= 0.6 * len(firsts)
+
+
 def _splices_points(draft: Draft, folio: int, i: int) -> bool:
     """The line after line i opens a report's next point ("四是……") and the page before
     the folio holds the point before it ("三是……"): no heading stands between two points
@@ -229,7 +288,8 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
     prev_full = layout.full(prev) or (token is not None and layout.full(
         type(prev)(0, prev.raw.strip() + token.group(), "", False)))
     return (prev_full and not is_terminated(prev.text) and prev.text[-1] not in "：:"
-            and _numbered(prev.text) is None and not line.indent and not _person_name(line.text)
+            and _numbered(prev.text) is None and not _wraps_numbered(draft, p)
+            and not line.indent and not _person_name(line.text)
             and line.width <= layout.column - 8
             and _numbered(nxt.text) is None and not ARTICLE.match(nxt.text)
             # A line set apart as a text block of its own (blank lines around it) with a
@@ -238,6 +298,23 @@ def _inside_sentence(draft: Draft, i: int) -> bool:
             # "参天" by chance).
             and ((lines[i - 1].kind == BLANK and lines[i + 1].kind == BLANK and _word_spans(prev.text, nxt.text))
                  or (not _word_spans(line.text, nxt.text) and not _word_spans(prev.text, line.text))))
+
+
+def _wraps_numbered(draft: Draft, p: int) -> bool:
+    """Is line p, unpunctuated, the wrap of a numbered line without punctuation one or two
+    lines above it ("一、1996年我国地震活动" / "情况和1997年及未来几年" / "地震趋势")? A heading
+    wrapped over three lines of a narrow column ends on a short line there: no header."""
+    from .grammar import _numbered
+    k = p
+    for _ in range(2):
+        if re.search(r"[，。；：！？,;:!?]", draft.lines[k].text):
+            return False
+        k = draft.prev_content(k)
+        if k is None or draft.lines[k].kind != BODY:
+            return False
+        if _numbered(draft.lines[k].text) is not None:
+            return not re.search(r"[，。；：！？,;:!?]", draft.lines[k].text)
+    return False
 
 
 def _person_name(text: str) -> bool:

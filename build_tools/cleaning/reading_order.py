@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..text import CLOSERS, is_terminated
 from .core import BLANK, BODY, DROPPED, LIFTED, Draft, Layout, Line, cleaning_pass, measure_layout
+from .grammar import _closed_by_note
 
 NO_LINE_START = "，。、；：！？”’）》」』"
 # Numbering that counts up through a text, outermost first: a number of an outer kind
@@ -122,16 +123,18 @@ def _section(text: str) -> bool:
     return bool(found or ARTICLE.match(text))
 
 
-def _text_join(layout: Layout, a: Line | None, b: Line, b_alone: bool = False) -> float:
+def _text_join(layout: Layout, a: Line | None, b: Line, b_alone: bool = False, a_closed: bool = False) -> float:
     """How well b's line reads as what follows a's line (a None: the start of the text).
-    b_alone: b is a short line without punctuation over more text, a heading's look."""
+    b_alone: b is a short line without punctuation over more text, a heading's look.
+    a_closed: a ends a paragraph with a bracketed note after its last sentence
+    (grammar._closed_by_note: "……可获得性。（财政部、人民银行负责）"), so it is finished."""
     from .grammar import _numbered, _word_spans
     bt = b.text
     comma = bt[:1] in NO_LINE_START
     if a is None:            # the text may open with anything but a mark that ends something
         return -3.0 if comma or bt[:1] in CLOSERS else 0.0
     at = a.text
-    finished = is_terminated(at) or at[-1:] in "：:"
+    finished = is_terminated(at) or at[-1:] in "：:" or a_closed
     if finished and bt[:1] in CLOSERS:  # a closing quote pushed to the next line
         return 1.5
     section = _section(bt) or b_alone
@@ -156,6 +159,11 @@ def _text_end(layout: Layout, a: Line | None) -> float:
     if a is None or is_terminated(a.text) or a.text[-1:] in "：:" or not layout.full(a, first=True):
         return 0.0
     return -2.0
+
+
+def _last_body(lines: list[Line], block: "_Block") -> int:
+    """Index of the block's last body line."""
+    return next(k for k in range(block.end - 1, block.start - 1, -1) if lines[k] is block.last)
 
 
 def _pages(lines: list[Line]) -> list[tuple[int, int]]:
@@ -314,7 +322,9 @@ def restore_column_order(draft: Draft) -> None:
                     a = prev_last if x is None else blocks[x].last
                     b = nxt if y is None else blocks[y].first
                     alone = y is not None and blocks[y].heading_look
-                    joins[x, y] = (_text_end(layout, a) if b is None else _text_join(layout, a, b, alone))
+                    closed = x is not None and _closed_by_note(draft, _last_body(lines, blocks[x]))
+                    joins[x, y] = ((0.0 if closed else _text_end(layout, a)) if b is None
+                                   else _text_join(layout, a, b, alone, closed))
                 return joins[x, y]
 
             def reads(order) -> float:

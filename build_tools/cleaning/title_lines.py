@@ -22,7 +22,7 @@ def detect_title_lines(draft: Draft) -> None:
         if line.kind != BODY or line.starts_paragraph:
             continue
         rest = _promulgated_title(draft, i)
-        if rest:
+        if rest is not None:
             for k in rest:
                 line.text = join_wrapped(line.text, draft.lines[k].text)
                 draft.lines[k].kind = LIFTED
@@ -49,7 +49,7 @@ def detect_title_lines(draft: Draft) -> None:
         nxt = draft.next_content(i, kinds=(BODY,))
         if nxt is None or _cut_line(t, draft.lines[nxt].text):
             continue
-        if wrap is None and _pushed_over_token(draft, t, draft.lines[nxt].text):
+        if wrap is None and (_pushed_over_token(draft, t, draft.lines[nxt].text) or _word_runs_on(draft, i, nxt)):
             continue
         if _heads_nothing(draft, wrap if wrap is not None else i):
             continue
@@ -60,7 +60,7 @@ def detect_title_lines(draft: Draft) -> None:
         under_heading = (p is not None and draft.lines[p].kind == HEADING and draft.lines[p].heading
                          and draft.lines[p].heading.kind == "title")
         if (under_heading and _short_plain(draft.lines[nxt].text) and not draft.layout.full(draft.lines[nxt], first=True)) \
-                or _DATE_LINE.match(draft.lines[nxt].text):
+                or _date_at(draft, nxt):
             continue
         if wrap is not None:
             t = join_wrapped(t, draft.lines[wrap].text)
@@ -71,6 +71,17 @@ def detect_title_lines(draft: Draft) -> None:
         count += 1
     if count:
         draft.note("detect_title_lines", f"found {count} unnumbered heading(s)")
+
+
+def _date_at(draft: Draft, k: int) -> bool:
+    """Is line k a date alone, or its first part wrapped in a narrow column onto a line of
+    one to three characters ("二〇〇四年十月十五" / "日")?"""
+    text = draft.lines[k].text
+    if _DATE_LINE.match(text):
+        return True
+    n = draft.next_content(k)
+    return (n is not None and draft.lines[n].kind == BODY and len(draft.lines[n].text) <= 3
+            and bool(_DATE_LINE.match(text + draft.lines[n].text)))
 
 
 _BRACKETED_NOTE = re.compile(r"[（(][^（()）]+[）)]")
@@ -87,6 +98,8 @@ def _promulgated_title(draft: Draft, i: int) -> list[int] | None:
     if draft.layout.soft or not _after_closed_block(draft, i):
         return None
     rest, text, k = [], draft.lines[i].text, i
+    if _one_line_title(draft, i, _DOCUMENT_KINDS):
+        return []
     while draft.layout.full(draft.lines[k]) and len(rest) < 3:
         k = draft.next_content(k)
         if k is None or draft.lines[k].kind != BODY:
@@ -97,6 +110,17 @@ def _promulgated_title(draft: Draft, i: int) -> list[int] | None:
             or re.search(r"[，。；！？,;!?：:、]", text) or _numbered(text) or not text.endswith(_DOCUMENT_KINDS)):
         return None
     return rest
+
+
+def _one_line_title(draft: Draft, i: int, kinds: tuple) -> bool:
+    """Such a title that happens to fill one line: unpunctuated, ending in a kind of
+    document, over a paragraph's first line (indented, or short by the indent the
+    extractor dropped) — "政府网站集约化试点工作方案" / "为贯彻落实党中央、国务"."""
+    from .paragraphs import short_by_indent
+    line, k = draft.lines[i], draft.next_content(i)
+    return (draft.layout.full(line) and line.text.endswith(kinds) and k is not None and draft.lines[k].kind == BODY
+            and not re.search(r"[，。；！？,;!?：:、]", line.text) and not _numbered(line.text)
+            and (draft.lines[k].indent or short_by_indent(draft, k)))
 
 
 def _after_closed_block(draft: Draft, i: int) -> bool:
@@ -149,6 +173,16 @@ def _pushed_over_token(draft: Draft, text: str, nxt: str) -> bool:
     m = re.match(r"[\dA-Za-z][\dA-Za-z.．%％∶:/\-]*", nxt)
     return (m is not None and not draft.layout.soft
             and width(text) + width(m.group()) > draft.layout.column)
+
+
+def _word_runs_on(draft: Draft, i: int, k: int) -> bool:
+    """Does a word run from line i into line k (jieba: "山西杏儿沟煤" / "矿“8·11”事故……") and
+    is line k no first line (as wide as the column, not indented)? Then line i is a
+    paragraph's first line that line breaking left short, not a heading: a heading ends
+    at a word's end and the paragraph under it opens with a first line."""
+    nxt = draft.lines[k]
+    return (not draft.layout.soft and not nxt.indent and nxt.width >= draft.layout.column - 2
+            and _word_spans(draft.lines[i].text, nxt.text))
 
 
 def _title_wrap(draft: Draft, i: int) -> int | None:
