@@ -192,6 +192,7 @@ def test_a_page_description_is_what_a_search_result_shows_in_whole_sentences(bui
     cut = shortened(words, 200)
     assert len(cut) <= 200 and cut.endswith(" the…") and words.startswith(cut[:-1] + " "), cut   # at a word
     assert shortened("短的摘要。", 100) == "短的摘要。"
+    assert shortened("甲" * 99 + "。" + "乙" * 10, 100) == "甲" * 99 + "。"   # a sentence ending at the limit
     for edition, limit in (("", HEAD_DESCRIPTION[False]), ("en", HEAD_DESCRIPTION[True])):
         for page in sorted((built_site / edition / "articles").glob("*/index.html")):
             html = page.read_text(encoding="utf-8")

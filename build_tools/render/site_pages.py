@@ -85,7 +85,7 @@ def description_of(article, view: View) -> str:
 # Latin ones); the page carries it twice (description, og:description), and a whole summary
 # there was 2 KB of every English page, 20 MB of the site at 10,000 sources.
 HEAD_DESCRIPTION = {False: 100, True: 200}   # view.english -> characters
-_SENTENCE_END = re.compile(r"[。！？；!?](?=.)|[.;](?=\s)")
+_SENTENCE_END = re.compile(r"[。！？；!?]|[.;](?=\s)")
 
 
 def head_description(article, view: View) -> str:
@@ -98,7 +98,8 @@ def shortened(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]
+    # (one character past the limit: "." ends a sentence only before a space)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit + 1) if m.end() <= limit]
     if ends:
         return text[:ends[-1]].rstrip()
     cut = text[:limit - 1]
