@@ -22,6 +22,9 @@ HEADING_PATTERNS = [
 ]
 KIND_RANK = ["part", "chapter", "section", "cn", "cn_paren", "ar1", "ar2", "ar3"]
 # A law's article number ("第十二条") opens a paragraph; it is never a heading.
+# A clause or sentence mark: a heading (or its wrap) has none but the comma between its two
+# parts, a line with one is running text.
+PUNCTUATED = re.compile(r"[，。；：！？,;:!?]")
 ARTICLE = re.compile(rf"^第[{CN_NUM}百千零〇两\d]{{1,6}}条(?=\s|$|[\u4e00-\u9fff])")
 MAX_HEADING = 40
 # Function words that leave a phrase open: a line ending in one is cut mid-phrase.

@@ -8,7 +8,7 @@ import re
 
 from ..text import is_terminated
 from .core import BODY, Draft
-from .grammar import ARTICLE, _numbered
+from .grammar import ARTICLE, PUNCTUATED, _numbered
 
 
 def _over_running_line(draft: Draft, i: int, k: int) -> bool:
@@ -80,7 +80,7 @@ def _middle_of_three(draft: Draft, head: str, k: int) -> bool:
         return False
     end = lines[n].text
     m = draft.next_content(n)
-    return (not re.search(r"[，。；：！？,;:!?]", end) and _numbered(end) is None and lines[n].width <= 0.6 * draft.layout.column
+    return (not PUNCTUATED.search(end) and _numbered(end) is None and lines[n].width <= 0.6 * draft.layout.column
             and len(head) + len(lines[k].text) + len(end) <= MAX_HEADING
             and m is not None and lines[m].kind == BODY
             # (a first line with digits: its width says less, short_by_indent declines it)

@@ -6,7 +6,7 @@ import re
 
 from ..text import is_terminated, join_wrapped, width
 from .core import BODY, HEADING, LIFTED, LIST, Draft, HeadingFacts, Line, cleaning_pass
-from .grammar import (ARTICLE, MAX_HEADING, OPEN_ENDINGS, _ends_open, _numbered, _opens_with_conjunction, _prev_closes,
+from .grammar import (ARTICLE, MAX_HEADING, OPEN_ENDINGS, PUNCTUATED, _ends_open, _numbered, _opens_with_conjunction, _prev_closes,
                       _word_spans)
 from .narrow_items import _middle_of_three, _opens_block, _over_item, _over_running_line
 
@@ -296,7 +296,7 @@ def _broken_heading(draft: Draft, i: int) -> list[int] | None:
     while len(rest) < 2:
         k = draft.next_content(k)
         if k is None or _numbered(lines[k].text) or ARTICLE.match(lines[k].text) \
-                or re.search(r"[，。；：！？,;:!?]", lines[k].text):
+                or PUNCTUATED.search(lines[k].text):
             return None
         rest.append(k)
         if not layout.full(lines[k]):
@@ -358,7 +358,7 @@ def _wrapped_after_comma(draft: Draft, i: int) -> int | None:
     text = lines[k].text
     # (short: two characters at least, as a justified line never is but by a token
     # too long to fit, which opens the next line)
-    if (re.search(r"[，。；：！？,;:!?]", text) or _numbered(text) or ARTICLE.match(text)
+    if (PUNCTUATED.search(text) or _numbered(text) or ARTICLE.match(text)
             or lines[k].width > layout.column - 4 or re.match(r"[\dA-Za-z]", lines[nxt].text if nxt is not None else "")
             or not (_word_spans(lines[i].text, text) or lines[k].width <= layout.column / 3)
             or nxt is None or lines[nxt].kind != BODY

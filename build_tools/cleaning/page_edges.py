@@ -304,16 +304,16 @@ def _wraps_numbered(draft: Draft, p: int) -> bool:
     """Is line p, unpunctuated, the wrap of a numbered line without punctuation one or two
     lines above it ("一、1996年我国地震活动" / "情况和1997年及未来几年" / "地震趋势")? A heading
     wrapped over three lines of a narrow column ends on a short line there: no header."""
-    from .grammar import _numbered
+    from .grammar import PUNCTUATED, _numbered
     k = p
     for _ in range(2):
-        if re.search(r"[，。；：！？,;:!?]", draft.lines[k].text):
+        if PUNCTUATED.search(draft.lines[k].text):
             return False
         k = draft.prev_content(k)
         if k is None or draft.lines[k].kind != BODY:
             return False
         if _numbered(draft.lines[k].text) is not None:
-            return not re.search(r"[，。；：！？,;:!?]", draft.lines[k].text)
+            return not PUNCTUATED.search(draft.lines[k].text)
     return False
 
 

@@ -316,15 +316,16 @@ def restore_column_order(draft: Draft) -> None:
         order = tuple(range(n))
         if 2 <= n <= MAX_BLOCKS:
             joins = {}
+            closed = [_closed_by_note(draft, _last_body(lines, b)) for b in blocks]
 
             def join(x, y) -> float:
                 if (x, y) not in joins:
                     a = prev_last if x is None else blocks[x].last
                     b = nxt if y is None else blocks[y].first
                     alone = y is not None and blocks[y].heading_look
-                    closed = x is not None and _closed_by_note(draft, _last_body(lines, blocks[x]))
-                    joins[x, y] = ((0.0 if closed else _text_end(layout, a)) if b is None
-                                   else _text_join(layout, a, b, alone, closed))
+                    a_closed = x is not None and closed[x]
+                    joins[x, y] = ((0.0 if a_closed else _text_end(layout, a)) if b is None
+                                   else _text_join(layout, a, b, alone, a_closed))
                 return joins[x, y]
 
             def reads(order) -> float:
