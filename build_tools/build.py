@@ -6,7 +6,9 @@ a failed build leaves the previous pages intact). Generated files live in their 
 in docs/ (see Settings.generated) and are not in git."""
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from .config import Settings
@@ -284,13 +286,33 @@ def build(settings: Settings, pdf: bool = False, progress=None, clock: Stopwatch
         raise BuildError([e]) from None
 
 
+@contextmanager
+def _long_lived():
+    """`keep()` moves what exists so far (the corpus, then its related lists: millions of
+    objects, all alive until the build ends) out of the cyclic collector's generations;
+    otherwise each full collection walks them again: a third of a one-changed build at
+    10,000 sources (57.6 -> 37.4 s). Put back at the end, so that the next build in the same
+    process (`mkdocs serve`) can collect this one's cycles (related lists point both ways)."""
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
+
 def _build(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: bool) -> BuildResult:
+    with _long_lived() as keep:
+        return _build_stages(settings, pdf, progress, clock, reuse, keep)
+
+
+def _build_stages(settings: Settings, pdf: bool, progress, clock: Stopwatch, reuse: bool, keep) -> BuildResult:
     terms = load_terms(settings)
     clock("read glossary")
     cleaned: set = set()
     articles = load_articles(settings, progress, terms, cleaned)
+    keep()
     clock("read + clean + enrich per source")
     enrich_corpus(articles, terms)
+    keep()
     clock("enrich corpus (related articles)")
     writer = PageWriter(settings.docs, settings.generated, settings.cache / "staging")
     try:
