@@ -291,7 +291,7 @@ def _long_lived():
     """`keep()` moves what exists so far (the corpus, then its related lists: millions of
     objects, all alive until the build ends) out of the cyclic collector's generations;
     otherwise each full collection walks them again: a third of a one-changed build at
-    10,000 sources (57.6 -> 37.4 s). Put back at the end, so that the next build in the same
+    10,000 sources (57.6 -> 34.8-36.8 s). Put back at the end, so that the next build in the same
     process (`mkdocs serve`) can collect this one's cycles (related lists point both ways)."""
     try:
         yield gc.freeze
