@@ -215,3 +215,18 @@ def test_every_paragraph_footnote_and_table_cell_is_searchable(built_site):
     word = max((w for c in cells for w in cut(c)), key=len)
     assert any(page == f"articles/{SLUG['003']}" for page, _ in postings(built_site, word))
     assert not re.search(r"\\u[4-9][0-9a-f]{3}", (built_site / "search" / "meta.js").read_text(encoding="utf-8"))
+
+
+def test_every_permalink_is_titled_in_the_language_of_its_page(built_site):
+    """A heading's ¶ link is named by its title (screen readers read it): in the page's
+    language, not in English on Chinese pages. The hand-written guide is Chinese in every
+    edition, and so is its links' title."""
+    expected = {"": "永久链接", "zh-Hant": "永久鏈接", "en": "Permanent link"}
+    for edition, title in expected.items():
+        folder = built_site / edition if edition else built_site
+        for page in (folder / "articles" / SLUG["001"] / "index.html", folder / "glossary" / "index.html",
+                     folder / "index.html", folder / "tags" / "index.html"):
+            titles = set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)"', page.read_text("utf-8")))
+            assert titles == {title}, (page, titles)
+        guide = (folder / "guide" / "editing" / "index.html").read_text("utf-8")
+        assert set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)"', guide)) == {"永久链接"}

@@ -200,7 +200,7 @@ def _block(article, view: View, i: int, b, notes: Footnotes, ids: dict[int, str]
         text, status = view.text(stem, b.text) if english else (b.text, "ok")
         anchor = ids[i]
         toc.append(toc_entry(b.level + 1, anchor, text))
-        return heading(b.level + 1, text, anchor, status_badge(status, view))
+        return heading(b.level + 1, text, anchor, status_badge(status, view), ui=view.ui)
     if isinstance(b, ListBlock):
         return items([marked(translate(t), view) for t in b.items], ordered=True)
     if isinstance(b, Table):
@@ -225,7 +225,7 @@ def article_page(article, view: View, key: str = "") -> str:
     title = title_of(article, view)
     notes, ids = Footnotes(doc.footnotes, back=ui["footnote_back"]), heading_ids(article)
     toc: list = []
-    out = [heading(1, title, "title")]
+    out = [heading(1, title, "title", ui=ui)]
     if doc.subtitle:
         out.append(Html('<p class="briefing-subtitle">{}</p>').format(marked(view.text(stem, doc.subtitle)[0], view)))
     out.append(source_line(article, view))
@@ -242,7 +242,7 @@ def article_page(article, view: View, key: str = "") -> str:
                                                                    + _original_links(article, view))))
     out += _apparatus(article, view, at)
     toc.append(toc_entry(2, "full-text", ui["body"]))
-    out.append(heading(2, ui["body"], "full-text"))
+    out.append(heading(2, ui["body"], "full-text", ui=ui))
     if original:
         out.append(paragraph(esc(ui["original_text"]) + " " + _original_links(article, view)))
     if parallel:
@@ -254,7 +254,7 @@ def article_page(article, view: View, key: str = "") -> str:
     if doc.metadata:
         labels = ui["meta_labels"]
         toc.append(toc_entry(2, "bibliographic", ui["bibliographic"]))
-        out.append(heading(2, ui["bibliographic"], "bibliographic"))
+        out.append(heading(2, ui["bibliographic"], "bibliographic", ui=ui))
         out.append(table([esc(h) for h in ui["bib_columns"]],
                          [[esc(labels.get(k, k)), span(v, "en", view) if k.endswith("_en") else _translated(view, stem, v)]
                           for k, v in doc.metadata.items()]))

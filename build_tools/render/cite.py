@@ -136,7 +136,7 @@ def citation(article, view) -> tuple[Markup, str, str]:
     ref = gbt7714(w, ui["access_date"])
     code = Html('<details class="quote"><summary>{}</summary>\n<pre><code>{}</code></pre>\n</details>')
     html = join([
-        heading(2, ui["cite"], "cite"),
+        heading(2, ui["cite"], "cite", ui=ui),
         Html("<p><strong>{}</strong></p>").format(ui["cite_gbt"]),
         Html('<div class="briefing-reference"><p>{}</p></div>').format(marked(ref, view)),
         paragraph(ui["cite_rule"]) if w.url else Markup(),   # no address (no site_url): no access date to fill in

@@ -27,7 +27,7 @@ def _name(term, view: View) -> tuple[str, str]:
 
 def glossary_index(terms, view: View) -> str:
     ui = view.ui
-    out = [heading(1, ui["glossary"], "title"), paragraph(esc(ui["glossary_intro"].format(n=len(terms))))]
+    out = [heading(1, ui["glossary"], "title", ui=ui), paragraph(esc(ui["glossary_intro"].format(n=len(terms))))]
     toc = []
     for kind, name in ui["kinds"].items():
         key = (lambda t: t.en.lower()) if view.english else (lambda t: (t.slug, t.zh))
@@ -42,7 +42,7 @@ def glossary_index(terms, view: View) -> str:
             rows.append(link(f"{t.slug}.md", first) + Html(
                 ' <strong lang="{}">{}</strong> <em lang="zh-Latn-pinyin">{}</em>{}{}').format(
                     other, second, t.pinyin, ui["colon"], definition))
-        out += [heading(2, name, f"kind-{kind}"), items(rows)]
+        out += [heading(2, name, f"kind-{kind}", ui=ui), items(rows)]
         toc.append(toc_entry(2, f"kind-{kind}", name))
     return html_page(ui["glossary"], out, toc=toc)
 
@@ -82,7 +82,7 @@ def term_page(term, uses, by_zh, view: View, key: str = "") -> str:
     first, second = _name(term, view)
     defs = [term.def_en, term.def_zh] if view.english else [view.han(term.def_zh), term.def_en]
     alt = Html(" ({}: {})").format(ui["also_rendered"], "; ".join(term.en_alt)) if term.en_alt else Markup()
-    out = [heading(1, first, "title"),
+    out = [heading(1, first, "title", ui=ui),
            paragraph(Html("<strong>{}</strong>{} · <em>{}</em> · {}").format(second, alt, term.pinyin,
                                                                                ui["kinds"][term.kind])),
            paragraph(esc(defs[0])), paragraph(esc(defs[1]))]
@@ -92,7 +92,7 @@ def term_page(term, uses, by_zh, view: View, key: str = "") -> str:
     if related:
         out.append(paragraph(esc(ui["related_terms"] + ui["colon"]) + join(
             (link(f"{r.slug}.md", _name(r, view)[0]) for r in related), " · ")))
-    out.append(heading(2, ui["used_in"], "used-in"))
+    out.append(heading(2, ui["used_in"], "used-in", ui=ui))
     uses, total = uses
     if uses:
         rows = []

@@ -70,11 +70,12 @@ def inline_html(text: str, notes=(), lead: int = 0, note_ref=None, spans=()) -> 
                   block_start=lambda m: m, join=join)
 
 
-def heading(level: int, text: str, anchor: str, extra: Markup = Markup()) -> Markup:
+def heading(level: int, text: str, anchor: str, extra: Markup = Markup(), *, ui: dict) -> Markup:
     """A heading with its permalink, as the toc extension writes it (`extra`: HTML after
-    the text, such as a translation badge)."""
+    the text, such as a translation badge), the link titled in the page's language
+    (`ui`: the edition's interface strings): its title is the link's accessible name."""
     return Html('<h{0} id="{1}">{2}{3}<a class="headerlink" href="#{1}" '
-                  'title="Permanent link">&para;</a></h{0}>').format(int(level), anchor, text, extra)
+                'title="{4}">&para;</a></h{0}>').format(int(level), anchor, text, extra, ui["permalink"])
 
 
 def paragraph(inner, anchor: str | None = None) -> Markup:

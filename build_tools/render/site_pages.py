@@ -181,7 +181,7 @@ def article_list(articles, view: View, first: str, label: str, kept=None) -> dic
         meta = {KEY: key} if key else {}
         meta |= {"title": title, "search": {"exclude": True}, PAGE_FORMAT_KEY: True,
                 "briefing_toc": [toc_entry(1, "title", title)]}
-        body = [heading(1, title, "title"), items(rows)] + ([paragraph(" · ".join(nav))] if nav else [])
+        body = [heading(1, title, "title", ui=view.ui), items(rows)] + ([paragraph(" · ".join(nav))] if nav else [])
         pages[rel] = front_matter(meta) + str(join(body, NL)) + "\n"
     return pages
 
@@ -208,7 +208,7 @@ def tag_pages(articles, view: View, kept=None) -> dict[str, str]:
     ui = view.ui
     order = sorted(by_tag, key=lambda t: (-len(by_tag[t]), tag_slug(t, view)))
     rows = [link(f"{tag_slug(t, view)}.md", view.tag(t)) + f" ({len(by_tag[t])})" for t in order]
-    pages = {"tags/index.md": html_page(ui["tags"], [heading(1, ui["tags"], "title"), items(rows)])}
+    pages = {"tags/index.md": html_page(ui["tags"], [heading(1, ui["tags"], "title", ui=ui), items(rows)])}
     for t in order:
         pages.update(article_list(by_tag[t], view, f"tags/{tag_slug(t, view)}.md",
                                   ui["tags_label"] + ui["colon"] + view.tag(t), kept))
@@ -225,7 +225,7 @@ def html_page(title: str, body: list, meta: dict | None = None, toc: list | None
 
 def home_page(articles, terms, site_name: str, view: View) -> str:
     ui = view.ui
-    out = [heading(1, site_name, "title"), paragraph(esc(ui["home_intro"].format(n=len(articles))))]
+    out = [heading(1, site_name, "title", ui=ui), paragraph(esc(ui["home_intro"].format(n=len(articles))))]
     if view.pdf:
         out.append(paragraph(link("pdf/briefing-pack.pdf", ui["download_pack"], "md-button md-button--primary")))
     dated = sorted(articles, key=lambda a: (a.source.meta.get("date") is None,
@@ -233,7 +233,7 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
     toc = []
     for a in dated[:HOME_LIMIT]:
         anchor = "a-" + a.source.slug
-        out.append(heading(2, link(f"articles/{a.source.slug}.md", title_of(a, view)), anchor))
+        out.append(heading(2, link(f"articles/{a.source.slug}.md", title_of(a, view)), anchor, ui=view.ui))
         toc.append(toc_entry(2, anchor, title_of(a, view)))
         out.append(source_line(a, view))
         out.append(paragraph(esc(description_of(a, view))))
@@ -253,6 +253,6 @@ def home_page(articles, terms, site_name: str, view: View) -> str:
         other = "zh-Hans" if view.english else "en"
         top.append(link(f"glossary/{t.slug}.md", first) + Html(' (<span lang="{}">{}</span>, {})').format(other, second, n))
     if top:
-        out += [heading(2, ui["frequent_terms"], "frequent-terms"), paragraph(join(top, " · "))]
+        out += [heading(2, ui["frequent_terms"], "frequent-terms", ui=ui), paragraph(join(top, " · "))]
         toc.append(toc_entry(2, "frequent-terms", ui["frequent_terms"]))
     return html_page(site_name, out, {"hide": ["navigation", "toc"]}, toc)
