@@ -314,15 +314,21 @@ def test_related_articles_with_shared_terms_as_reasons(corpus):
             assert all(a.enriched.term_counts[t.zh] and other.enriched.term_counts[t.zh] for t in shared)
 
 
-def test_related_articles_are_the_same_when_the_vocabulary_is_made_dense_in_blocks(corpus, monkeypatch):
-    """A real corpus's vocabulary is too large for one dense matrix: relate() multiplies
-    it in column blocks; blocks of 7 words give the articles and order of one block."""
+@pytest.mark.parametrize("columns, rows, kept_bytes", [(7, 1024, 2**30), (7, 2, 2**30), (7, 2, 0), (8192, 3, 2**30)])
+def test_related_articles_are_the_same_when_the_vocabulary_is_made_dense_in_blocks(corpus, monkeypatch, columns,
+                                                                                   rows, kept_bytes):
+    """A real corpus's vocabulary is too large for one dense matrix, and n x n scores at
+    10,000 articles are too large to hold: relate() multiplies in column blocks (kept, or
+    made again per row block when they do not fit) and scores a few rows at a time; any
+    blocking gives the articles and order of one block."""
     import build_tools.enrich.corpus as corpus_module
     articles, _ = corpus
     whole = {a.source.slug: [(o.source.slug, [t.zh for t in shared]) for o, _, shared in a.enriched.related]
              for a in articles}
     scores = {a.source.slug: [s for _, s, _ in a.enriched.related] for a in articles}
-    monkeypatch.setattr(corpus_module, "COLUMNS", 7)
+    monkeypatch.setattr(corpus_module, "COLUMNS", columns)
+    monkeypatch.setattr(corpus_module, "ROWS", rows)
+    monkeypatch.setattr(corpus_module, "KEPT_BYTES", kept_bytes)
     try:
         corpus_module.relate(articles)
         assert {a.source.slug: [(o.source.slug, [t.zh for t in shared]) for o, _, shared in a.enriched.related]

@@ -146,6 +146,8 @@ def enrich_article(article, matcher: Matcher) -> Enriched:
 
 
 COLUMNS = 8192   # vocabulary words of the TF-IDF matrix made dense at a time (relate)
+ROWS = 1024      # articles scored at a time (relate)
+KEPT_BYTES = 2**30   # the dense TF-IDF blocks are kept when together no larger
 
 
 def relate(articles, k: int = 3) -> None:
@@ -167,7 +169,7 @@ def relate(articles, k: int = 3) -> None:
     uses = np.zeros(terms.shape, dtype=np.int64)    # term occurrences, for the reasons shown
     uses[rows, cols] = [c for a in articles for c in a.enriched.term_counts.values()]
     term_idf = np.log((1 + n) / np.maximum(terms.sum(axis=0), 1.0)) + 0.2
-    score = (terms * term_idf) @ terms.T
+    weighted, terms = terms * term_idf, terms.astype(np.float64)   # the product in float64, as before
     # Every (article, word, count) of the corpus as arrays: one Python step per word to
     # number it, the rest by numpy (a word is in an article's bag once, so its document
     # frequency is how often its number occurs).
@@ -190,39 +192,66 @@ def relate(articles, k: int = 3) -> None:
     weights = counts[keep].astype(np.float64) * idf[cols]
     # The n x V TF-IDF matrix is made dense COLUMNS words at a time: a corpus of real
     # articles has a vocabulary of 10^5 words (at 10,000 articles, 4 GB dense); the cosine
-    # is the sum of the blocks' products.
+    # is the sum of the blocks' products. Scores are made ROWS articles at a time and each
+    # article's best chosen at once, so no n x n matrix is held: at 10,000 articles two of
+    # them were 1.2 GB of fresh memory, and on a virtual machine first touching memory
+    # costs more than the products (relate 4-14 s, mostly system time). When the dense
+    # blocks together are too large to keep, they are made again for each of four row
+    # blocks.
     starts = range(0, max(1, len(vocab)), COLUMNS)
 
-    def block(lo: int):
+    def block(c: int, norms=None):
+        lo = starts[c]
         sel = (cols >= lo) & (cols < lo + COLUMNS)
         out = np.zeros((n, max(1, min(COLUMNS, len(vocab) - lo))), dtype=np.float32)
         out[rows[sel], cols[sel] - lo] = weights[sel]
+        if norms is not None:
+            out /= norms
         return out
     squares = np.zeros(n, dtype=np.float32)
-    for lo in starts:
-        tfidf = block(lo)
-        squares += np.add.reduce(tfidf * tfidf, axis=1)
+    kept = n * max(1, len(vocab)) * 4 <= KEPT_BYTES
+    blocks = []
+    for c in range(len(starts)):
+        tfidf = block(c)
+        squares += np.einsum("ij,ij->i", tfidf, tfidf)
+        if kept:
+            blocks.append(tfidf)
+    del tfidf
     norms = np.maximum(np.sqrt(squares), 1e-9)[:, None]
-    for lo in starts:
-        tfidf = tfidf if len(starts) == 1 else block(lo)
+    for tfidf in blocks:
         tfidf /= norms
-        similar = tfidf @ tfidf.T
-        similar *= 10
-        score += similar      # shared terms + 10 x cosine, in place: n x n matrices are large
-        del similar
-    del tfidf, terms
-    np.fill_diagonal(score, -np.inf)
+    step = ROWS if kept else max(ROWS, -(-n // 4))
     chosen = []
     slugs = [a.source.slug for a in articles]
-    for i in range(n):
+    # one buffer each, used again for every row block: a fresh array of this size is
+    # memory the system maps and zeroes again each time
+    scores, similars, ranks = (np.empty((min(step, n), n), dtype=t) for t in (np.float64, np.float32, np.float64))
+    for r0 in range(0, n, step):
+        r1 = min(n, r0 + step)
+        score, similar, rank = scores[:r1 - r0], similars[:r1 - r0], ranks[:r1 - r0]
+        np.matmul(weighted[r0:r1], terms.T, out=score)
+        for c in range(len(starts)):
+            tfidf = blocks[c] if kept else block(c, norms)
+            np.matmul(tfidf[r0:r1], tfidf.T, out=similar)
+            similar *= 10
+            score += similar      # shared terms + 10 x cosine
+            del tfidf
+        score[np.arange(r1 - r0), np.arange(r0, r1)] = -np.inf
         # the k best by (score, then slug): every article scoring at least the k-th best
         # score is a candidate (ties included), and only those are sorted
-        row = score[i]
-        kth = np.partition(row, n - k)[n - k] if n > k else -np.inf
-        candidates = np.flatnonzero(row >= kth)
-        order = sorted(candidates.tolist(), key=lambda j: (-row[j], slugs[j]))[:k]
-        chosen += [(i, j, float(row[j])) for j in order if row[j] > 0]
-    del score
+        if n > k:
+            rank[...] = score
+            rank.partition(n - k, axis=1)
+            kth = rank[:, n - k]
+        else:
+            kth = np.full(r1 - r0, -np.inf)
+        at, j = np.nonzero(score >= kth[:, None])
+        ends = np.searchsorted(at, np.arange(1, r1 - r0 + 1))
+        for i, (lo, hi) in enumerate(zip([0, *ends[:-1]], ends), start=r0):
+            row = score[i - r0]
+            best = sorted(j[lo:hi].tolist(), key=lambda o: (-row[o], slugs[o]))[:k]
+            chosen += [(i, o, float(row[o])) for o in best if row[o] > 0]
+    del scores, similars, ranks, blocks, terms, weighted
     # Each pair's shared terms, most used by both first (the fewer uses of the two), then by
     # name: a stable sort of the term columns, which are in name order.
     by_zh = {t.zh: t for a in articles for t in a.terms}
