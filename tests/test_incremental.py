@@ -135,7 +135,8 @@ def test_a_renamed_tag_reaches_every_english_page_that_shows_it(tmp_path):
 def test_a_build_leaves_nothing_for_the_next_one_in_the_same_process_to_carry(tmp_path, monkeypatch):
     """`mkdocs serve` builds again and again in one process: the corpus a build kept out of
     the cyclic collector (build._long_lived) must be collectable once the build is over,
-    or every rebuild would add a corpus to the server's memory."""
+    and the collector must run as often as before, or every rebuild would add a corpus to
+    the server's memory."""
     import gc
     import weakref
     from build_tools.build import build
@@ -143,9 +144,11 @@ def test_a_build_leaves_nothing_for_the_next_one_in_the_same_process_to_carry(tm
     monkeypatch.setenv("BRIEFING_PDF", "0")
     project = make_project(tmp_path / "p", seeds=SEEDS[3:])
     settings = load_settings(project / "mkdocs.yml")
+    thresholds = gc.get_threshold()
     first = build(settings).articles
     assert first and any(a.enriched.related for a in first)   # related lists point both ways: cycles
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds   # the server's collector runs as often as before
     gone = weakref.ref(first[0].doc)
     del first
     build(settings)
