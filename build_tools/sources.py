@@ -173,6 +173,7 @@ def discover(seeds: Path, parsed=None) -> tuple[list[Source], list[SourceError]]
     """All sources in seeds/ with their sidecars, and every problem found on the way.
     `parsed`: read_sidecar's."""
     sources, slugs, errors = [], {}, []
+    suffixed: dict[str, int] = {}   # slug -> the first number after it not yet tried
     if not seeds.is_dir():
         return [], [SourceError(seeds, "the sources folder does not exist")]
     root = seeds.resolve().parent
@@ -201,9 +202,10 @@ def discover(seeds: Path, parsed=None) -> tuple[list[Source], list[SourceError]]
                                             f"set a different 'slug' in {sidecar.name}"))
             continue
         if slug in slugs:   # titles alike (or cut alike): the later file, in name order, gets -2, -3 …
-            n = 2
+            n = suffixed.get(slug, 2)   # those below are taken (searching from 2 each time was quadratic)
             while f"{slug}-{n}" in slugs:
                 n += 1
+            suffixed[slug] = n + 1
             slug = f"{slug}-{n}"
         slugs[slug] = path
         sources.append(Source(path, path.stem, slug, meta, sidecar if sidecar.exists() else None))

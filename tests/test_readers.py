@@ -25,6 +25,18 @@ def test_slugs_come_from_english_titles():
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", SLUG[seed.stem]) and not HASH_SLUG.fullmatch(SLUG[seed.stem])
 
 
+def test_many_alike_titles_are_numbered_in_name_order_past_numbers_taken(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, title in [("a", "Alike"), ("b", "Alike 3"), ("c", "Alike"), ("d", "Alike"), ("e", "Alike"),
+                        ("f", "Alike 2")]:
+        (seeds / f"{name}.txt").write_text("正文。\n", encoding="utf-8")
+        (seeds / f"{name}.yml").write_text(f"title_en: {title}\n", encoding="utf-8")
+    sources, errors = discover(seeds)
+    assert [s.slug for s in sources] == ["alike", "alike-3", "alike-2", "alike-4", "alike-5", "alike-2-2"]
+    assert errors == []
+
+
 def test_a_slug_collision_names_both_files(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
