@@ -116,6 +116,22 @@ def test_a_site_built_by_something_else_is_rebuilt_in_full(tmp_path):
 
 
 
+def test_a_citation_file_lost_from_docs_is_made_again_beside_its_kept_page(tmp_path):
+    """An article's BibTeX and RIS files are made with its page; a kept page whose files
+    went missing from docs/ gets them again (and the site offers them for download)."""
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    build = lambda: subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=project,
+                                   capture_output=True, text=True, env=dict(os.environ, BRIEFING_PDF="0"))
+    assert build().returncode == 0
+    bib = project / "docs" / "zh-Hant" / "articles" / f"{SLUG['004']}.bib"
+    page = bib.with_suffix(".md")
+    made, written = bib.read_bytes(), page.stat().st_mtime_ns
+    bib.unlink()
+    run = build()
+    assert run.returncode == 0, run.stderr
+    assert bib.read_bytes() == made and page.stat().st_mtime_ns == written   # the page itself kept
+
+
 def test_a_renamed_tag_reaches_every_english_page_that_shows_it(tmp_path):
     """Tag names are part of what an article page is made from (page_cache.page_key):
     renaming one in seeds/tags.yml renders again the pages that show it."""

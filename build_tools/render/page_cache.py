@@ -65,6 +65,10 @@ class PageCache:
                 return False
         if self.untrusted is None or rel in self.untrusted:
             return self.has_page(rel, key)
+        return self._listed_file(rel)
+
+    def _listed_file(self, rel: str) -> bool:
+        """`rel` is in its folder's listing (one listing per folder, not a stat per file)."""
         folder, _, name = rel.rpartition("/")
         if folder not in self._listed:
             try:
@@ -85,7 +89,13 @@ class PageCache:
             return False
 
     def exists(self, rel: str) -> bool:
-        return self.reuse and (self.folder / rel).is_file()
+        """A file made with a page (its BibTeX, its RIS) is in docs/: listed, as the page
+        was (PageCache.has), unless the build is told not to trust what is there."""
+        if not self.reuse:
+            return False
+        if self.untrusted is None or rel in self.untrusted:
+            return (self.folder / rel).is_file()
+        return self._listed_file(rel)
 
     def read(self, rel: str) -> str:
         return (self.folder / rel).read_text(encoding="utf-8")
