@@ -60,6 +60,44 @@ def _process(job):
     return doc, enrich_article(article, _matcher)
 
 
+class _Cleaning:
+    """The sources not cached, cleaned and enriched by a process pool (one worker per core),
+    or in this process when the machine has one core; results land in `results`."""
+
+    def __init__(self, sources, terms, max_bytes, results):
+        self.sources, self.terms, self.max_bytes, self.results = sources, terms, max_bytes, results
+        self.pool, self.pending = None, []
+
+    def start(self, todo: list[int]) -> None:
+        if not todo:
+            return
+        workers = os.cpu_count() or 1
+        if workers > 1 and self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_worker_init,
+                                            initargs=(self.terms,))
+        jobs = [(self.sources[i], self.max_bytes) for i in todo]
+        if self.pool is None:
+            self.pending.append((todo, None, jobs))
+        else:
+            chunk = max(1, len(jobs) // (workers * 8))
+            self.pending.append((todo, self.pool.map(_process, jobs, chunksize=chunk), jobs))
+
+    def finish(self, progress, done: int) -> None:
+        try:
+            for todo, outputs, jobs in self.pending:
+                if outputs is None:
+                    _init(self.terms)
+                    outputs = map(_process, jobs)
+                for i, out in zip(todo, outputs):
+                    self.results[i] = out
+                    done += 1
+                    if progress:
+                        progress(done, len(self.sources), self.sources[i].path.name)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+
+
 def process_sources(settings, sources, terms, progress=None, cleaned: set | None = None):
     """[(doc, enriched)] per source, in order; SourceErrors collected, not raised.
     `cleaned`: receives the paths of the sources not found in the cache (read this time)."""
@@ -69,45 +107,38 @@ def process_sources(settings, sources, terms, progress=None, cleaned: set | None
     glossary = fingerprint(settings.glossary.read_bytes() if settings.glossary.exists() else b"", length=64)
     keys = [cache_key(s, glossary, max_bytes) for s in sources]
     results: list = [None] * len(sources)
-    todo = []
+    # The sources not cached are cleaned in worker processes while this one loads the
+    # cached: one changed source's cleaning (jieba and the glossary matcher warming up,
+    # 2-3 s) then costs no time of its own.
+    cached = set(os.listdir(cache))
+    todo = [i for i, key in enumerate(keys) if f"{key}.pickle" not in cached]
+    pool = _Cleaning(sources, terms, max_bytes, results)
+    pool.start(todo)
+    done = 0
     # Unpickling a corpus allocates millions of objects, none of them garbage: the cyclic
     # collector would walk them again and again (half the time of loading).
     collecting = gc.isenabled()
     gc.disable()
+    unreadable = []
     try:
         for i, key in enumerate(keys):
-            path = cache / f"{key}.pickle"
+            if f"{key}.pickle" not in cached:
+                continue
             try:
-                results[i] = pickle.loads(path.read_bytes())
-            except FileNotFoundError:
-                todo.append(i)
+                results[i] = pickle.loads((cache / f"{key}.pickle").read_bytes())
+                done += 1
             except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError, IndexError, TypeError):
-                todo.append(i)   # cut short (a killed build): made again
+                unreadable.append(i)   # cut short (a killed build), or gone: made again
     finally:
         if collecting:
             gc.enable()
-    done = len(sources) - len(todo)
-    if cleaned is not None:
-        cleaned.update(sources[i].path for i in todo)
     if progress and done:
         progress(done, len(sources), "(cached)")
-    jobs = [(sources[i], max_bytes) for i in todo]
-    workers = min(len(todo), os.cpu_count() or 1)
-    if workers > 1 and len(todo) >= 4:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(terms,)) as pool:
-            outputs = pool.map(_process, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-            for i, out in zip(todo, outputs):
-                results[i] = out
-                done += 1
-                if progress:
-                    progress(done, len(sources), sources[i].path.name)
-    else:
-        _init(terms)
-        for i, job in zip(todo, jobs):
-            results[i] = _process(job)
-            done += 1
-            if progress:
-                progress(done, len(sources), sources[i].path.name)
+    todo += unreadable
+    pool.start(unreadable)
+    pool.finish(progress, done)
+    if cleaned is not None:
+        cleaned.update(sources[i].path for i in todo)
     errors = []
     for i in todo:
         doc, other = results[i]

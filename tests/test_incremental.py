@@ -132,6 +132,22 @@ def test_a_citation_file_lost_from_docs_is_made_again_beside_its_kept_page(tmp_p
     assert bib.read_bytes() == made and page.stat().st_mtime_ns == written   # the page itself kept
 
 
+def test_a_cached_document_cut_short_is_cleaned_again(tmp_path):
+    """A killed build can leave a cached document half written: the next build cleans that
+    source again (alongside loading the others) and gives the same pages."""
+    project = make_project(tmp_path / "p", seeds=SEEDS[3:])
+    build = lambda: subprocess.run([sys.executable, "-m", "build_tools", "build"], cwd=project,
+                                   capture_output=True, text=True, env=dict(os.environ, BRIEFING_PDF="0"))
+    assert build().returncode == 0
+    pages = contents(project / "docs" / "articles")
+    cached = sorted((project / ".cache" / "briefing" / "documents").glob("*.pickle"))
+    assert len(cached) == 2
+    cached[0].write_bytes(cached[0].read_bytes()[:100])
+    run = build()
+    assert run.returncode == 0, run.stderr
+    assert len(cached[0].read_bytes()) > 100 and contents(project / "docs" / "articles") == pages
+
+
 def test_a_renamed_tag_reaches_every_english_page_that_shows_it(tmp_path):
     """Tag names are part of what an article page is made from (page_cache.page_key):
     renaming one in seeds/tags.yml renders again the pages that show it."""
