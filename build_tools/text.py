@@ -106,7 +106,8 @@ def tidy_spacing(s: str) -> str:
     i = s.find(" ")
     while i >= 0:
         pos = bare.index(" ", pos + 1)
-        if is_cjk(bare[pos - 1]) or is_cjk(bare[pos + 1]):
+        # a space may end bare (before a footnote reference that ends s): no neighbour there
+        if (pos > 0 and is_cjk(bare[pos - 1])) or (pos + 1 < len(bare) and is_cjk(bare[pos + 1])):
             out.append(s[start:i])
             start = i + 1
         i = s.find(" ", i + 1)
