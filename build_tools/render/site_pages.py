@@ -144,6 +144,16 @@ PAGE_SIZE = 100   # articles per page of the article list
 HOME_LIMIT = 20   # newest articles on the home page
 
 
+def _entry_key(article, view: View) -> str:
+    """What an article's entry in a list shows (address, title, authors), made once per
+    edition: an article is in the full list and in each of its tags' lists."""
+    key = ("list entry", article.source.stem)
+    if key not in view.memo:
+        view.memo[key] = fingerprint(article.source.slug, title_of(article, view),
+                                     [x.shown for x in authors_of(article, view)], length=16)
+    return view.memo[key]
+
+
 def article_list(articles, view: View, first: str, label: str, kept=None) -> dict[str, str]:
     """A list of articles, paginated (`first` is the first page's path below docs/, the
     others are numbered after it), so no page grows with the corpus. Written as HTML
@@ -158,9 +168,7 @@ def article_list(articles, view: View, first: str, label: str, kept=None) -> dic
         rel = posixpath.join(folder, name)
         key = ""
         if kept:   # `kept(rel, key)`: the page is in docs/ as it would be written (page_cache.py)
-            key = fingerprint(view.code, label, names, n, [[a.source.slug, title_of(a, view),
-                                                            [x.shown for x in authors_of(a, view)]] for a in chunk],
-                              code=True)
+            key = fingerprint(view.code, label, names, n, [_entry_key(a, view) for a in chunk], code=True)
             if kept(rel, key):
                 pages[rel] = KEPT
                 continue
