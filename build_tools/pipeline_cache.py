@@ -94,8 +94,35 @@ class _Cleaning:
                     if progress:
                         progress(done, len(self.sources), self.sources[i].path.name)
         finally:
-            if self.pool is not None:
-                self.pool.shutdown()
+            self.close()
+
+    def close(self) -> None:
+        """The workers stopped (cancelling what has not started, if the build stops early)."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+
+def _load_cached(cache, keys, cached: set, results: list) -> tuple[int, list[int]]:
+    """The cached documents into `results`: (how many, the indexes of those unreadable)."""
+    done, unreadable = 0, []
+    # Unpickling a corpus allocates millions of objects, none of them garbage: the cyclic
+    # collector would walk them again and again (half the time of loading).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for i, key in enumerate(keys):
+            if f"{key}.pickle" not in cached:
+                continue
+            try:
+                results[i] = pickle.loads((cache / f"{key}.pickle").read_bytes())
+                done += 1
+            except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError, IndexError, TypeError):
+                unreadable.append(i)   # cut short (a killed build), or gone: made again
+    finally:
+        if collecting:
+            gc.enable()
+    return done, unreadable
 
 
 def process_sources(settings, sources, terms, progress=None, cleaned: set | None = None):
@@ -113,30 +140,16 @@ def process_sources(settings, sources, terms, progress=None, cleaned: set | None
     cached = set(os.listdir(cache))
     todo = [i for i, key in enumerate(keys) if f"{key}.pickle" not in cached]
     pool = _Cleaning(sources, terms, max_bytes, results)
-    pool.start(todo)
-    done = 0
-    # Unpickling a corpus allocates millions of objects, none of them garbage: the cyclic
-    # collector would walk them again and again (half the time of loading).
-    collecting = gc.isenabled()
-    gc.disable()
-    unreadable = []
     try:
-        for i, key in enumerate(keys):
-            if f"{key}.pickle" not in cached:
-                continue
-            try:
-                results[i] = pickle.loads((cache / f"{key}.pickle").read_bytes())
-                done += 1
-            except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError, IndexError, TypeError):
-                unreadable.append(i)   # cut short (a killed build), or gone: made again
+        pool.start(todo)
+        done, unreadable = _load_cached(cache, keys, cached, results)
+        if progress and done:
+            progress(done, len(sources), "(cached)")
+        todo += unreadable
+        pool.start(unreadable)
+        pool.finish(progress, done)
     finally:
-        if collecting:
-            gc.enable()
-    if progress and done:
-        progress(done, len(sources), "(cached)")
-    todo += unreadable
-    pool.start(unreadable)
-    pool.finish(progress, done)
+        pool.close()
     if cleaned is not None:
         cleaned.update(sources[i].path for i in todo)
     errors = []
