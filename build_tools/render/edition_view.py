@@ -136,14 +136,16 @@ class _ConvertedDocument(Document):
 
 
 class _ConvertedEnriched(Enriched):
-    """Enrichment whose texts are converted when first read."""
+    """Enrichment whose texts (LATER) are converted when first read."""
+    LATER = ("summary", "editor_summary", "key_points", "figures")
 
     def __init__(self, apparatus: _Apparatus, **fields):
         self._parts = apparatus
         super().__init__(**fields)
 
-    summary, editor_summary = _later("summary"), _later("editor_summary")
-    key_points, figures = _later("key_points"), _later("figures")
+
+for _field in _ConvertedEnriched.LATER:
+    setattr(_ConvertedEnriched, _field, _later(_field))
 
 
 class _Marks(Mapping):
@@ -154,8 +156,8 @@ class _Marks(Mapping):
         self._original, self._body, self._apparatus = original, body, apparatus
 
     def __getitem__(self, i):
-        if i == -1 and self._apparatus()["abstract_marks"] is not None:
-            return self._apparatus()["abstract_marks"]
+        if i == -1 and (abstract := self._apparatus()["abstract_marks"]) is not None:
+            return abstract
         return self._body()[1][i]
 
     def __iter__(self):
@@ -163,9 +165,6 @@ class _Marks(Mapping):
 
     def __len__(self) -> int:
         return len(self._original)
-
-
-_LATER = ("summary", "editor_summary", "key_points", "figures", "marks")
 
 
 def hant_article(article: Article, convert) -> Article:
@@ -179,8 +178,9 @@ def hant_article(article: Article, convert) -> Article:
         subtitle=c(doc.subtitle) if doc.subtitle else doc.subtitle,
         authors=[c(a) for a in doc.authors], keywords=[c(k) for k in doc.keywords],
         metadata={k: c(v) for k, v in doc.metadata.items()}, removed=doc.removed, changes=doc.changes)
+    later = (*_ConvertedEnriched.LATER, "marks")
     enriched = _ConvertedEnriched(apparatus, marks=_Marks(e.marks, body, apparatus),
-                                  **{f.name: getattr(e, f.name) for f in dataclasses.fields(e) if f.name not in _LATER})
+                                  **{f.name: getattr(e, f.name) for f in dataclasses.fields(e) if f.name not in later})
     source = dataclasses.replace(article.source, meta=_meta(article.source.meta, c))
     return Article(source, new_doc, article.terms, enriched, view_of=article)
 
