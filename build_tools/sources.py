@@ -5,6 +5,7 @@ URL is an error that names the file, the line and the key."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -146,6 +147,16 @@ def _refusal(path: Path, root: Path) -> str | None:
     return None
 
 
+def _listed_refusal(entry: os.DirEntry, path: Path, root: Path) -> str | None:
+    """_refusal, from a listing's entry: a link is followed as _refusal does; a plain file
+    needs no call to the system."""
+    if entry.is_symlink():
+        return _refusal(path, root)
+    if not entry.is_file():
+        return f"is not a regular file (a folder named *{path.suffix}?): rename it or move it out of seeds/"
+    return None
+
+
 def slug_from_title(title: str) -> str:
     """An address from an English title: ASCII letters and digits joined by hyphens,
     apostrophes dropped (Japan's -> japans), cut at a word boundary."""
@@ -178,7 +189,12 @@ def discover(seeds: Path, parsed=None) -> tuple[list[Source], list[SourceError]]
         return [], [SourceError(seeds, "the sources folder does not exist")]
     root = seeds.resolve().parent
     folded: dict[str, Path] = {}
-    for path in sorted(seeds.iterdir()):
+    # One listing, whose entries know their kind: a stat or two per file (its kind, its
+    # sidecar's) was a third of a second at 10,000 sources, every build.
+    with os.scandir(seeds) as listing:
+        entries = {e.name: e for e in listing}
+    for name in sorted(entries):
+        path = seeds / name
         if path.suffix not in SOURCE_SUFFIXES or path.stem in RESERVED or path.name.startswith("."):
             continue
         # On a case-insensitive file system (macOS, Windows) these are one file: a clone there
@@ -187,12 +203,15 @@ def discover(seeds: Path, parsed=None) -> tuple[list[Source], list[SourceError]]
             errors.append(SourceError(path, f"differs from {same.name} only in letter case: rename one of them"))
             continue
         sidecar = path.with_suffix(".yml")
-        refused = [(p, why) for p in (path, sidecar) if (p is path or p.is_symlink()) and (why := _refusal(p, root))]
+        side = entries.get(sidecar.name)
+        refused = [(p, why) for p, e in ((path, entries[name]), (sidecar, side))
+                   if e is not None and (e is not side or e.is_symlink()) and (why := _listed_refusal(e, p, root))]
         if refused:
             errors += [SourceError(p, why) for p, why in refused]
             continue
+        has_sidecar = side is not None and (not side.is_symlink() or sidecar.exists())
         try:
-            meta = read_sidecar(sidecar, parsed) if sidecar.exists() else {}
+            meta = read_sidecar(sidecar, parsed) if has_sidecar else {}
         except SourceError as e:
             errors.append(e)
             meta = {}
@@ -208,5 +227,5 @@ def discover(seeds: Path, parsed=None) -> tuple[list[Source], list[SourceError]]
             suffixed[slug] = n + 1
             slug = f"{slug}-{n}"
         slugs[slug] = path
-        sources.append(Source(path, path.stem, slug, meta, sidecar if sidecar.exists() else None))
+        sources.append(Source(path, path.stem, slug, meta, sidecar if has_sidecar else None))
     return sources, errors

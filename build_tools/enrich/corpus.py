@@ -3,7 +3,6 @@ marks and counts, tags, and related articles (which need the whole corpus)."""
 from __future__ import annotations
 
 import hashlib
-import math
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -159,9 +158,7 @@ def relate(articles, k: int = 3) -> None:
     if n < 2:
         return
     term_ids = {z: i for i, z in enumerate(sorted({z for a in articles for z in a.enriched.term_counts}))}
-    # The matrices are filled by index arrays (a Python step per article, not per word),
-    # with the same float32 values as one assignment each: weights are Python floats
-    # (math.log, as before), rounded to float32 when stored.
+    # The matrices are filled by index arrays (a Python step per article, not per word).
     rows = [i for i, a in enumerate(articles) for _ in a.enriched.term_counts]
     cols = [term_ids[z] for a in articles for z in a.enriched.term_counts]
     terms = np.zeros((n, max(1, len(term_ids))), dtype=np.float32)
@@ -183,8 +180,7 @@ def relate(articles, k: int = 3) -> None:
     kept_words = sorted(w for w, k in numbers.items() if df[k] >= 2 and w)
     column = np.full(len(numbers), -1, dtype=np.intp)   # word number -> its column, or -1
     column[[numbers[w] for w in kept_words]] = np.arange(len(kept_words), dtype=np.intp)
-    # the same weights as c * idf with idf a Python float (math.log), as before
-    idf = np.array([math.log((1 + n) / (1 + int(df[numbers[w]]))) for w in kept_words], dtype=np.float64)
+    idf = np.log((1 + n) / (1 + df[[numbers[w] for w in kept_words]].astype(np.float64)))
     vocab = kept_words
     cols = column[ids]
     keep = cols >= 0

@@ -3,6 +3,7 @@ for English the translations (PO catalogs), with a status for every unit of text
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,14 @@ class View:
     memo: dict = field(default_factory=dict)
     _catalogs: dict = field(default_factory=dict)
     _ui: dict | None = None
+    _po_files: set | None = None
+
+    def _has_catalog(self, stem: str) -> bool:
+        # one listing of translations/en/, not a stat per article (10,000 of them a build)
+        if self._po_files is None:
+            folder = po_path(self.root, "en", "x").parent
+            self._po_files = set(os.listdir(folder)) if folder.is_dir() else set()
+        return f"{stem}.po" in self._po_files
 
     @property
     def ui(self) -> dict:
@@ -67,12 +76,11 @@ class View:
 
     def catalog(self, stem: str) -> dict:
         if stem not in self._catalogs:
-            self._catalogs[stem] = load_catalog(po_path(self.root, "en", stem))
+            self._catalogs[stem] = load_catalog(po_path(self.root, "en", stem)) if self._has_catalog(stem) else {}
         return self._catalogs[stem]
 
     def catalog_bytes(self, stem: str) -> bytes:
-        path = po_path(self.root, "en", stem)
-        return path.read_bytes() if path.exists() else b""
+        return po_path(self.root, "en", stem).read_bytes() if self._has_catalog(stem) else b""
 
     def text(self, stem: str, source: str) -> tuple[str, str]:
         """(text to show, status): ok, missing or stale (the source changed since the
@@ -85,6 +93,8 @@ class View:
             return found, "ok"
         if source in catalog:          # present but fuzzy: marked stale by a translator tool
             return source, "stale"
+        if not catalog:                # no translation at all: nothing can have gone stale
+            return source, "missing"
         live = self.units.get(stem, set())
         orphans = [k for k, e in catalog.items() if e.msgstr and k not in live]
         close = difflib.get_close_matches(source, orphans, n=1, cutoff=0.6) if orphans else []
