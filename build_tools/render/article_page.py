@@ -63,11 +63,17 @@ def _original_links(article, view: View) -> Markup:
 
 
 def _apparatus(article, view: View, at: str = "") -> list[str]:
-    """`at`: the page the body's anchors are on ("" for this page)."""
+    """`at`: the page the body's anchors are on ("" for this page). On the English page of
+    an untranslated article (`at` set) what would be shown in Chinese is left to the page
+    its notice links to: the abstract (unless translated), the automatic extract and key
+    points, sentences of the body (a fifth of that page's bytes, repeated from another)."""
     doc, e, ui, meta = article.doc, article.enriched, view.ui, article.source.meta
     stem = article.source.stem
-    out = [_abstract(article, view)] if doc.abstract else []
-    extract = join((paragraph(_extract_sentence(article, view, s, a) + _back(a, at)) for s, a in e.summary), "\n")
+    elsewhere = bool(at)
+    shown = doc.abstract and not (elsewhere and view.text(stem, doc.abstract)[1] != "ok")
+    out = [_abstract(article, view)] if shown else []
+    extract = "" if elsewhere else join((paragraph(_extract_sentence(article, view, s, a) + _back(a, at))
+                                         for s, a in e.summary), "\n")
     editor = meta.get("summary_en" if view.english else "summary_zh")
     if editor:
         machine = not view.english and e.summary_source == "machine"
@@ -83,7 +89,7 @@ def _apparatus(article, view: View, at: str = "") -> list[str]:
         rows = [esc(p) for p in points]
     else:
         rows = []
-        for section, point, anchor in e.key_points:
+        for section, point, anchor in ([] if elsewhere else e.key_points):
             head = view.text(stem, section)[0] if section else ""
             lead = Html("<strong>{}</strong> ").format(head + ui["colon"].strip()) if head else Markup()
             rows.append(lead + _extract_sentence(article, view, point, anchor) + _back(anchor, at))
