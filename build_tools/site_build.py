@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from .config import Settings
-from .editions import EDITIONS
+from .editions import EDITION_DIRS, EDITIONS
 from .fingerprint import fingerprint
 
 # What else decides the HTML of an unchanged page.
@@ -55,10 +55,13 @@ def _run_editions(settings: Settings, targets: dict, previous: Path | None) -> d
     and peak memory."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     jobs = []
+    own = _own_docs(settings)
     for edition, target in targets.items():
         cmd = [sys.executable, "-m", "build_tools.site_build", _config(edition), str(target)]
         if previous is not None:
             cmd += ["--dirty", str(previous / edition.prefix)]
+        if own is not None and not edition.prefix:
+            cmd += ["--docs", str(own)]
         jobs.append((edition, subprocess.Popen(cmd, cwd=settings.root, env=env, stdout=subprocess.PIPE,
                                                stderr=subprocess.STDOUT, text=True)))
     failed, timings = [], {}
@@ -76,11 +79,33 @@ def _run_editions(settings: Settings, targets: dict, previous: Path | None) -> d
     return timings
 
 
-def mkdocs_build(config_file: str, site_dir: str, previous: str | None = None) -> int:
+def _own_docs(settings: Settings) -> Path | None:
+    """A folder of links to what docs/ holds but the other editions' docs_dirs, for the
+    Simplified edition's build: MkDocs lists every file below its docs_dir (a File each)
+    before it excludes any, and docs/zh-Hant and docs/en are two thirds of them (at 10,000
+    sources, 107,062 files listed in 1.8 s, where its own 35,621 take 0.6 s). None when
+    there is nothing to leave out or links cannot be made (the build then lists them all)."""
+    if not any((settings.docs / d).is_dir() for d in EDITION_DIRS):
+        return None
+    folder = settings.cache / "docs-zh-Hans"
+    shutil.rmtree(folder, ignore_errors=True)   # links only: removed, never followed
+    docs = settings.docs.resolve()
+    try:
+        folder.mkdir(parents=True)
+        for name in sorted(os.listdir(docs)):
+            if name not in EDITION_DIRS:
+                os.symlink(docs / name, folder / name)
+    except OSError:
+        return None
+    return folder
+
+
+def mkdocs_build(config_file: str, site_dir: str, previous: str | None = None, docs: str | None = None) -> int:
     """`mkdocs build --strict` for one edition, as MkDocs' own command runs it, printing
     warnings and errors only (MkDocs' -q would silence the warnings that strict mode
     counts; every warning fails the build); `previous`: --dirty, writing into site_dir
-    only what changed since that edition's previous site."""
+    only what changed since that edition's previous site; `docs`: the docs_dir to read
+    instead of the config's (_own_docs)."""
     dirty = previous is not None
     if dirty:
         _compare_with(Path(previous), Path(site_dir))
@@ -94,7 +119,8 @@ def mkdocs_build(config_file: str, site_dir: str, previous: str | None = None) -
     logger.setLevel(logging.WARNING)
     start = time.perf_counter()
     try:
-        config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        config = load_config(config_file=config_file, site_dir=site_dir, strict=True,
+                             **({"docs_dir": docs} if docs else {}))
         config.plugins["briefing"].config.prebuilt = True   # `briefing site` wrote the pages already
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
@@ -215,4 +241,5 @@ def build_site(settings: Settings, site: Path, pages_removed: bool, full: bool =
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    sys.exit(mkdocs_build(args[0], args[1], previous=args[3] if args[2:3] == ["--dirty"] else None))
+    options = dict(zip(args[2::2], args[3::2]))   # --dirty PREVIOUS, --docs FOLDER
+    sys.exit(mkdocs_build(args[0], args[1], previous=options.get("--dirty"), docs=options.get("--docs")))

@@ -186,3 +186,22 @@ def test_a_build_leaves_nothing_for_the_next_one_in_the_same_process_to_carry(tm
     build(settings)
     gc.collect()
     assert gone() is None
+
+
+def test_a_hand_written_page_edited_is_built_again_through_the_simplified_editions_docs(tmp_path):
+    """The Simplified edition's MkDocs reads docs/ through a folder of links that leaves out
+    the other editions' docs_dirs (site_build._own_docs): an edit to a hand-written page
+    reaches its page, and no other edition's page is listed in that edition."""
+    project = make_project(tmp_path / "p", seeds=SEEDS[4:])
+    first = site(project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    linked = project / ".cache" / "briefing" / "docs-zh-Hans"
+    assert sorted(p.name for p in linked.iterdir()) == sorted(
+        p.name for p in (project / "docs").iterdir() if p.name not in ("zh-Hant", "en"))
+    assert all(p.is_symlink() for p in linked.iterdir())
+    guide = project / "docs" / "guide" / "editing.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n编辑手写页面新增的一句话。\n", encoding="utf-8")
+    second = site(project)
+    assert second.returncode == 0 and "incremental build" in second.stdout, second.stdout + second.stderr
+    assert "编辑手写页面新增的一句话" in (project / "site" / "guide" / "editing" / "index.html").read_text(encoding="utf-8")
+    assert not (project / "site" / "zh-Hant" / "zh-Hant").exists() and (project / "site" / "zh-Hant" / "index.html").exists()
