@@ -146,8 +146,8 @@ def _compare_with(previous: Path, site_dir: Path) -> None:
     from mkdocs.structure.files import File
 
     # MkDocs asks this of a page twice (reading it, then writing it) and of every other file
-    # once; at 10,000 sources, 30,000 files an edition: answered once a file, from two
-    # stat calls (isfile and two getmtime calls each time were 3 s of a one-changed build).
+    # once; at 10,000 sources, 35,000 files an edition: answered once a file, from two
+    # stat calls (isfile and two getmtime calls each time: 3.4 -> 3.1 s an edition).
     def is_modified(self) -> bool:
         if self._content is not None:
             return True
