@@ -18,3 +18,10 @@ def test_benchmark_smoke_run(tmp_path):
     assert "zh-Hant: article page HTML" in out and "KB per article" in out
     assert len(list((tmp_path / "c" / "seeds").glob("*.txt"))) == 10
     assert (tmp_path / "c" / "site" / "en" / "index.html").exists()
+    # one_changed.py on the same project (the code version pinned): an incremental build,
+    # and the project keeps a copy of the code it ran
+    again = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "one_changed.py"), str(tmp_path / "c"), "--runs", "1"],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert again.returncode == 0, again.stdout[-2000:] + again.stderr[-2000:]
+    assert "| 1 | " in again.stdout and "mkdocs build, incremental" in again.stdout
+    assert not (tmp_path / "c" / "build_tools").is_symlink() and (tmp_path / "c" / "build_tools" / "cli.py").exists()
