@@ -148,13 +148,8 @@ def _refusal(path: Path, root: Path) -> str | None:
 
 
 def _listed_refusal(entry: os.DirEntry, path: Path, root: Path) -> str | None:
-    """_refusal, from a listing's entry: a link is followed as _refusal does; a plain file
-    needs no call to the system."""
-    if entry.is_symlink():
-        return _refusal(path, root)
-    if not entry.is_file():
-        return f"is not a regular file (a folder named *{path.suffix}?): rename it or move it out of seeds/"
-    return None
+    """_refusal, from a listing's entry: a plain file needs no call to the system."""
+    return _refusal(path, root) if entry.is_symlink() or not entry.is_file() else None
 
 
 def slug_from_title(title: str) -> str:
@@ -204,8 +199,8 @@ def discover(seeds: Path, parsed=None) -> tuple[list[Source], list[SourceError]]
             continue
         sidecar = path.with_suffix(".yml")
         side = entries.get(sidecar.name)
-        refused = [(p, why) for p, e in ((path, entries[name]), (sidecar, side))
-                   if e is not None and (e is not side or e.is_symlink()) and (why := _listed_refusal(e, p, root))]
+        checked = [(path, entries[name])] + ([(sidecar, side)] if side is not None and side.is_symlink() else [])
+        refused = [(p, why) for p, e in checked if (why := _listed_refusal(e, p, root))]
         if refused:
             errors += [SourceError(p, why) for p, why in refused]
             continue
